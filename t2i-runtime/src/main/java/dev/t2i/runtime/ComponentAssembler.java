@@ -1,0 +1,108 @@
+package dev.t2i.runtime;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.ConfigurationException;
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.Scopes;
+import com.google.inject.Stage;
+import com.google.inject.spi.Message;
+import dev.t2i.api.RunContext;
+import dev.t2i.api.plugin.ComponentType;
+import dev.t2i.api.plugin.PluginException;
+import dev.t2i.api.plugin.Role;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Lets Guice build the configured components.
+ *
+ * <p>For each role present, the settings record is bound to its instance, and the role's
+ * interface to the implementation its plugin registered, as a singleton. The implementation's
+ * {@code @Inject} constructor may ask for its settings, the {@link RunContext}, other roles'
+ * components and whatever the plugins' modules bind. Bindings are explicit only: a missing one is
+ * an error, never a silent just-in-time instance.
+ */
+public final class ComponentAssembler {
+  private final PluginRegistry registry;
+
+  public ComponentAssembler(PluginRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * Creates the injector.
+   *
+   * @param context the run's seed and directory
+   * @param components settings of each role present; absent roles are not bound
+   * @param extra further modules, such as the trainer's; they may override nothing
+   */
+  public Injector injector(RunContext context, Map<Role, Object> components, Module... extra) {
+    Map<Role, ComponentType> types = new EnumMap<>(Role.class);
+    for (Map.Entry<Role, Object> e : components.entrySet()) {
+      ComponentType type =
+          registry
+              .typeOfSettings(e.getValue().getClass())
+              .orElseThrow(
+                  () ->
+                      new PluginException(
+                          "no plugin registered the settings class " + e.getValue().getClass().getName()));
+      if (type.role() != e.getKey()) {
+        throw new PluginException(
+            "settings of " + type.role().key() + " type '" + type.name() + "' given as " + e.getKey().key());
+      }
+      types.put(e.getKey(), type);
+    }
+    List<Module> modules = new ArrayList<>();
+    modules.add(
+        new AbstractModule() {
+          @Override
+          protected void configure() {
+            binder().requireExplicitBindings();
+            bind(RunContext.class).toInstance(context);
+            for (Map.Entry<Role, ComponentType> e : types.entrySet()) {
+              bindComponent(e.getValue(), components.get(e.getKey()));
+            }
+          }
+
+          @SuppressWarnings({"unchecked", "rawtypes"})
+          private void bindComponent(ComponentType type, Object settings) {
+            bind((Class) type.settings()).toInstance(settings);
+            bind(type.implementation()).in(Scopes.SINGLETON);
+            bind((Class) type.role().componentType()).to((Class) type.implementation());
+          }
+        });
+    modules.addAll(registry.modules());
+    modules.addAll(List.of(extra));
+    try {
+      return Guice.createInjector(Stage.PRODUCTION, modules);
+    } catch (CreationException e) {
+      throw new PluginException("cannot assemble the components: " + messages(e.getErrorMessages()), e);
+    }
+  }
+
+  /** Gets one component, turning Guice's errors into a readable one. */
+  public static <T> T get(Injector injector, Class<T> type) {
+    try {
+      return injector.getInstance(type);
+    } catch (ProvisionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r && !(cause instanceof ProvisionException)) {
+        throw r;
+      }
+      throw new PluginException("cannot build " + type.getSimpleName() + ": " + messages(e.getErrorMessages()), e);
+    } catch (ConfigurationException e) {
+      throw new PluginException("cannot build " + type.getSimpleName() + ": " + messages(e.getErrorMessages()), e);
+    }
+  }
+
+  private static String messages(java.util.Collection<Message> messages) {
+    return messages.stream().map(Message::getMessage).collect(Collectors.joining("; "));
+  }
+}
