@@ -10,7 +10,14 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Scopes;
 import com.google.inject.Stage;
 import com.google.inject.spi.Message;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.t2i.api.Progress;
 import dev.t2i.api.RunContext;
+import dev.t2i.api.data.DatasetIndex;
+import dev.t2i.api.data.ImageCaptionSource;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import dev.t2i.api.plugin.ComponentType;
 import dev.t2i.api.plugin.PluginException;
 import dev.t2i.api.plugin.Role;
@@ -26,7 +33,10 @@ import java.util.stream.Collectors;
  * <p>For each role present, the settings record is bound to its instance, and the role's
  * interface to the implementation its plugin registered, as a singleton. The implementation's
  * {@code @Inject} constructor may ask for its settings, the {@link RunContext}, other roles'
- * components and whatever the plugins' modules bind. Bindings are explicit only: a missing one is
+ * components and whatever the plugins' modules bind. When a data set is configured, its index is
+ * bound too, loaded once on first use: inject {@code Optional<Provider<DatasetIndex>>} to read it
+ * lazily. {@link Progress.Factory} is bound to a silent one unless a module sets it with {@link
+ * OptionalBinder}. Bindings are explicit only: a missing one is
  * an error, never a silent just-in-time instance.
  */
 public final class ComponentAssembler {
@@ -69,6 +79,12 @@ public final class ComponentAssembler {
             for (Map.Entry<Role, ComponentType> e : types.entrySet()) {
               bindComponent(e.getValue(), components.get(e.getKey()));
             }
+            OptionalBinder.newOptionalBinder(binder(), Progress.Factory.class).setDefault().toInstance(Progress.Factory.SILENT);
+            var index = OptionalBinder.newOptionalBinder(binder(), DatasetIndex.class);
+            if (types.containsKey(Role.DATASET)) {
+              index.setBinding().toProvider(DatasetIndexProvider.class).in(Scopes.SINGLETON);
+              bind(DatasetIndexProvider.class);
+            }
           }
 
           @SuppressWarnings({"unchecked", "rawtypes"})
@@ -81,7 +97,8 @@ public final class ComponentAssembler {
     modules.addAll(registry.modules());
     modules.addAll(List.of(extra));
     try {
-      return Guice.createInjector(Stage.PRODUCTION, modules);
+      // DEVELOPMENT builds singletons lazily: assembling never loads data or trains anything.
+      return Guice.createInjector(Stage.DEVELOPMENT, modules);
     } catch (CreationException e) {
       throw new PluginException("cannot assemble the components: " + messages(e.getErrorMessages()), e);
     }
@@ -104,5 +121,24 @@ public final class ComponentAssembler {
 
   private static String messages(java.util.Collection<Message> messages) {
     return messages.stream().map(Message::getMessage).collect(Collectors.joining("; "));
+  }
+
+  /** Loads the configured data set's index, once. */
+  static final class DatasetIndexProvider implements jakarta.inject.Provider<DatasetIndex> {
+    private final ImageCaptionSource source;
+
+    @Inject
+    DatasetIndexProvider(ImageCaptionSource source) {
+      this.source = source;
+    }
+
+    @Override
+    public DatasetIndex get() {
+      try {
+        return source.load();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }
