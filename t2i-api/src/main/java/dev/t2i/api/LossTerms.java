@@ -18,7 +18,7 @@ public record LossTerms(
     Map<String, Operand<TFloat32>> parts) {
 
   public LossTerms {
-    parts = Map.copyOf(parts);
+    parts = Maps.ordered(parts);
   }
 
   /** A copy with one more named part. */

@@ -1,6 +1,7 @@
 package dev.t2i.api.data;
 
 import java.util.List;
+import dev.t2i.api.Maps;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -22,9 +23,9 @@ public record DatasetIndex(
     Map<String, String> provenance) {
   public DatasetIndex {
     examples = List.copyOf(examples);
-    classNames = Map.copyOf(classNames);
+    classNames = Maps.ordered(new TreeMap<>(classNames));
     skipped = List.copyOf(skipped);
-    provenance = Map.copyOf(new TreeMap<>(provenance));
+    provenance = Maps.ordered(provenance);
   }
 
   /** The examples of one split, in order. */

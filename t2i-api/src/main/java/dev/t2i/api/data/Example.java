@@ -2,6 +2,7 @@ package dev.t2i.api.data;
 
 import dev.t2i.api.Checks;
 import java.util.List;
+import dev.t2i.api.Maps;
 import java.util.Map;
 
 /**
@@ -26,6 +27,6 @@ public record Example(
     Checks.required("split", split);
     Checks.required("image", image);
     captions = List.copyOf(captions);
-    attributes = Map.copyOf(attributes);
+    attributes = Maps.ordered(attributes);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record Checkpoint(long step, Path directory, Map<String, String> state) {
   public Checkpoint {
-    state = Map.copyOf(state);
+    state = dev.t2i.api.Maps.ordered(new java.util.TreeMap<>(state));
   }
 
   /** The prefix of TensorFlow's variable files ({@code .index}, {@code .data-*}). */

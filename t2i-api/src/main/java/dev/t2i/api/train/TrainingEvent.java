@@ -27,7 +27,7 @@ public sealed interface TrainingEvent {
   record StepCompleted(long step, long totalSteps, Map<String, Float> losses, double secondsPerStep)
       implements TrainingEvent {
     public StepCompleted {
-      losses = Map.copyOf(losses);
+      losses = dev.t2i.api.Maps.ordered(losses);
     }
   }
 

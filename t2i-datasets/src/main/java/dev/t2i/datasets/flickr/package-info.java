@@ -1,0 +1,2 @@
+/** The Flickr30k loader: five captions per image, from the token file or the CSV. */
+package dev.t2i.datasets.flickr;
