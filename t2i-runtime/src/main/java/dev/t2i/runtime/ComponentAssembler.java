@@ -18,6 +18,7 @@ import dev.t2i.api.data.ImageCaptionSource;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.t2i.api.plugin.ComponentFactory;
 import dev.t2i.api.plugin.ComponentType;
 import dev.t2i.api.plugin.PluginException;
 import dev.t2i.api.plugin.Role;
@@ -80,6 +81,7 @@ public final class ComponentAssembler {
               bindComponent(e.getValue(), components.get(e.getKey()));
             }
             OptionalBinder.newOptionalBinder(binder(), Progress.Factory.class).setDefault().toInstance(Progress.Factory.SILENT);
+            bind(ComponentFactory.class).toInstance(new ChildFactory());
             var index = OptionalBinder.newOptionalBinder(binder(), DatasetIndex.class);
             if (types.containsKey(Role.DATASET)) {
               index.setBinding().toProvider(DatasetIndexProvider.class).in(Scopes.SINGLETON);
@@ -91,7 +93,8 @@ public final class ComponentAssembler {
           private void bindComponent(ComponentType type, Object settings) {
             bind((Class) type.settings()).toInstance(settings);
             bind(type.implementation()).in(Scopes.SINGLETON);
-            bind((Class) type.role().componentType()).to((Class) type.implementation());
+            OptionalBinder.newOptionalBinder(binder(), (Class) type.role().componentType())
+                .setBinding().to((Class) type.implementation());
           }
         });
     modules.addAll(registry.modules());
@@ -101,6 +104,30 @@ public final class ComponentAssembler {
       return Guice.createInjector(Stage.DEVELOPMENT, modules);
     } catch (CreationException e) {
       throw new PluginException("cannot assemble the components: " + messages(e.getErrorMessages()), e);
+    }
+  }
+
+  /**
+   * Builds nested components in a child injector that binds their settings and implementation,
+   * so they see every binding of the experiment.
+   */
+  private final class ChildFactory implements ComponentFactory {
+    @jakarta.inject.Inject private com.google.inject.Injector injector;
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> T create(Class<T> type, Object settings) {
+      ComponentType t = registry.typeOfSettings(settings.getClass())
+          .filter(c -> c.role().componentType() == type)
+          .orElseThrow(() -> new PluginException("no " + type.getSimpleName() + " type is registered for " + settings.getClass().getName()));
+      com.google.inject.Injector child = injector.createChildInjector(new AbstractModule() {
+        @Override
+        protected void configure() {
+          bind((Class) t.settings()).toInstance(settings);
+          bind(t.implementation());
+        }
+      });
+      return type.cast(get(child, t.implementation()));
     }
   }
 

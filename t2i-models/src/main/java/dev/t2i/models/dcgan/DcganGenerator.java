@@ -1,0 +1,109 @@
+package dev.t2i.models.dcgan;
+
+import dev.t2i.api.Generator;
+import dev.t2i.api.GeneratorInput;
+import dev.t2i.api.GeneratorOutput;
+import dev.t2i.api.Mode;
+import dev.t2i.api.Parameters;
+import dev.t2i.api.TextEncoder;
+import dev.t2i.api.TextShape;
+import dev.t2i.models.layers.Layers;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The DCGAN generator (the report's Figure 1): the input vector is projected to a {@code 4 × 4}
+ * map with {@code 8·ngf} features, then fractionally-strided convolutions with batch
+ * normalisation and ReLU double the size until the image, which ends in {@code tanh}.
+ */
+public final class DcganGenerator implements Generator {
+  private final DcganGeneratorSettings settings;
+  private final TextShape text;
+
+  @Inject
+  public DcganGenerator(DcganGeneratorSettings settings, Optional<TextEncoder> encoder) {
+    this.settings = settings;
+    this.text = pooledText(settings.conditioning(), encoder, "dcgan");
+  }
+
+  /** The encoder's pooled shape when the conditioning reads text, else null. */
+  static TextShape pooledText(Conditioning conditioning, Optional<TextEncoder> encoder, String type) {
+    if (conditioning == Conditioning.NOISE) {
+      return null;
+    }
+    TextEncoder e = encoder.orElseThrow(() -> new IllegalArgumentException(
+        "generator " + type + " with conditioning " + conditioning.name().toLowerCase(java.util.Locale.ROOT)
+            + " reads text: configure an encoder"));
+    if (e.shape().sequence()) {
+      throw new IllegalArgumentException("generator " + type + " reads one vector per caption, but the encoder gives a sequence of "
+          + e.shape().steps() + "; use word2vec-sum, or the convlstm generator for sequences");
+    }
+    return e.shape();
+  }
+
+  @Override
+  public int imageSize() {
+    return settings.imageSize();
+  }
+
+  @Override
+  public int noiseDimension() {
+    return settings.noiseDimension();
+  }
+
+  @Override
+  public TextShape textShape() {
+    return text;
+  }
+
+  public DcganGeneratorSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public GeneratorOutput generate(Ops tf, Parameters params, GeneratorInput input, Mode mode) {
+    return GeneratorOutput.of(network(tf, params, input.noise(), input.text(), mode));
+  }
+
+  /** The network on {@code [B, Z]} noise (or null) and {@code [B, D]} text (or null). */
+  public Operand<TFloat32> network(Ops tf, Parameters p, Operand<TFloat32> noise, Operand<TFloat32> textIn, Mode mode) {
+    List<Operand<TFloat32>> parts = new ArrayList<>();
+    int width = 0;
+    if (settings.noiseDimension() > 0) {
+      parts.add(noise);
+      width += settings.noiseDimension();
+    }
+    switch (settings.conditioning()) {
+      case TEXT -> {
+        parts.add(textIn);
+        width += text.dimension();
+      }
+      case PROJECTED -> {
+        parts.add(Layers.leaky(tf, Layers.dense(tf, p, "text", textIn, text.dimension(), settings.textProjection())));
+        width += settings.textProjection();
+      }
+      case NOISE -> { }
+    }
+    Operand<TFloat32> z = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(1));
+    int stages = Layers.stages(settings.imageSize());
+    int channels = settings.ngf() * Math.min(8, 1 << (stages - 1));
+    Operand<TFloat32> h = Layers.dense(tf, p, "project", z, width, 16 * channels);
+    h = tf.reshape(h, tf.constant(new long[] {-1, 4, 4, channels}));
+    h = tf.nn.relu(Layers.batchNorm(tf, p, "project_bn", h, channels, mode));
+    int size = 4;
+    for (int i = 1; i < stages; i++) {
+      int out = settings.ngf() * Math.min(8, 1 << (stages - 1 - i));
+      size *= 2;
+      h = Layers.deconv(tf, p, "deconv" + i, h, channels, out, size, 4, 2);
+      h = tf.nn.relu(Layers.batchNorm(tf, p, "deconv" + i + "_bn", h, out, mode));
+      channels = out;
+    }
+    h = Layers.deconv(tf, p, "deconv" + stages, h, channels, 3, size * 2, 4, 2);
+    return tf.math.tanh(h);
+  }
+}

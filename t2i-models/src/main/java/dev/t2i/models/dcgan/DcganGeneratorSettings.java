@@ -1,0 +1,41 @@
+package dev.t2i.models.dcgan;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.t2i.api.Checks;
+import dev.t2i.api.Generator;
+import java.util.List;
+
+/** Settings of the {@code dcgan} generator. */
+public record DcganGeneratorSettings(
+    @JsonPropertyDescription("text (replaces the noise, the report's mode), noise (unconditional) or projected (noise + projected text)")
+        Conditioning conditioning,
+    @JsonPropertyDescription("size of the uniform noise vector; default 100 when projected, 400 when noise, 0 when text")
+        Integer noiseDimension,
+    @JsonPropertyDescription("size of the learned text projection (projected mode)") Integer textProjection,
+    @JsonPropertyDescription("feature maps of the last layer before the image; the first layer has 8x") Integer ngf,
+    @JsonPropertyDescription("side of the images: 32, 64 or 128") Integer imageSize)
+    implements Generator.Settings {
+
+  public DcganGeneratorSettings {
+    conditioning = Checks.orDefault(conditioning, Conditioning.PROJECTED);
+    int defaultNoise = switch (conditioning) {
+      case TEXT -> 0;
+      case NOISE -> 400;
+      case PROJECTED -> 100;
+    };
+    noiseDimension = Checks.inRange("noiseDimension", Checks.orDefault(noiseDimension, defaultNoise), 0, 4096);
+    if (conditioning == Conditioning.NOISE && noiseDimension == 0) {
+      throw new IllegalArgumentException("noiseDimension must be > 0 when conditioning is noise");
+    }
+    if (conditioning == Conditioning.TEXT && noiseDimension != 0) {
+      throw new IllegalArgumentException("noiseDimension must be 0 when conditioning is text (the text replaces the noise)");
+    }
+    textProjection = Checks.inRange("textProjection", Checks.orDefault(textProjection, 128), 1, 4096);
+    ngf = Checks.inRange("ngf", Checks.orDefault(ngf, 64), 1, 1024);
+    imageSize = Checks.oneOf("imageSize", Checks.orDefault(imageSize, 64), List.of(32, 64, 128));
+  }
+
+  public static DcganGeneratorSettings defaults() {
+    return new DcganGeneratorSettings(null, null, null, null, null);
+  }
+}

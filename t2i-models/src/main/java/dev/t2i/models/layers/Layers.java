@@ -1,0 +1,103 @@
+package dev.t2i.models.layers;
+
+import dev.t2i.api.Mode;
+import dev.t2i.api.Parameters;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.framework.initializers.Initializer;
+import org.tensorflow.framework.initializers.RandomNormal;
+import org.tensorflow.framework.initializers.Zeros;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.FusedBatchNorm;
+import org.tensorflow.op.nn.LeakyRelu;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The layers of DCGAN-style networks. Weights start from N(0, 0.02), as in Radford et al.
+ *
+ * <p>Images are NHWC. Transposed convolutions use {@code Conv2DBackpropInput} with an output shape
+ * taken from the input's batch size at run time, so a graph serves any batch size.
+ */
+public final class Layers {
+  /** Standard deviation of the initial weights (DCGAN). */
+  public static final double INIT_STDDEV = 0.02;
+  /** Weight of a new batch in the moving averages of batch normalisation. */
+  public static final float MOVING_AVERAGE_FACTOR = 0.1f;
+
+  private Layers() {}
+
+  private static Initializer<TFloat32> normal(Parameters p, String name, double mean) {
+    return new RandomNormal<>(mean, INIT_STDDEV, p.seedFor(name));
+  }
+
+  /** {@code x · W + b}: {@code [N, in] → [N, out]}. */
+  public static Operand<TFloat32> dense(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out) {
+    Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(in, out), normal(p, name + "_w", 0));
+    Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(out), new Zeros<>());
+    return tf.nn.biasAdd(tf.linalg.matMul(x, w), b);
+  }
+
+  /** A {@code k × k} convolution with the given stride, SAME padding: {@code [N, H, W, in] → [N, H/s, W/s, out]}. */
+  public static Operand<TFloat32> conv(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out, int k, int stride) {
+    Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(k, k, in, out), normal(p, name + "_w", 0));
+    Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(out), new Zeros<>());
+    return tf.nn.biasAdd(tf.nn.conv2d(x, w, List.of(1L, (long) stride, (long) stride, 1L), "SAME"), b);
+  }
+
+  /**
+   * A fractionally-strided (transposed) {@code k × k} convolution with the given stride:
+   * {@code [N, H, W, in] → [N, H·s, W·s, out]}.
+   */
+  public static Operand<TFloat32> deconv(
+      Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out, int outSize, int k, int stride) {
+    Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(k, k, out, in), normal(p, name + "_w", 0));
+    Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(out), new Zeros<>());
+    Operand<TInt32> batch = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> shape = tf.concat(List.of(batch, tf.constant(new int[] {outSize, outSize, out})), tf.constant(0));
+    return tf.nn.biasAdd(tf.nn.conv2dBackpropInput(shape, w, x, List.of(1L, (long) stride, (long) stride, 1L), "SAME"), b);
+  }
+
+  /**
+   * Batch normalisation over N, H and W of an NHWC tensor (fused). In {@link Mode#TRAIN} it uses
+   * the batch's statistics and records the update of its moving averages in {@code p}; in {@link
+   * Mode#INFERENCE} it uses the moving averages.
+   */
+  public static Operand<TFloat32> batchNorm(Ops tf, Parameters p, String name, Operand<TFloat32> x, int channels, Mode mode) {
+    Variable<TFloat32> gamma = p.trainable(tf, name + "_gamma", Shape.of(channels), normal(p, name + "_gamma", 1.0));
+    Variable<TFloat32> beta = p.trainable(tf, name + "_beta", Shape.of(channels), new Zeros<>());
+    Variable<TFloat32> mean = p.state(tf, name + "_mean", Shape.of(channels), 0f);
+    Variable<TFloat32> variance = p.state(tf, name + "_variance", Shape.of(channels), 1f);
+    boolean training = mode == Mode.TRAIN;
+    FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(x, gamma, beta, mean, variance,
+        FusedBatchNorm.isTraining(training), FusedBatchNorm.epsilon(1e-5f),
+        FusedBatchNorm.exponentialAvgFactor(training ? MOVING_AVERAGE_FACTOR : 1f));
+    if (training) {
+      // With an averaging factor, the op's mean and variance outputs are the updated moving averages.
+      p.recordUpdate(tf.assign(mean, bn.batchMean()));
+      p.recordUpdate(tf.assign(variance, bn.batchVariance()));
+    }
+    return bn.y();
+  }
+
+  /** LeakyReLU with slope 0.2, as in the DCGAN discriminator. */
+  public static Operand<TFloat32> leaky(Ops tf, Operand<TFloat32> x) {
+    return tf.nn.leakyRelu(x, LeakyRelu.alpha(0.2f));
+  }
+
+  /** Flattens {@code [N, ...]} to {@code [N, size]}. */
+  public static Operand<TFloat32> flatten(Ops tf, Operand<TFloat32> x, long size) {
+    return tf.reshape(x, tf.constant(new long[] {-1, size}));
+  }
+
+  /** The number of 2× up- or down-sampling layers between 4 × 4 and {@code imageSize}. */
+  public static int stages(int imageSize) {
+    int n = Integer.numberOfTrailingZeros(imageSize) - 2;
+    if (Integer.bitCount(imageSize) != 1 || n < 1) {
+      throw new IllegalArgumentException("image size must be a power of two of at least 8, was " + imageSize);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Layer builders in the style of tensorflow-framework: stateless static functions that take the
+ * {@link org.tensorflow.op.Ops} and the {@link dev.t2i.api.Parameters} on every call, so that
+ * calling one twice with the same parameters shares its weights.
+ */
+package dev.t2i.models.layers;

@@ -1,0 +1,157 @@
+package dev.t2i.models.dcgan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.t2i.api.EncodedText;
+import dev.t2i.api.GeneratorInput;
+import dev.t2i.api.GeneratorOutput;
+import dev.t2i.api.Mode;
+import dev.t2i.api.Parameters;
+import dev.t2i.api.TextEncoder;
+import dev.t2i.api.TextShape;
+import dev.t2i.models.GraphRunner;
+import dev.t2i.models.gnn.GnnGenerator;
+import dev.t2i.models.gnn.GnnGeneratorSettings;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+class DcganTest {
+  static TextEncoder encoder(TextShape shape) {
+    return new TextEncoder() {
+      @Override
+      public TextShape shape() {
+        return shape;
+      }
+
+      @Override
+      public EncodedText encode(String caption) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+
+  static final Optional<TextEncoder> TEXT6 = Optional.of(encoder(TextShape.pooled(6)));
+
+  @Test
+  void generatorMakesImagesInUnitRangeAndOwnsItsVariables() {
+    try (GraphRunner g = new GraphRunner()) {
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32), TEXT6);
+      Parameters p = Parameters.create(1).scope("G");
+      Placeholder<TFloat32> z = g.input("z", -1, 5);
+      Placeholder<TFloat32> t = g.input("t", -1, 6);
+      Operand<TFloat32> images = gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN).images();
+      var feeds = Map.of(z, GraphRunner.uniform(15, 1), t, GraphRunner.uniform(18, 2));
+      assertThat(g.shape(images, feeds)).containsExactly(3, 32, 32, 3);
+      float[] v = g.run(images, feeds);
+      for (float x : v) {
+        assertThat(x).isBetween(-1f, 1f);
+      }
+      assertThat(p.trainableVariables()).allMatch(x -> x.op().name().startsWith("G_"));
+      // text 6→4, project (5+4)→16·32, deconv 32→16 (8×8), 16→8 (16×16), 8→3 (32×32), with BN on the first three.
+      long expected = (6 * 4 + 4) + (9 * 512 + 512) + (4 * 4 * 16 * 32 + 16) + (4 * 4 * 8 * 16 + 8) + (4 * 4 * 3 * 8 + 3)
+          + 2 * (32 + 16 + 8);
+      assertThat(p.trainableCount()).isEqualTo(expected);
+      assertThat(p.updates()).hasSize(6);
+    }
+  }
+
+  @Test
+  void inferenceUsesMovingAveragesSoEachSampleIsIndependentOfItsBatch() {
+    try (GraphRunner g = new GraphRunner()) {
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, 8, 32), TEXT6);
+      Parameters p = Parameters.create(1).scope("G");
+      Placeholder<TFloat32> t = g.input("t", -1, 6);
+      Operand<TFloat32> train = gen.generate(g.tf, p, new GeneratorInput(null, t, null), Mode.TRAIN).images();
+      Operand<TFloat32> infer = gen.generate(g.tf, p, new GeneratorInput(null, t, null), Mode.INFERENCE).images();
+      float[] two = GraphRunner.uniform(12, 3);
+      float[] first = Arrays.copyOf(two, 6);
+      int n = 32 * 32 * 3;
+      float[] alone = g.run(infer, Map.of(t, first));
+      float[] withOther = Arrays.copyOf(g.run(infer, Map.of(t, two)), n);
+      assertThat(withOther).containsExactly(alone);
+      float[] trainWith = Arrays.copyOf(g.run(train, Map.of(t, two)), n);
+      assertThat(trainWith).isNotEqualTo(alone);
+    }
+  }
+
+  @Test
+  void discriminatorAppliedTwiceSharesItsWeights() {
+    try (GraphRunner g = new GraphRunner()) {
+      DcganDiscriminator d = new DcganDiscriminator(DcganDiscriminatorSettings.defaults(), TEXT6);
+      Parameters p = Parameters.create(1).scope("D");
+      Placeholder<TFloat32> x = g.input("x", -1, 32, 32, 3);
+      Placeholder<TFloat32> t = g.input("t", -1, 6);
+      Operand<TFloat32> a = d.score(g.tf, p, x, t, Mode.INFERENCE);
+      int count = p.trainableVariables().size();
+      Operand<TFloat32> b = d.score(g.tf, p, x, t, Mode.INFERENCE);
+      assertThat(p.trainableVariables()).hasSize(count);
+      var feeds = Map.of(x, GraphRunner.uniform(2 * 32 * 32 * 3, 4), t, GraphRunner.uniform(12, 5));
+      assertThat(g.shape(a, feeds)).containsExactly(2);
+      assertThat(g.run(a, feeds)).containsExactly(g.run(b, feeds));
+      assertThat(d.conditional()).isTrue();
+    }
+  }
+
+  @Test
+  void textConditioningNeedsPooledTextFromAnEncoder() {
+    assertThatThrownBy(() -> new DcganGenerator(DcganGeneratorSettings.defaults(), Optional.empty()))
+        .hasMessageContaining("reads text: configure an encoder");
+    assertThatThrownBy(() -> new DcganGenerator(DcganGeneratorSettings.defaults(), Optional.of(encoder(TextShape.sequence(25, 6)))))
+        .hasMessageContaining("the encoder gives a sequence of 25; use word2vec-sum");
+    assertThat(new DcganGenerator(new DcganGeneratorSettings(Conditioning.NOISE, null, null, null, null), Optional.empty()).textShape()).isNull();
+    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, 100, null, null, null))
+        .hasMessageContaining("noiseDimension must be 0 when conditioning is text");
+    assertThatThrownBy(() -> new DcganGeneratorSettings(null, null, null, null, 48)).hasMessageContaining("imageSize must be one of [32, 64, 128]");
+  }
+
+  @Test
+  void gnnSharesWeightsOrKeepsItsOwn() {
+    for (boolean share : new boolean[] {true, false}) {
+      try (GraphRunner g = new GraphRunner()) {
+        var network = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32);
+        GnnGenerator gnn = new GnnGenerator(new GnnGeneratorSettings(network, share), TEXT6);
+        Parameters p = Parameters.create(1).scope("G");
+        Placeholder<TFloat32> z = g.input("z", -1, 5);
+        Placeholder<TFloat32> t = g.input("t", -1, 6);
+        GeneratorOutput out = gnn.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.INFERENCE);
+        long plain = new DcganTestCount().count(network);
+        assertThat(p.trainableCount()).isEqualTo(share ? plain : 2 * plain);
+        assertThat(p.trainableVariables()).anyMatch(v -> v.op().name().startsWith(share ? "G_project" : "G_GNN_project"));
+        // The Euclidean branch ignores the noise: the same caption gives the same image.
+        float[] text = GraphRunner.uniform(6, 7);
+        float[] a = g.run(out.images(), Map.of(z, GraphRunner.uniform(5, 8), t, text));
+        float[] b = g.run(out.images(), Map.of(z, GraphRunner.uniform(5, 9), t, text));
+        assertThat(a).containsExactly(b);
+        float[] fa = g.run(out.fakes(), Map.of(z, GraphRunner.uniform(5, 8), t, text));
+        float[] fb = g.run(out.fakes(), Map.of(z, GraphRunner.uniform(5, 9), t, text));
+        assertThat(fa).isNotEqualTo(fb);
+      }
+    }
+    try (GraphRunner g = new GraphRunner()) {
+      GnnGenerator gnn = new GnnGenerator(new GnnGeneratorSettings(null, true), TEXT6);
+      Placeholder<TFloat32> t = g.input("t", -1, 6);
+      GeneratorOutput out = gnn.generate(g.tf, Parameters.create(1).scope("G"), new GeneratorInput(null, t, null), Mode.TRAIN);
+      assertThat(out.fakesAreImages()).isTrue();
+    }
+  }
+
+  /** The trainable weights of one generator network, counted by building it alone. */
+  static final class DcganTestCount {
+    long count(DcganGeneratorSettings s) {
+      try (GraphRunner g = new GraphRunner()) {
+        Parameters p = Parameters.create(1).scope("X");
+        new DcganGenerator(s, TEXT6).generate(g.tf, p,
+            new GeneratorInput(g.input("z", -1, s.noiseDimension()), g.input("t", -1, 6), null), Mode.TRAIN);
+        return p.trainableCount();
+      }
+    }
+  }
+
+}
