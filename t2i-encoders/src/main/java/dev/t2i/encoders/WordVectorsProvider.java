@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A file is read, keeping only the data set's caption vocabulary when asked, so that a large
  * pre-trained file loads in bounded memory. Without a file, word2vec is trained on the training
- * split's captions (never the test split's) and cached in the run directory under a name derived
- * from the settings and the captions, so that a resumed run reuses exactly the same vectors.
+ * split's captions (never the test split's). Either way the run saves the vectors it used, so that
+ * a resumed run reuses exactly the same vectors and generation needs no data set.
  */
 @Singleton
 public final class WordVectorsProvider {
@@ -60,7 +60,7 @@ public final class WordVectorsProvider {
     WordVectors v = loaded.get(source);
     if (v == null) {
       try {
-        v = source.file() != null ? read(source) : trainOrReuse(source);
+        v = resolve(source);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -69,14 +69,75 @@ public final class WordVectorsProvider {
     return v;
   }
 
+  /**
+   * The run keeps the vectors it used in {@code word2vec/vectors-SETTINGS.bin}, with the
+   * fingerprint of the captions they were made for beside it. A frozen run (generation) loads that
+   * file and nothing else; a training run reuses it only if the captions are unchanged.
+   */
+  private WordVectors resolve(VectorSource source) throws IOException {
+    Path dir = context.runDirectory().resolve("word2vec");
+    Path cache = dir.resolve("vectors-" + hash(source.toString()) + ".bin");
+    Path stamp = dir.resolve("vectors-" + hash(source.toString()) + ".captions");
+    if (context.frozen()) {
+      if (Files.isRegularFile(cache)) {
+        return new WordVectorReader().expectDimension(source.dimension()).read(cache, WordVectorFormat.WORD2VEC_BINARY);
+      }
+      if (source.file() != null) {
+        return new WordVectorReader().expectDimension(source.dimension()).read(source.file());
+      }
+      throw new IllegalStateException("the run " + context.runDirectory() + " has no saved word vectors (" + cache
+          + "); was it trained with this configuration?");
+    }
+    List<String> captions = captions(source);
+    String fingerprint = captions == null ? "no-data-set" : hash(String.join("\n", captions));
+    if (Files.isRegularFile(cache) && Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(fingerprint)) {
+      WordVectors v = new WordVectorReader().expectDimension(source.dimension()).read(cache, WordVectorFormat.WORD2VEC_BINARY);
+      LOG.info("reusing the run's {} word vectors: {}", v.size(), cache);
+      return v;
+    }
+    WordVectors v = source.file() != null ? read(source) : train(source, captions);
+    if (source.whiten()) {
+      v = whiten(v, source, captions);
+    }
+    WordVectorWriter.write(v, cache, WordVectorFormat.WORD2VEC_BINARY);
+    Files.writeString(stamp, fingerprint + "\n");
+    return v;
+  }
+
+  /** All captions of the data set (training split first), or null without one. */
+  private List<String> captions(VectorSource source) {
+    if (dataset.isEmpty()) {
+      return null;
+    }
+    DatasetIndex index = dataset.get().get();
+    List<String> all = new java.util.ArrayList<>(index.captions(Split.TRAIN));
+    if (source.file() != null) {
+      all.addAll(index.captions(Split.TEST));
+    }
+    return all;
+  }
+
+  /** Whitens with the statistics of the training captions' tokens (see {@link Whitening}). */
+  private WordVectors whiten(WordVectors v, VectorSource source, List<String> captions) {
+    if (dataset.isEmpty()) {
+      throw new IllegalStateException("whitening needs the training captions; set encoder.vectors.whiten: false without a data set");
+    }
+    List<String> train = dataset.get().get().captions(Split.TRAIN);
+    int[] tokens = train.stream()
+        .flatMap(c -> Tokenizer.tokenize(c).stream())
+        .mapToInt(v::indexOf)
+        .filter(i -> i >= 0)
+        .toArray();
+    LOG.info("whitening {} word vectors with the statistics of {} training tokens", v.size(), tokens.length);
+    return dev.t2i.encoders.vectors.Whitening.apply(v, tokens, source.whitenEpsilon());
+  }
+
   private WordVectors read(VectorSource source) throws IOException {
     WordVectorReader reader = new WordVectorReader().expectDimension(source.dimension());
-    if (source.captionVocabularyOnly() && dataset.isPresent()) {
+    List<String> captions = captions(source);
+    if (source.captionVocabularyOnly() && captions != null) {
       Set<String> vocabulary = new HashSet<>();
-      for (String caption : dataset.get().get().captions(Split.TRAIN)) {
-        vocabulary.addAll(Tokenizer.tokenize(caption));
-      }
-      for (String caption : dataset.get().get().captions(Split.TEST)) {
+      for (String caption : captions) {
         vocabulary.addAll(Tokenizer.tokenize(caption));
       }
       reader.keepOnly(vocabulary);
@@ -87,38 +148,25 @@ public final class WordVectorsProvider {
     return v;
   }
 
-  private WordVectors trainOrReuse(VectorSource source) throws IOException {
-    if (dataset.isEmpty()) {
+  private WordVectors train(VectorSource source, List<String> captions) {
+    if (captions == null) {
       throw new IllegalStateException(
           "the encoder has no vectors file and no data set to train word2vec on; set encoder.vectors.file");
     }
-    List<String> captions = dataset.get().get().captions(Split.TRAIN);
     if (captions.isEmpty()) {
       throw new IllegalStateException("the data set has no training captions to train word2vec on");
-    }
-    Path cache = context.runDirectory().resolve("word2vec").resolve("vectors-" + fingerprint(source, captions) + ".bin");
-    if (Files.isRegularFile(cache)) {
-      WordVectors v = new WordVectorReader().expectDimension(source.dimension()).read(cache, WordVectorFormat.WORD2VEC_BINARY);
-      LOG.info("reusing {} word vectors trained earlier: {}", v.size(), cache);
-      return v;
     }
     LOG.info("training word2vec ({}) on {} training captions", source.train(), captions.size());
     Word2VecTrainer.Result r = new Word2VecTrainer(source.train(), progress).train(TokenizedCorpus.of(captions, source.train().minCount()));
     LOG.info("word2vec: {} words in {} s ({} tokens/s)", r.vectors().size(), String.format("%.1f", r.seconds()),
         String.format("%.0f", r.tokensPerSecond()));
-    WordVectorWriter.write(r.vectors(), cache, WordVectorFormat.WORD2VEC_BINARY);
     return r.vectors();
   }
 
-  private static String fingerprint(VectorSource source, List<String> captions) {
+  private static String hash(String text) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(source.train().toString().getBytes(StandardCharsets.UTF_8));
-      for (String c : captions) {
-        md.update(c.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) '\n');
-      }
-      return HexFormat.of().formatHex(md.digest(), 0, 8);
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -102,12 +102,21 @@ class AssembledEncodersTest {
     assertThat(e.values()).hasSize(12 * 16);
     assertThat(Captions.loads).isEqualTo(1);
     Path cacheDir = run.resolve("word2vec");
-    assertThat(Files.list(cacheDir).toList()).hasSize(1);
+    assertThat(Files.list(cacheDir).map(p -> p.getFileName().toString().replaceAll("-[0-9a-f]+", "")).sorted().toList())
+        .containsExactly("vectors.bin", "vectors.captions");
 
     // A second run in the same directory reuses the vectors: identical encodings.
     Injector again = new ComponentAssembler(registry)
         .injector(new RunContext(3, run), Map.of(Role.DATASET, config.dataset(), Role.ENCODER, config.encoder()));
     EncodedText e2 = ComponentAssembler.get(again, TextEncoder.class).encode("this flower has red petals");
     assertThat(e2.values()).containsExactly(e.values());
+
+    // A frozen run (generation) loads the saved vectors and never reads the data set.
+    Captions.loads = 0;
+    Injector frozen = new ComponentAssembler(registry)
+        .injector(new RunContext(3, run, true), Map.of(Role.DATASET, config.dataset(), Role.ENCODER, config.encoder()));
+    EncodedText e3 = ComponentAssembler.get(frozen, TextEncoder.class).encode("this flower has red petals");
+    assertThat(e3.values()).containsExactly(e.values());
+    assertThat(Captions.loads).isZero();
   }
 }

@@ -29,7 +29,7 @@ class EncodersTest {
     WordVectors v = new WordVectors(List.of("pink", "petals", "yellow", "center"), new float[] {1, 0, 0, 0, 2, 0, 0, 0, 3, 1, 1, 1}, 3);
     Path f = dir.resolve("v.bin");
     WordVectorWriter.write(v, f, WordVectorFormat.WORD2VEC_BINARY);
-    source = new VectorSource(f, null, 3, null, null);
+    source = new VectorSource(f, null, 3, null, false, null, null);
     provider = new WordVectorsProvider(new RunContext(1, dir), Optional.empty(), Progress.Factory.SILENT);
   }
 
@@ -100,7 +100,7 @@ class EncodersTest {
   @Test
   void aDimensionDifferentFromTheFileIsAnError() {
     var wrong = new PooledWord2VecEncoder(
-        new PooledEncoderSettings(new VectorSource(source.file(), null, 400, null, null), null, null), provider);
+        new PooledEncoderSettings(new VectorSource(source.file(), null, 400, null, false, null, null), null, null), provider);
     assertThat(wrong.shape().dimension()).isEqualTo(400);
     assertThatThrownBy(() -> wrong.encode("pink")).hasMessageContaining("the vectors have dimension 3, but 400 is configured");
   }

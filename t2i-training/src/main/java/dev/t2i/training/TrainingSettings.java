@@ -1,0 +1,45 @@
+package dev.t2i.training;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.t2i.api.Checks;
+
+/** The schedule and optimizers of a run ({@code training:} in an experiment). */
+public record TrainingSettings(
+    @JsonPropertyDescription("examples per batch") Integer batchSize,
+    @JsonPropertyDescription("generator updates in the whole run") Long steps,
+    @JsonPropertyDescription("k: discriminator updates per generator update, each on its own batch") Integer discriminatorSteps,
+    @JsonPropertyDescription("Adam for the generator") AdamSettings generatorOptimizer,
+    @JsonPropertyDescription("Adam for the discriminator") AdamSettings discriminatorOptimizer,
+    @JsonPropertyDescription("own (the captions' images) or random (independent real images) for the discriminator") RealImages discriminatorReals,
+    @JsonPropertyDescription("steps between log lines and TensorBoard scalars") Integer logEvery,
+    @JsonPropertyDescription("steps between sample grids; 0: only at the end") Integer sampleEvery,
+    @JsonPropertyDescription("steps between checkpoints; 0: only at the end") Integer checkpointEvery,
+    @JsonPropertyDescription("checkpoints kept; older ones are deleted") Integer keepCheckpoints,
+    @JsonPropertyDescription("the sample grids") SampleSettings samples,
+    @JsonPropertyDescription("TensorFlow threads per op; default: available processors") Integer threads) {
+
+  public TrainingSettings {
+    batchSize = Checks.inRange("batchSize", Checks.orDefault(batchSize, 64), 1, 4096);
+    steps = Checks.positive("steps", Checks.orDefault(steps, 2000L));
+    discriminatorSteps = Checks.inRange("discriminatorSteps", Checks.orDefault(discriminatorSteps, 1), 1, 100);
+    generatorOptimizer = Checks.orDefault(generatorOptimizer, AdamSettings.defaults());
+    discriminatorOptimizer = Checks.orDefault(discriminatorOptimizer, AdamSettings.defaults());
+    discriminatorReals = Checks.orDefault(discriminatorReals, RealImages.OWN);
+    logEvery = Checks.positive("logEvery", Checks.orDefault(logEvery, 10));
+    sampleEvery = Checks.nonNegative("sampleEvery", Checks.orDefault(sampleEvery, 250));
+    checkpointEvery = Checks.nonNegative("checkpointEvery", Checks.orDefault(checkpointEvery, 500));
+    keepCheckpoints = Checks.inRange("keepCheckpoints", Checks.orDefault(keepCheckpoints, 3), 1, 1000);
+    samples = Checks.orDefault(samples, SampleSettings.defaults());
+    threads = Checks.inRange("threads", Checks.orDefault(threads, Runtime.getRuntime().availableProcessors()), 1, 256);
+  }
+
+  public static TrainingSettings defaults() {
+    return new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** A copy with another number of steps (a resumed run may extend training). */
+  public TrainingSettings withSteps(long n) {
+    return new TrainingSettings(batchSize, n, discriminatorSteps, generatorOptimizer, discriminatorOptimizer, discriminatorReals,
+        logEvery, sampleEvery, checkpointEvery, keepCheckpoints, samples, threads);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * What a run writes for people and tools: the run directory with its resolved configuration and
+ * provenance, sample grids with their captions, and TensorBoard event files.
+ */
+package dev.t2i.training.output;

@@ -1,0 +1,6 @@
+/**
+ * Training: an experiment file is assembled into components, built into one TensorFlow graph
+ * with an optimizer per network, and trained with k discriminator steps per generator step,
+ * progress, samples, TensorBoard events and atomic, resumable checkpoints.
+ */
+package dev.t2i.training;
