@@ -77,6 +77,10 @@ public final class ComponentAssembler {
           protected void configure() {
             binder().requireExplicitBindings();
             bind(RunContext.class).toInstance(context);
+            for (Role role : Role.values()) {
+              // Every role is injectable as Optional<Role>, present or not.
+              OptionalBinder.newOptionalBinder(binder(), role.componentType());
+            }
             for (Map.Entry<Role, ComponentType> e : types.entrySet()) {
               bindComponent(e.getValue(), components.get(e.getKey()));
             }

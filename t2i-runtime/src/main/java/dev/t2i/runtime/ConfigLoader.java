@@ -322,7 +322,8 @@ public final class ConfigLoader {
   private String typeIdProblem(InvalidTypeIdException t, String path) {
     JavaType base = t.getBaseType();
     Optional<Role> role = base != null ? Role.ofSettings(base.getRawClass()) : Optional.empty();
-    String roleName = role.map(Role::key).orElse(path.isEmpty() ? "component" : path);
+    // A nested component (generator.network) is named by its path, a top-level one by its role.
+    String roleName = path.contains(".") || role.isEmpty() ? (path.isEmpty() ? "component" : path) : role.get().key();
     String known = role.map(r -> String.join(", ", registry.names(r))).orElse("");
     if (known.isEmpty()) {
       known = "(none registered)";

@@ -114,10 +114,7 @@ public final class Trainer {
     try (Graph graph = new Graph()) {
       TrainingGraph g = new TrainingGraph(graph, config.seed(), experiment.generator(), experiment.discriminator(),
           experiment.loss(), textShape, t);
-      ConfigProto proto = ConfigProto.newBuilder()
-          .setIntraOpParallelismThreads(t.threads())
-          .setInterOpParallelismThreads(t.threads())
-          .build();
+      ConfigProto proto = sessionConfig(t.threads());
       try (Session session = new Session(graph, proto)) {
         long step = 0;
         long batches = 0;
@@ -183,6 +180,22 @@ public final class Trainer {
         return new Outcome(step, reason, run.root(), Optional.ofNullable(saved));
       }
     }
+  }
+
+  /**
+   * Threads per op and between ops, and Grappler's remapper off: it tries to fuse a layer's
+   * BiasAdd and activation although the gradient reads the BiasAdd, fails ("remapper failed:
+   * Mutation::Apply error") and then applies nothing, so turning it off costs nothing and
+   * silences the error.
+   */
+  static ConfigProto sessionConfig(int threads) {
+    return ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(threads)
+        .setInterOpParallelismThreads(threads)
+        .setGraphOptions(org.tensorflow.proto.GraphOptions.newBuilder()
+            .setRewriteOptions(org.tensorflow.proto.RewriterConfig.newBuilder()
+                .setRemapping(org.tensorflow.proto.RewriterConfig.Toggle.OFF)))
+        .build();
   }
 
   private void runStep(Session session, TrainingGraph g, Batch b, NoiseSource noise, long step, int k, boolean last,

@@ -49,7 +49,7 @@ public final class DcganDiscriminator implements Discriminator {
     Operand<TFloat32> h = Layers.leaky(tf, Layers.conv(tf, p, "conv1", images, 3, channels, 4, 2));
     for (int i = 2; i <= stages; i++) {
       int out = settings.ndf() * Math.min(8, 1 << (i - 1));
-      h = Layers.conv(tf, p, "conv" + i, h, channels, out, 4, 2);
+      h = Layers.convNoBias(tf, p, "conv" + i, h, channels, out, 4, 2);
       h = Layers.leaky(tf, Layers.batchNorm(tf, p, "conv" + i + "_bn", h, out, mode));
       channels = out;
     }
@@ -58,7 +58,7 @@ public final class DcganDiscriminator implements Discriminator {
       Operand<TFloat32> t = Layers.leaky(tf, Layers.dense(tf, p, "text", text, textDimension, proj));
       t = tf.tile(tf.reshape(t, tf.constant(new long[] {-1, 1, 1, proj})), tf.constant(new int[] {1, 4, 4, 1}));
       h = tf.concat(List.of(h, t), tf.constant(3));
-      h = Layers.conv(tf, p, "joint", h, channels + proj, channels, 1, 1);
+      h = Layers.convNoBias(tf, p, "joint", h, channels + proj, channels, 1, 1);
       h = Layers.leaky(tf, Layers.batchNorm(tf, p, "joint_bn", h, channels, mode));
     }
     Operand<TFloat32> logits = Layers.dense(tf, p, "logit", Layers.flatten(tf, h, 16L * channels), 16 * channels, 1);

@@ -99,7 +99,7 @@ public final class DcganGenerator implements Generator {
     for (int i = 1; i < stages; i++) {
       int out = settings.ngf() * Math.min(8, 1 << (stages - 1 - i));
       size *= 2;
-      h = Layers.deconv(tf, p, "deconv" + i, h, channels, out, size, 4, 2);
+      h = Layers.deconvNoBias(tf, p, "deconv" + i, h, channels, out, size, 4, 2);
       h = tf.nn.relu(Layers.batchNorm(tf, p, "deconv" + i + "_bn", h, out, mode));
       channels = out;
     }

@@ -8,7 +8,7 @@ import dev.t2i.models.dcgan.DcganGeneratorSettings;
 
 /** Settings of the {@code gnn} generator. */
 public record GnnGeneratorSettings(
-    @JsonPropertyDescription("the DCGAN architecture of both branches; its conditioning applies to the adversarial branch")
+    @JsonPropertyDescription("the DCGAN architecture of both branches, as {type: dcgan, ...}; its conditioning applies to the adversarial branch")
         DcganGeneratorSettings network,
     @JsonPropertyDescription("whether the adversarial generator and the Euclidean (GNN) branch share their weights")
         Boolean shareParameters)

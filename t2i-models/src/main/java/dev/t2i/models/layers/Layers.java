@@ -42,9 +42,14 @@ public final class Layers {
 
   /** A {@code k × k} convolution with the given stride, SAME padding: {@code [N, H, W, in] → [N, H/s, W/s, out]}. */
   public static Operand<TFloat32> conv(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out, int k, int stride) {
-    Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(k, k, in, out), normal(p, name + "_w", 0));
     Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(out), new Zeros<>());
-    return tf.nn.biasAdd(tf.nn.conv2d(x, w, List.of(1L, (long) stride, (long) stride, 1L), "SAME"), b);
+    return tf.nn.biasAdd(convNoBias(tf, p, name, x, in, out, k, stride), b);
+  }
+
+  /** {@link #conv} without a bias, for a convolution followed by batch normalisation, whose shift makes a bias redundant. */
+  public static Operand<TFloat32> convNoBias(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out, int k, int stride) {
+    Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(k, k, in, out), normal(p, name + "_w", 0));
+    return tf.nn.conv2d(x, w, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
   }
 
   /**
@@ -53,11 +58,17 @@ public final class Layers {
    */
   public static Operand<TFloat32> deconv(
       Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out, int outSize, int k, int stride) {
-    Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(k, k, out, in), normal(p, name + "_w", 0));
     Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(out), new Zeros<>());
+    return tf.nn.biasAdd(deconvNoBias(tf, p, name, x, in, out, outSize, k, stride), b);
+  }
+
+  /** {@link #deconv} without a bias, for a layer followed by batch normalisation. */
+  public static Operand<TFloat32> deconvNoBias(
+      Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out, int outSize, int k, int stride) {
+    Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(k, k, out, in), normal(p, name + "_w", 0));
     Operand<TInt32> batch = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
     Operand<TInt32> shape = tf.concat(List.of(batch, tf.constant(new int[] {outSize, outSize, out})), tf.constant(0));
-    return tf.nn.biasAdd(tf.nn.conv2dBackpropInput(shape, w, x, List.of(1L, (long) stride, (long) stride, 1L), "SAME"), b);
+    return tf.nn.conv2dBackpropInput(shape, w, x, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
   }
 
   /**

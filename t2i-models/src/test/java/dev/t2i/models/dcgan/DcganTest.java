@@ -55,7 +55,8 @@ class DcganTest {
       }
       assertThat(p.trainableVariables()).allMatch(x -> x.op().name().startsWith("G_"));
       // text 6→4, project (5+4)→16·32, deconv 32→16 (8×8), 16→8 (16×16), 8→3 (32×32), with BN on the first three.
-      long expected = (6 * 4 + 4) + (9 * 512 + 512) + (4 * 4 * 16 * 32 + 16) + (4 * 4 * 8 * 16 + 8) + (4 * 4 * 3 * 8 + 3)
+      // Layers followed by batch normalisation have no bias.
+      long expected = (6 * 4 + 4) + (9 * 512 + 512) + (4 * 4 * 16 * 32) + (4 * 4 * 8 * 16) + (4 * 4 * 3 * 8 + 3)
           + 2 * (32 + 16 + 8);
       assertThat(p.trainableCount()).isEqualTo(expected);
       assertThat(p.updates()).hasSize(6);

@@ -1,0 +1,95 @@
+package dev.t2i.cli;
+
+import dev.t2i.training.generate.TextToImage;
+import dev.t2i.training.output.ImageGrid;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code t2i generate}: sentences to images with a trained run. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = "Generate images for a sentence with a trained run: a row of -n samples, a GAN-INT strip (--to), or the image after each word (--per-word).")
+final class GenerateCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger("t2i");
+
+  @CommandLine.ParentCommand T2i parent;
+
+  @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory.")
+  Path run;
+
+  @Option(names = "--text", required = true, paramLabel = "SENTENCE", description = "What to draw.")
+  String text;
+
+  @Option(names = "-n", paramLabel = "N", description = "Samples, each with its own noise (default: ${DEFAULT-VALUE}).")
+  int n = 4;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+  long seed = 0;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
+  Path out;
+
+  @Option(names = "--separate", description = "Write one PNG per sample: FILE-1.png, FILE-2.png, ...")
+  boolean separate;
+
+  @Option(names = "--to", paramLabel = "SENTENCE", description = "Interpolate from --text to this sentence (GAN-INT), -n steps.")
+  String to;
+
+  @Option(names = "--per-word", description = "The image after each word (sentence models).")
+  boolean perWord;
+
+  @Option(names = "--scale", paramLabel = "K", description = "Pixels per image pixel (default: ${DEFAULT-VALUE}).")
+  int scale = 2;
+
+  @Override
+  public Integer call() throws Exception {
+    if (n < 1 || n > 256) {
+      throw new IllegalArgumentException("-n must be in 1..256, was " + n);
+    }
+    try (TextToImage model = TextToImage.load(run, parent.registry())) {
+      int size = model.imageSize();
+      if (perWord) {
+        TextToImage.PerWord pw = model.perWord(text, seed);
+        ImageGrid.writePng(ImageGrid.strip(pack(pw.images(), size), size, pw.images().size(), pw.words(), scale), out);
+      } else if (to != null) {
+        List<BufferedImage> strip = model.interpolate(text, to, n, seed);
+        ImageGrid.writePng(ImageGrid.grid(pack(strip, size), size, 1, strip.size(), List.of(text + "  →  " + to), scale), out);
+      } else {
+        List<BufferedImage> images = model.generate(text, n, seed);
+        if (separate) {
+          String name = out.getFileName().toString().replaceFirst("\\.png$", "");
+          for (int i = 0; i < images.size(); i++) {
+            ImageGrid.writePng(images.get(i), out.resolveSibling(name + "-" + (i + 1) + ".png"));
+          }
+        } else {
+          ImageGrid.writePng(ImageGrid.grid(pack(images, size), size, 1, images.size(), List.of(text), scale), out);
+        }
+      }
+      LOG.info("wrote {} (run {}, step {})", out, run, model.step());
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Images back to NHWC floats in [-1, 1], for the grid writer. */
+  static float[] pack(List<BufferedImage> images, int size) {
+    float[] v = new float[images.size() * size * size * 3];
+    int i = 0;
+    for (BufferedImage im : images) {
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          int p = im.getRGB(x, y);
+          v[i++] = ((p >> 16) & 0xff) / 127.5f - 1f;
+          v[i++] = ((p >> 8) & 0xff) / 127.5f - 1f;
+          v[i++] = (p & 0xff) / 127.5f - 1f;
+        }
+      }
+    }
+    return v;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.t2i.cli;
+
+import dev.t2i.runtime.PluginRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code t2i} command. */
+@Command(
+    name = "t2i",
+    mixinStandardHelpOptions = true,
+    versionProvider = T2i.Version.class,
+    description = "Turn sentences into images with GANs on TensorFlow Java.",
+    subcommands = {
+      QuickstartCommand.class,
+      TrainCommand.class,
+      GenerateCommand.class,
+      ExportCommand.class,
+      CheckCommand.class,
+      PluginsCommand.class,
+      Word2VecCommand.class,
+      DataCommand.class,
+      EncodeCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class T2i implements Runnable {
+  static volatile boolean verbose;
+
+  @Option(names = "--plugins", paramLabel = "JAR|DIR", description = "Extra plugin jars, or folders of jars (repeatable).")
+  List<Path> plugins = new ArrayList<>();
+
+  @Option(names = {"-v", "--verbose"}, description = "Debug logs, and stack traces with errors.")
+  void verbose(boolean v) {
+    verbose = v;
+    if (v) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+    }
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private PluginRegistry registry;
+
+  /** The plugins: built-in ones and those of {@code --plugins}. */
+  PluginRegistry registry() throws IOException {
+    if (registry == null) {
+      registry = PluginLoader.registry(plugins);
+    }
+    return registry;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs {@code t2i} with {@code args} and returns its exit status (examples and tests call this). */
+  public static int run(String... args) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "info"));
+    System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+    return new CommandLine(new T2i())
+        .setExecutionExceptionHandler(new ErrorHandler())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"t2i " + dev.t2i.training.output.RunDirectory.version(), "TensorFlow Java 1.1.0"};
+    }
+  }
+}

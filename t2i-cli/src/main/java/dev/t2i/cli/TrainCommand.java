@@ -1,0 +1,87 @@
+package dev.t2i.cli;
+
+import dev.t2i.api.train.TrainingListener;
+import dev.t2i.runtime.ConfigLoader;
+import dev.t2i.training.Experiment;
+import dev.t2i.training.ExperimentConfig;
+import dev.t2i.training.Trainer;
+import dev.t2i.training.generate.SavedModelExport;
+import dev.t2i.training.generate.TextToImage;
+import dev.t2i.training.output.MetricsLog;
+import dev.t2i.training.output.TensorBoardWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code t2i train FILE}: trains an experiment. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train an experiment. Ctrl-C (or SIGTERM) saves a checkpoint and stops; --resume continues from the newest checkpoint.")
+final class TrainCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger("t2i");
+
+  @CommandLine.ParentCommand T2i parent;
+
+  @Parameters(paramLabel = "FILE", description = "The experiment's YAML file.")
+  Path file;
+
+  @Option(names = "--resume", description = "Continue from the newest checkpoint of the run directory.")
+  boolean resume;
+
+  @Option(names = "--steps", paramLabel = "N", description = "Override training.steps (extends a resumed run).")
+  Long steps;
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Override the run directory.")
+  Path output;
+
+  @Option(names = "--export", paramLabel = "DIR", description = "Export a SavedModel of the text-to-image path when done.")
+  Path export;
+
+  @Override
+  public Integer call() throws Exception {
+    ExperimentConfig config = new ConfigLoader(parent.registry()).read(file, ExperimentConfig.class);
+    if (steps != null) {
+      config = config.withTraining(config.training().withSteps(steps));
+    }
+    if (output != null) {
+      config = config.withOutput(output);
+    }
+    return train(parent, config, resume, export);
+  }
+
+  /** Trains {@code config} with a progress bar, TensorBoard events and metrics; shared with quickstart. */
+  static int train(T2i parent, ExperimentConfig config, boolean resume, Path export) throws Exception {
+    Experiment experiment = Experiment.assemble(config, parent.registry(), new ProgressModule());
+    Trainer trainer = new Trainer(experiment);
+    try (StopSignals signals = StopSignals.install(trainer);
+        TensorBoardWriter tensorboard = new TensorBoardWriter(config.output().resolve("events"), Map.of(
+            "learning_rate/generator", config.training().generatorOptimizer().learningRate().floatValue(),
+            "learning_rate/discriminator", config.training().discriminatorOptimizer().learningRate().floatValue()),
+            config.training().logEvery());
+        MetricsLog metrics = new MetricsLog(config.output().resolve("metrics.csv"), config.training().logEvery())) {
+      List<TrainingListener> listeners = new ArrayList<>(List.of(CliProgress.training(), tensorboard, metrics));
+      long started = System.nanoTime();
+      Trainer.Outcome outcome = trainer.train(new Trainer.Options(resume, listeners));
+      LOG.info("{} at step {} after {}: {}", outcome.reason(), outcome.step(),
+          CliProgress.duration((System.nanoTime() - started) / 1e9), outcome.runDirectory());
+      if (outcome.reason().equals("interrupted")) {
+        LOG.info("resume with: t2i train <file> --resume");
+        return ExitCodes.INTERRUPTED;
+      }
+    }
+    if (export != null) {
+      try (TextToImage model = TextToImage.load(config.output(), parent.registry())) {
+        SavedModelExport.export(model, config.output(), export);
+        LOG.info("exported the SavedModel to {}", export);
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,280 @@
+package dev.t2i.training.generate;
+
+import dev.t2i.api.EncodedText;
+import dev.t2i.api.Generator;
+import dev.t2i.api.GeneratorInput;
+import dev.t2i.api.GeneratorOutput;
+import dev.t2i.api.Mode;
+import dev.t2i.api.Parameters;
+import dev.t2i.api.TextEncoder;
+import dev.t2i.api.TextShape;
+import dev.t2i.api.train.Checkpoint;
+import dev.t2i.runtime.ConfigException;
+import dev.t2i.runtime.ConfigLoader;
+import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.Experiment;
+import dev.t2i.training.ExperimentConfig;
+import dev.t2i.training.NoiseSource;
+import dev.t2i.training.checkpoint.DirectoryCheckpointStore;
+import dev.t2i.training.output.ImageGrid;
+import dev.t2i.training.output.RunDirectory;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A trained run, ready to turn sentences into images.
+ *
+ * <pre>{@code
+ * try (TextToImage t2i = TextToImage.load(Path.of("runs/quickstart"))) {
+ *   BufferedImage image = t2i.generate("this flower has pink petals and a yellow center");
+ * }
+ * }</pre>
+ *
+ * <p>It rebuilds the generator from the run's {@code config.yaml} in inference mode (batch
+ * normalisation with its moving averages), restores the newest checkpoint, and encodes text with
+ * the vectors the run saved: it reads no data set and trains nothing.
+ */
+public final class TextToImage implements AutoCloseable {
+  private final Experiment experiment;
+  private final Graph graph;
+  private final Session session;
+  private final Placeholder<TFloat32> text;
+  private final Placeholder<TFloat32> mask;
+  private final Placeholder<TFloat32> noise;
+  private final Operand<TFloat32> images;
+  private final Operand<TFloat32> steps;
+  private final Checkpoint checkpoint;
+
+  private TextToImage(Experiment experiment, Checkpoint checkpoint) {
+    this.experiment = experiment;
+    this.checkpoint = checkpoint;
+    Generator generator = experiment.generator();
+    TextShape shape = generator.textShape();
+    graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      text = shape == null ? null : tf.withName("text").placeholder(TFloat32.class,
+          Placeholder.shape(shape.sequence() ? Shape.of(-1, shape.steps(), shape.dimension()) : Shape.of(-1, shape.dimension())));
+      mask = shape != null && shape.sequence()
+          ? tf.withName("mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.steps()))) : null;
+      noise = generator.noiseDimension() > 0
+          ? tf.withName("noise").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, generator.noiseDimension()))) : null;
+      Parameters params = Parameters.create(experiment.config().seed()).scope("G");
+      GeneratorOutput out = generator.generate(tf, params, new GeneratorInput(noise, text, mask), Mode.INFERENCE);
+      images = tf.withName("images").identity(out.images());
+      steps = out.steps();
+      session = new Session(graph);
+      session.restore(checkpoint.variables().toString());
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Loads the newest checkpoint of the run in {@code runDirectory}, with the plugins on the class path. */
+  public static TextToImage load(Path runDirectory) throws IOException, ConfigException {
+    return load(runDirectory, PluginRegistry.discover());
+  }
+
+  /** Loads the newest checkpoint of the run in {@code runDirectory}. */
+  public static TextToImage load(Path runDirectory, PluginRegistry registry) throws IOException, ConfigException {
+    RunDirectory run = RunDirectory.existing(runDirectory);
+    ExperimentConfig config = new ConfigLoader(registry).read(run.config(), ExperimentConfig.class).withOutput(runDirectory);
+    Optional<Checkpoint> latest = new DirectoryCheckpointStore(run.checkpoints(), Integer.MAX_VALUE).latest();
+    if (latest.isEmpty()) {
+      throw new IOException(runDirectory + " has no checkpoint yet (checkpoints/ is empty)");
+    }
+    return new TextToImage(Experiment.assemble(config, registry, true), latest.get());
+  }
+
+  /** The training step of the loaded checkpoint. */
+  public long step() {
+    return checkpoint.step();
+  }
+
+  public int imageSize() {
+    return experiment.generator().imageSize();
+  }
+
+  /** Whether the model makes one image per word (a sentence model). */
+  public boolean hasSteps() {
+    return steps != null;
+  }
+
+  /** One image for {@code caption}, with the noise of seed 0. */
+  public BufferedImage generate(String caption) {
+    return generate(caption, 1, 0).get(0);
+  }
+
+  /** {@code n} images for {@code caption}, each with its own noise drawn from {@code seed}. */
+  public List<BufferedImage> generate(String caption, int n, long seed) {
+    float[] encoded = encode(caption);
+    float[][] texts = new float[n][];
+    java.util.Arrays.fill(texts, encoded);
+    return run(images, texts, encodedMask(caption, n), noise(n, seed), n);
+  }
+
+  /**
+   * GAN-INT: {@code count} images whose text moves linearly from {@code from} to {@code to}, all
+   * with the same noise, so that only the sentence changes along the strip.
+   */
+  public List<BufferedImage> interpolate(String from, String to, int count, long seed) {
+    if (text == null) {
+      throw new IllegalStateException("this model reads no text");
+    }
+    float[] a = encode(from);
+    float[] b = encode(to);
+    float[][] texts = new float[count][];
+    for (int i = 0; i < count; i++) {
+      float t = count == 1 ? 0 : i / (float) (count - 1);
+      texts[i] = new float[a.length];
+      for (int k = 0; k < a.length; k++) {
+        texts[i][k] = (1 - t) * a[k] + t * b[k];
+      }
+    }
+    float[] single = noise(1, seed);
+    float[] z = single == null ? null : new float[single.length * count];
+    for (int i = 0; z != null && i < count; i++) {
+      System.arraycopy(single, 0, z, i * single.length, single.length);
+    }
+    float[] m = mask == null ? null : maxMask(encodedMask(from, 1), encodedMask(to, 1), count);
+    return run(images, texts, m, z, count);
+  }
+
+  /** The image after each real word of {@code caption} (a sentence model), with those words. */
+  public PerWord perWord(String caption, long seed) {
+    if (steps == null) {
+      throw new IllegalStateException("this model makes one image per caption, not one per word: per-word views need the convlstm generator");
+    }
+    EncodedText e = experiment.encoder().orElseThrow().encode(caption);
+    TextShape shape = experiment.generator().textShape();
+    List<BufferedImage> all = run(steps, new float[][] {e.values()}, e.mask(), noise(1, seed), shape.steps());
+    List<String> words = dev.t2i.api.text.Tokenizer.tokenize(caption);
+    int n = Math.min(e.length(), all.size());
+    return new PerWord(words.subList(0, Math.min(n, words.size())), all.subList(0, n));
+  }
+
+  /** The images after each word, and the words. */
+  public record PerWord(List<String> words, List<BufferedImage> images) {}
+
+  private float[] encode(String caption) {
+    if (text == null) {
+      return new float[0];
+    }
+    return experiment.encoder().orElseThrow().encode(caption).values();
+  }
+
+  private float[] encodedMask(String caption, int n) {
+    if (mask == null) {
+      return null;
+    }
+    float[] m = experiment.encoder().orElseThrow().encode(caption).mask();
+    float[] out = new float[m.length * n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(m, 0, out, i * m.length, m.length);
+    }
+    return out;
+  }
+
+  private static float[] maxMask(float[] a, float[] b, int n) {
+    float[] out = new float[a.length * n];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < a.length; k++) {
+        out[i * a.length + k] = Math.max(a[k], b[k]);
+      }
+    }
+    return out;
+  }
+
+  private float[] noise(int n, long seed) {
+    int z = experiment.generator().noiseDimension();
+    return z == 0 ? null : new NoiseSource(seed, z).values(0, 0, n);
+  }
+
+  /** Runs {@code output} and converts its first {@code count} images. */
+  private List<BufferedImage> run(Operand<TFloat32> output, float[][] texts, float[] m, float[] z, int count) {
+    int rows = texts.length;
+    List<TFloat32> owned = new ArrayList<>();
+    try {
+      Session.Runner r = session.runner().fetch(output);
+      if (text != null) {
+        int width = texts[0].length;
+        float[] flat = new float[rows * width];
+        for (int i = 0; i < rows; i++) {
+          System.arraycopy(texts[i], 0, flat, i * width, width);
+        }
+        long[] dims = text.shape().asArray();
+        dims[0] = rows;
+        TFloat32 t = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(flat));
+        owned.add(t);
+        r.feed(text, t);
+      }
+      if (mask != null) {
+        TFloat32 t = TFloat32.tensorOf(Shape.of(rows, m.length / rows), DataBuffers.of(m));
+        owned.add(t);
+        r.feed(mask, t);
+      }
+      if (noise != null) {
+        TFloat32 t = TFloat32.tensorOf(Shape.of(rows, z.length / rows), DataBuffers.of(z));
+        owned.add(t);
+        r.feed(noise, t);
+      }
+      try (Result res = r.run()) {
+        TFloat32 out = (TFloat32) res.get(0);
+        float[] v = new float[(int) out.size()];
+        out.copyTo(DataBuffers.of(v, false, false));
+        int size = imageSize();
+        List<BufferedImage> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          list.add(ImageGrid.toImage(v, i, size));
+        }
+        return list;
+      }
+    } finally {
+      owned.forEach(TFloat32::close);
+    }
+  }
+
+  /** The signature of the text-to-image path: encoded text (and mask) and noise in, images out. */
+  Signature signature() {
+    Signature.Builder b = Signature.builder().key("generate").methodName("tensorflow/serving/predict");
+    if (text != null) {
+      b.input("text", text);
+    }
+    if (mask != null) {
+      b.input("mask", mask);
+    }
+    if (noise != null) {
+      b.input("noise", noise);
+    }
+    return b.output("images", images).build();
+  }
+
+  Session session() {
+    return session;
+  }
+
+  Experiment experiment() {
+    return experiment;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

@@ -1,0 +1,236 @@
+package dev.t2i.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.t2i.api.train.TrainingEvent;
+import dev.t2i.api.train.TrainingListener;
+import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.generate.TextToImage;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.Event;
+import org.tensorflow.proto.Summary;
+import org.tensorflow.types.TFloat32;
+
+class TrainerTest {
+  final PluginRegistry registry = TinyRuns.registry();
+  @TempDir Path dir;
+
+  private List<Map<String, Float>> train(String yaml, boolean resume, TrainingListener... extra) throws Exception {
+    List<Map<String, Float>> losses = new ArrayList<>();
+    List<TrainingListener> listeners = new ArrayList<>(List.of(e -> {
+      if (e instanceof TrainingEvent.StepCompleted s) {
+        losses.add(s.losses());
+      }
+    }));
+    listeners.addAll(List.of(extra));
+    Experiment experiment = Experiment.assemble(TinyRuns.read(yaml, registry), registry);
+    new Trainer(experiment).train(new Trainer.Options(resume, listeners));
+    return losses;
+  }
+
+  @Test
+  void aTinyGanTrainsAndItsLossesMove() throws Exception {
+    Path run = dir.resolve("run");
+    List<Map<String, Float>> losses = train(TinyRuns.gan(run, 12, 6), false);
+    assertThat(losses).hasSize(12);
+    assertThat(losses.get(0)).containsKeys("d", "g", "d_real", "d_fake", "d_mismatched", "d_blurred", "g_adversarial");
+    assertThat(losses.get(11).get("d")).isNotEqualTo(losses.get(0).get("d"));
+    assertThat(losses.get(11).get("g")).isNotEqualTo(losses.get(0).get("g"));
+    assertThat(losses).allSatisfy(l -> assertThat(l.values()).allMatch(Float::isFinite));
+    assertThat(Files.readString(run.resolve("config.yaml"))).contains("type: dcgan").contains("steps: 12");
+    assertThat(Files.readString(run.resolve("provenance.json"))).contains("\"seed\" : 5").contains("tensorflow");
+    assertThat(run.resolve("samples/final.png")).exists();
+    try (Stream<Path> s = Files.list(run.resolve("checkpoints"))) {
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("ckpt-00000006", "ckpt-00000012");
+    }
+  }
+
+  @Test
+  void aGnnWithAEuclideanLossLearnsItsTargets() throws Exception {
+    String yaml = TinyRuns.gan(dir.resolve("gnn"), 40, 40)
+        .replace("discriminator: {type: dcgan, ndf: 4, textProjection: 4}\n", "")
+        .replace("loss: {type: gan, matchingAware: true, blurredFakes: 1.0}", "loss: {type: l2}")
+        .replace("generator: {type: dcgan, ngf: 4, imageSize: 32, noiseDimension: 6, textProjection: 4}",
+            "generator: {type: gnn, network: {type: dcgan, conditioning: text, ngf: 8, imageSize: 32}}")
+        .replace("batchSize: 8", "batchSize: 16\n  generatorOptimizer: {learningRate: 0.002}");
+    List<Map<String, Float>> losses = train(yaml, false);
+    double first = losses.subList(0, 5).stream().mapToDouble(l -> l.get("g_l2")).average().orElseThrow();
+    double last = losses.subList(35, 40).stream().mapToDouble(l -> l.get("g_l2")).average().orElseThrow();
+    assertThat(losses.get(0)).containsOnlyKeys("g", "g_l2");
+    System.out.printf("GNN mean L2: first 5 steps %.4f, last 5 steps %.4f%n", first, last);
+    assertThat(last).as("mean L2 of the last 5 steps against the first 5").isLessThan(0.6 * first);
+  }
+
+  @Test
+  void aResumedRunContinuesAtTheSameStepWithTheSameWeights() throws Exception {
+    Path straight = dir.resolve("straight");
+    train(TinyRuns.gan(straight, 8, 8), false);
+    Path resumed = dir.resolve("resumed");
+    List<Map<String, Float>> first = train(TinyRuns.gan(resumed, 4, 4), false);
+    List<TrainingEvent.Started> starts = new ArrayList<>();
+    List<Map<String, Float>> second = train(TinyRuns.gan(resumed, 8, 4), true, e -> {
+      if (e instanceof TrainingEvent.Started s) {
+        starts.add(s);
+      }
+    });
+    assertThat(first).hasSize(4);
+    assertThat(starts).singleElement().extracting(TrainingEvent.Started::step).isEqualTo(4L);
+    assertThat(second).hasSize(4);
+    Map<String, float[]> a = weights(straight);
+    Map<String, float[]> b = weights(resumed);
+    assertThat(b.keySet()).isEqualTo(a.keySet()).isNotEmpty();
+    for (String name : a.keySet()) {
+      assertThat(b.get(name)).as(name).containsExactly(a.get(name), org.assertj.core.data.Offset.offset(1e-5f));
+    }
+  }
+
+  @Test
+  void aChangedConfigurationCannotBeResumedButMoreStepsCan() throws Exception {
+    Path run = dir.resolve("run");
+    train(TinyRuns.gan(run, 2, 2), false);
+    assertThatThrownBy(() -> train(TinyRuns.gan(run, 4, 2).replace("ngf: 4", "ngf: 8"), true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the configuration differs from the one")
+        .hasMessageContaining("ngf: 8");
+    assertThatThrownBy(() -> train(TinyRuns.gan(run, 4, 2), false))
+        .hasMessageContaining("already has a checkpoint (step 2): use --resume");
+    assertThat(train(TinyRuns.gan(run, 4, 2), true)).hasSize(2);
+  }
+
+  @Test
+  void aNanLossStopsTheRunAndKeepsTheLastGoodCheckpoint() throws Exception {
+    Path run = dir.resolve("run");
+    String yaml = TinyRuns.gan(run, 6, 2)
+        .replace("""
+            encoder:
+              type: word2vec-sum
+              vectors: {dimension: 8, train: {epochs: 1, minCount: 1, threads: 1}}
+            """, "encoder: {type: poison, dimension: 8}\n");
+    train(yaml.replace("steps: 6", "steps: 4"), false);
+    System.setProperty("t2i.test.poison", "petals");
+    try {
+      assertThatThrownBy(() -> train(yaml, true))
+          .isInstanceOf(TrainingFailure.class)
+          .hasMessageContaining("step 5: d is NaN; stopping. The last good checkpoint is " + run.resolve("checkpoints/ckpt-00000004"));
+    } finally {
+      System.clearProperty("t2i.test.poison");
+    }
+    try (Stream<Path> s = Files.list(run.resolve("checkpoints"))) {
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("ckpt-00000002", "ckpt-00000004");
+    }
+  }
+
+  @Test
+  void tensorBoardEventsHoldTheLossesAndTheSamples() throws Exception {
+    Path run = dir.resolve("run");
+    try (var tb = new dev.t2i.training.output.TensorBoardWriter(run.resolve("events"), Map.of("learning_rate/generator", 2e-4f), 1)) {
+      train(TinyRuns.gan(run, 3, 3).replace("sampleEvery: 0", "sampleEvery: 2"), false, tb);
+    }
+    Path file;
+    try (Stream<Path> s = Files.list(run.resolve("events"))) {
+      file = s.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents")).findFirst().orElseThrow();
+    }
+    Map<String, List<Long>> steps = new HashMap<>();
+    List<Integer> imageWidths = new ArrayList<>();
+    for (Event e : readEvents(file)) {
+      for (Summary.Value v : e.getSummary().getValueList()) {
+        steps.computeIfAbsent(v.getTag(), k -> new ArrayList<>()).add(e.getStep());
+        if (v.hasImage()) {
+          imageWidths.add(v.getImage().getWidth());
+        }
+      }
+    }
+    assertThat(steps.get("loss/d")).containsExactly(1L, 2L, 3L);
+    assertThat(steps.get("loss/g_adversarial")).containsExactly(1L, 2L, 3L);
+    assertThat(steps.get("learning_rate/generator")).containsExactly(1L, 2L, 3L);
+    assertThat(steps.keySet()).anyMatch(t -> t.startsWith("samples"));
+    assertThat(imageWidths).isNotEmpty().allMatch(w -> w > 32);
+  }
+
+  @Test
+  void aTrainedRunGeneratesAndExports() throws Exception {
+    Path run = dir.resolve("run");
+    train(TinyRuns.gan(run, 2, 2), false);
+    try (TextToImage model = TextToImage.load(run, registry)) {
+      var a = model.generate("this flower has red petals", 3, 1);
+      var b = model.generate("this flower has red petals", 3, 1);
+      assertThat(a).hasSize(3);
+      assertThat(a.get(0).getWidth()).isEqualTo(32);
+      assertThat(a.get(0).getRGB(10, 10)).isEqualTo(b.get(0).getRGB(10, 10));
+      assertThat(model.interpolate("red petals", "blue petals", 5, 2)).hasSize(5);
+      assertThat(model.step()).isEqualTo(2);
+      Path export = dir.resolve("export");
+      dev.t2i.training.generate.SavedModelExport.export(model, run, export);
+      assertThat(export.resolve("saved_model.pb")).exists();
+      assertThat(export.resolve("t2i/config.yaml")).exists();
+      try (var bundle = org.tensorflow.SavedModelBundle.load(export.toString(), "serve")) {
+        assertThat(bundle.signatures()).extracting(s -> s.key()).contains("generate");
+        try (TFloat32 text = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(1, 8));
+            TFloat32 noise = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(1, 6));
+            Result r = bundle.function("generate").call(Map.of("text", text, "noise", noise))) {
+          assertThat(r.get("images").orElseThrow().shape().asArray()).containsExactly(1, 32, 32, 3);
+        }
+      }
+    }
+  }
+
+  /** Every trainable and state variable of a run's newest checkpoint. */
+  private Map<String, float[]> weights(Path run) throws Exception {
+    Experiment e = Experiment.assemble(TinyRuns.read(Files.readString(run.resolve("config.yaml")), registry), registry, true);
+    var latest = new dev.t2i.training.checkpoint.DirectoryCheckpointStore(run.resolve("checkpoints"), 10).latest().orElseThrow();
+    Map<String, float[]> out = new HashMap<>();
+    try (Graph g = new Graph()) {
+      TrainingGraph tg = new TrainingGraph(g, e.config().seed(), e.generator(), e.discriminator(), e.loss(),
+          e.encoder().orElseThrow().shape(), e.config().training());
+      try (Session s = new Session(g)) {
+        s.restore(latest.variables().toString());
+        List<Variable<TFloat32>> all = new ArrayList<>(tg.generatorParameters.trainableVariables());
+        all.addAll(tg.generatorParameters.stateVariables());
+        all.addAll(tg.discriminatorParameters.trainableVariables());
+        for (Variable<TFloat32> v : all) {
+          try (Result r = s.runner().fetch(v).run()) {
+            TFloat32 t = (TFloat32) r.get(0);
+            float[] values = new float[(int) t.size()];
+            t.copyTo(DataBuffers.of(values, false, false));
+            out.put(v.op().name(), values);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Reads a TFRecord file of Event protos. */
+  static List<Event> readEvents(Path file) throws IOException {
+    List<Event> out = new ArrayList<>();
+    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+      byte[] header = new byte[12];
+      while (in.read(header) == 12) {
+        long length = ByteBuffer.wrap(header, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        byte[] data = new byte[(int) length];
+        in.readFully(data);
+        in.readInt();
+        out.add(Event.parseFrom(data));
+      }
+    }
+    return out;
+  }
+}
