@@ -56,10 +56,10 @@ final class GenerateCommand implements Callable<Integer> {
       int size = model.imageSize();
       if (perWord) {
         TextToImage.PerWord pw = model.perWord(text, seed);
-        ImageGrid.writePng(ImageGrid.strip(pack(pw.images(), size), size, pw.images().size(), pw.words(), scale), out);
+        ImageGrid.writePng(ImageGrid.strip(ImageGrid.pack(pw.images(), size), size, pw.images().size(), pw.words(), scale), out);
       } else if (to != null) {
         List<BufferedImage> strip = model.interpolate(text, to, n, seed);
-        ImageGrid.writePng(ImageGrid.grid(pack(strip, size), size, 1, strip.size(), List.of(text + "  →  " + to), scale), out);
+        ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(strip, size), size, 1, strip.size(), List.of(text + "  →  " + to), scale), out);
       } else {
         List<BufferedImage> images = model.generate(text, n, seed);
         if (separate) {
@@ -68,28 +68,11 @@ final class GenerateCommand implements Callable<Integer> {
             ImageGrid.writePng(images.get(i), out.resolveSibling(name + "-" + (i + 1) + ".png"));
           }
         } else {
-          ImageGrid.writePng(ImageGrid.grid(pack(images, size), size, 1, images.size(), List.of(text), scale), out);
+          ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(images, size), size, 1, images.size(), List.of(text), scale), out);
         }
       }
       LOG.info("wrote {} (run {}, step {})", out, run, model.step());
     }
     return ExitCodes.OK;
-  }
-
-  /** Images back to NHWC floats in [-1, 1], for the grid writer. */
-  static float[] pack(List<BufferedImage> images, int size) {
-    float[] v = new float[images.size() * size * size * 3];
-    int i = 0;
-    for (BufferedImage im : images) {
-      for (int y = 0; y < size; y++) {
-        for (int x = 0; x < size; x++) {
-          int p = im.getRGB(x, y);
-          v[i++] = ((p >> 16) & 0xff) / 127.5f - 1f;
-          v[i++] = ((p >> 8) & 0xff) / 127.5f - 1f;
-          v[i++] = (p & 0xff) / 127.5f - 1f;
-        }
-      }
-    }
-    return v;
   }
 }

@@ -111,14 +111,14 @@ final class QuickstartCommand implements Callable<Integer> {
           all.addAll(model.generate(caption, 4, 11));
         }
         String name = "samples/quickstart-" + (k++) + ".png";
-        ImageGrid.writePng(ImageGrid.grid(GenerateCommand.pack(all, size), size, set.getValue().size(), 4, set.getValue(), 2), dir.resolve(name));
+        ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(all, size), size, set.getValue().size(), 4, set.getValue(), 2), dir.resolve(name));
         html.image(name, set.getKey());
       }
       html.heading("Interpolation between two sentences (GAN-INT)");
       String a = "this flower has red petals and a yellow center";
       String b = "this flower has blue petals and a white center";
       List<BufferedImage> strip = model.interpolate(a, b, 8, 3);
-      ImageGrid.writePng(ImageGrid.grid(GenerateCommand.pack(strip, size), size, 1, 8, List.of(a + "  →  " + b), 2),
+      ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(strip, size), size, 1, 8, List.of(a + "  →  " + b), 2),
           dir.resolve("samples/interpolation.png"));
       html.image("samples/interpolation.png", "from '" + a + "' to '" + b + "'");
       Path metrics = dir.resolve("metrics.csv");

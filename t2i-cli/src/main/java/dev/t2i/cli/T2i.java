@@ -60,11 +60,18 @@ public final class T2i implements Runnable {
 
   /** Runs {@code t2i} with {@code args} and returns its exit status (examples and tests call this). */
   public static int run(String... args) {
+    return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** Runs {@code t2i} writing its output and errors to the given writers. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "info"));
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
     System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
     return new CommandLine(new T2i())
+        .setOut(out)
+        .setErr(err)
         .setExecutionExceptionHandler(new ErrorHandler())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .execute(args);

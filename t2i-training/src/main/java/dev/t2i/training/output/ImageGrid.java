@@ -33,6 +33,23 @@ public final class ImageGrid {
     return im;
   }
 
+  /** RGB images back to NHWC floats in {@code [-1, 1]}, the inverse of {@link #toImage}. */
+  public static float[] pack(java.util.List<BufferedImage> images, int size) {
+    float[] v = new float[images.size() * size * size * 3];
+    int i = 0;
+    for (BufferedImage im : images) {
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          int p = im.getRGB(x, y);
+          v[i++] = ((p >> 16) & 0xff) / 127.5f - 1f;
+          v[i++] = ((p >> 8) & 0xff) / 127.5f - 1f;
+          v[i++] = (p & 0xff) / 127.5f - 1f;
+        }
+      }
+    }
+    return v;
+  }
+
   private static int byte8(float v) {
     int b = Math.round((v + 1f) * 127.5f);
     return b < 0 ? 0 : Math.min(b, 255);

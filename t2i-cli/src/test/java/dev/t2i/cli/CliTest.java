@@ -1,0 +1,180 @@
+package dev.t2i.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir Path dir;
+  static final Path OXFORD = Path.of(System.getProperty("t2i.shared.data", "../../shared/data"), "oxford102");
+
+  record Result(int exit, String out, String err) {}
+
+  static Result t2i(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = T2i.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Path tiny(String name, int steps) throws Exception {
+    Path f = dir.resolve(name + ".yaml");
+    Files.writeString(f, """
+        name: %s
+        output: %s
+        dataset: {type: synthetic-flowers, train: 48, test: 16, imageSize: 32}
+        encoder: {type: word2vec-sum, vectors: {dimension: 8, train: {epochs: 1, minCount: 1}}}
+        generator: {type: dcgan, ngf: 4, imageSize: 32, noiseDimension: 6, textProjection: 4}
+        discriminator: {type: dcgan, ndf: 4, textProjection: 4}
+        loss: {type: gan}
+        training: {batchSize: 8, steps: %d, sampleEvery: 0, checkpointEvery: 0, samples: {count: 2, perCaption: 2}}
+        """.formatted(name, dir.resolve("runs").resolve(name), steps));
+    return f;
+  }
+
+  @Test
+  void pluginsListsEveryBuiltInType() {
+    Result r = t2i("plugins");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("word2vec-sum", "word2vec-sequence", "dcgan", "gnn", "gan", "l2", "weighted",
+        "synthetic-flowers", "oxford102", "cub200", "flickr30k");
+    Result d = t2i("plugins", "--describe", "synthetic-flowers");
+    assertThat(d.out()).contains("train", "default 12000", "heldOutShare");
+    assertThat(t2i("plugins", "--describe", "nope").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void checkAcceptsAGoodFileAndLocatesTheErrorOfABadOne() throws Exception {
+    Path good = tiny("good", 2);
+    assertThat(t2i("check", good.toString()).exit()).isZero();
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, Files.readString(good).replace("generator: {type: dcgan,", "generator: {type: dcgna,"));
+    Result r = t2i("check", bad.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains(bad + ":5:").contains("unknown generator type 'dcgna'; known: dcgan, gnn");
+    assertThat(r.err()).doesNotContain("\tat ");
+    Result missing = t2i("check", dir.resolve("nope.yaml").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("nope.yaml: no such file");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(t2i("train").exit()).isEqualTo(2);
+    assertThat(t2i("generate", "--run", "x").exit()).isEqualTo(2);
+    assertThat(t2i("no-such-command").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void trainsThenGeneratesAndExports() throws Exception {
+    Path config = tiny("cli", 3);
+    assertThat(t2i("train", config.toString()).exit()).isZero();
+    Path run = dir.resolve("runs/cli");
+    Path png = dir.resolve("out.png");
+    Result g = t2i("generate", "--run", run.toString(), "--text", "a flower with red petals", "-n", "3", "--out", png.toString());
+    assertThat(g.exit()).as(g.err()).isZero();
+    assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThanOrEqualTo(3 * 64);
+    Result sep = t2i("generate", "--run", run.toString(), "--text", "red", "-n", "2", "--separate", "--out", dir.resolve("s.png").toString());
+    assertThat(sep.exit()).isZero();
+    assertThat(dir.resolve("s-1.png")).exists();
+    assertThat(dir.resolve("s-2.png")).exists();
+    Result strip = t2i("generate", "--run", run.toString(), "--text", "red petals", "--to", "blue petals", "-n", "5",
+        "--out", dir.resolve("strip.png").toString());
+    assertThat(strip.exit()).isZero();
+    Result perWord = t2i("generate", "--run", run.toString(), "--text", "red", "--per-word", "--out", dir.resolve("w.png").toString());
+    assertThat(perWord.exit()).isEqualTo(2);
+    assertThat(perWord.err()).contains("per-word views need the convlstm generator");
+    assertThat(t2i("export", "--run", run.toString(), "--out", dir.resolve("model").toString()).exit()).isZero();
+    assertThat(dir.resolve("model/saved_model.pb")).exists();
+    Result again = t2i("train", config.toString());
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("already has a checkpoint (step 3): use --resume");
+    assertThat(t2i("train", config.toString(), "--resume", "--steps", "4").exit()).isZero();
+  }
+
+  @Test
+  void generateNamesAMissingRun() {
+    Result r = t2i("generate", "--run", dir.resolve("nope").toString(), "--text", "x", "--out", dir.resolve("o.png").toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("is not a t2i run directory (no config.yaml)");
+  }
+
+  @Test
+  void word2vecTrainsConvertsAndFindsNeighbours() throws Exception {
+    Path corpus = dir.resolve("corpus.txt");
+    StringBuilder sb = new StringBuilder();
+    java.util.Random r = new java.util.Random(1);
+    String[] colours = {"red", "blue", "pink", "white"};
+    String[] shapes = {"round", "thin", "pointed"};
+    for (int i = 0; i < 3000; i++) {
+      sb.append("the flower has ").append(colours[r.nextInt(4)]).append(" petals that are ").append(shapes[r.nextInt(3)]).append('\n');
+    }
+    Files.writeString(corpus, sb);
+    Path bin = dir.resolve("v.bin");
+    Result t = t2i("word2vec", "train", "--input", corpus.toString(), "--out", bin.toString(), "--dim", "16", "--min-count", "2",
+        "--epochs", "5", "--sample", "0", "--threads", "1");
+    assertThat(t.exit()).as(t.err()).isZero();
+    assertThat(t.out()).contains("tokens/s").contains("vectors of dimension 16");
+    Path txt = dir.resolve("v.txt");
+    assertThat(t2i("word2vec", "convert", "--in", bin.toString(), "--out", txt.toString(), "--to", "word2vec-text").exit()).isZero();
+    assertThat(Files.readAllLines(txt).get(0)).isEqualTo("13 16");
+    Result n = t2i("word2vec", "neighbours", "--vectors", txt.toString(), "--word", "red", "-k", "3");
+    assertThat(n.exit()).isZero();
+    assertThat(n.out().lines().map(l -> l.split(" ")[0]).toList()).isSubsetOf("blue", "pink", "white");
+    Result unknown = t2i("word2vec", "neighbours", "--vectors", txt.toString(), "--word", "tulip");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("'tulip' is not among the 13 words");
+    Path broken = dir.resolve("broken.bin");
+    Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(bin), 100));
+    Result b = t2i("word2vec", "neighbours", "--vectors", broken.toString(), "--word", "red");
+    assertThat(b.exit()).isEqualTo(2);
+    assertThat(b.err()).contains("broken.bin: at byte 0: header claims 13 words of dimension 16");
+  }
+
+  @Test
+  void dataSyntheticWritesTheOxfordLayoutAndInspectReadsIt() throws Exception {
+    Path out = dir.resolve("flowers");
+    Result w = t2i("data", "synthetic", "--out", out.toString(), "--train", "10", "--test", "4");
+    assertThat(w.exit()).isZero();
+    assertThat(out.resolve("jpg/image_00014.jpg")).exists();
+    assertThat(Files.readAllLines(out.resolve("splits.txt"))).hasSize(14);
+    Path config = dir.resolve("inspect.yaml");
+    Files.writeString(config, """
+        output: %s
+        dataset: {type: oxford102, root: %s}
+        encoder: {type: word2vec-sum, vectors: {dimension: 8, train: {epochs: 1, minCount: 1}}}
+        generator: {type: dcgan}
+        discriminator: {type: dcgan}
+        loss: {type: gan}
+        """.formatted(dir.resolve("runs/inspect"), out));
+    Result i = t2i("data", "inspect", config.toString(), "--verify-images");
+    assertThat(i.exit()).as(i.err()).isZero();
+    assertThat(i.out()).contains("train       10 images      100 captions").contains("test         4 images       40 captions")
+        .contains("images that do not decode: 0 of 14").contains("skipped by the loader: 0");
+  }
+
+  @Test
+  void dataInspectOnTheSharedOxfordData() throws Exception {
+    Path config = dir.resolve("oxford.yaml");
+    Files.writeString(config, """
+        output: %s
+        dataset: {type: oxford102, root: %s}
+        encoder: {type: word2vec-sum, vectors: {dimension: 16, train: {epochs: 1}}}
+        generator: {type: dcgan}
+        discriminator: {type: dcgan}
+        loss: {type: gan}
+        """.formatted(dir.resolve("runs/oxford"), OXFORD.toAbsolutePath()));
+    Result i = t2i("data", "inspect", config.toString());
+    assertThat(i.exit()).as(i.err()).isZero();
+    assertThat(i.out()).contains("data set oxford102").contains("imagesWithOwnCaptions").contains("518")
+        .containsPattern("train +\\d+ images +\\d+ captions +82 classes")
+        .containsPattern("test +\\d+ images +\\d+ captions +20 classes")
+        .contains("unknown words:");
+  }
+}
