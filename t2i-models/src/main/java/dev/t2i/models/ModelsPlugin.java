@@ -3,6 +3,8 @@ package dev.t2i.models;
 import dev.t2i.api.plugin.ComponentRegistry;
 import dev.t2i.api.plugin.Role;
 import dev.t2i.api.plugin.T2iPlugin;
+import dev.t2i.models.convlstm.SentenceGenerator;
+import dev.t2i.models.convlstm.SentenceGeneratorSettings;
 import dev.t2i.models.dcgan.DcganDiscriminator;
 import dev.t2i.models.dcgan.DcganDiscriminatorSettings;
 import dev.t2i.models.dcgan.DcganGenerator;
@@ -30,6 +32,8 @@ public final class ModelsPlugin implements T2iPlugin {
         "DCGAN generator: text replaces noise, noise only, or noise + projected text");
     registry.register(Role.GENERATOR, "gnn", GnnGeneratorSettings.class, GnnGenerator.class,
         "the GNN: a DCGAN generator trained with a Euclidean loss, sharing weights with the adversarial branch or not");
+    registry.register(Role.GENERATOR, "convlstm", SentenceGeneratorSettings.class, SentenceGenerator.class,
+        "the report's sentence model: per-word DCGAN images through a peephole ConvLSTM, the last word through the GNN branch");
     registry.register(Role.DISCRIMINATOR, "dcgan", DcganDiscriminatorSettings.class, DcganDiscriminator.class,
         "DCGAN discriminator, optionally reading projected text (GAN-CLS)");
     registry.register(Role.LOSS, "gan", GanLossSettings.class, GanLoss.class,

@@ -188,7 +188,7 @@ public final class Trainer {
    * Mutation::Apply error") and then applies nothing, so turning it off costs nothing and
    * silences the error.
    */
-  static ConfigProto sessionConfig(int threads) {
+  public static ConfigProto sessionConfig(int threads) {
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads)
         .setInterOpParallelismThreads(threads)

@@ -107,8 +107,9 @@ public final class TrainingGraph {
     if (discriminator.isPresent()) {
       Discriminator d = discriminator.get();
       Operand<TFloat32> dText = d.conditional() ? text : null;
-      if (d.conditional() && !out.fakesAreImages() && out.fakes() != out.images()) {
-        LOG.debug("the generator's fakes are not one per caption; the discriminator's text must match them");
+      if (d.conditional() && out.steps() != null) {
+        throw new IllegalArgumentException("the discriminator reads text, but the generator shows it one image per word, "
+            + "not per caption: set discriminator text: none (the report's sentence model has an unconditional discriminator)");
       }
       Operand<TFloat32> reals = random ? randomImages : images;
       Operand<TFloat32> realLogits = d.score(tf, discriminatorParameters, reals, dText, Mode.TRAIN);
@@ -163,6 +164,55 @@ public final class TrainingGraph {
     sampleSteps = sampled.steps();
     LOG.info("graph: generator {} weights, discriminator {} weights, {} ops",
         generatorParameters.trainableCount(), discriminatorParameters.trainableCount(), count(graph));
+  }
+
+  /**
+   * The placeholders a step feeds, by name: {@code images}, {@code text}, {@code mask}, {@code
+   * noise}, {@code mismatched_text}, {@code mismatched_mask}, {@code random_images}; absent ones
+   * are left out.
+   */
+  public Map<String, Placeholder<TFloat32>> inputs() {
+    Map<String, Placeholder<TFloat32>> m = new LinkedHashMap<>();
+    m.put("images", images);
+    if (text != null) {
+      m.put("text", text);
+    }
+    if (mask != null) {
+      m.put("mask", mask);
+    }
+    if (noise != null) {
+      m.put("noise", noise);
+    }
+    if (mismatchedText != null) {
+      m.put("mismatched_text", mismatchedText);
+    }
+    if (mismatchedMask != null) {
+      m.put("mismatched_mask", mismatchedMask);
+    }
+    if (randomImages != null) {
+      m.put("random_images", randomImages);
+    }
+    return m;
+  }
+
+  /** The discriminator's update with its moving averages, or null without a discriminator. */
+  public Op discriminatorStep() {
+    return discriminatorStep;
+  }
+
+  /** The generator's update with its moving averages; it runs after the discriminator's in one call. */
+  public Op generatorStep() {
+    return generatorStep;
+  }
+
+  /** The generator's loss. */
+  public Operand<TFloat32> generatorLoss() {
+    return generatorLoss;
+  }
+
+  /** The discriminator's loss, or null. */
+  public Operand<TFloat32> discriminatorLoss() {
+    return discriminatorLoss;
   }
 
   private Placeholder<TFloat32> imagePlaceholder(String name, int size) {

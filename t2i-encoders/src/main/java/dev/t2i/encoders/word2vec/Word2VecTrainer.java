@@ -264,6 +264,14 @@ public final class Word2VecTrainer {
     private void skipGram(int[] sent, int n, int pos, int b, float alpha) {
       int word = sent[pos];
       int window = settings.window();
+      // Touch the context rows and the target's output row first: their cache misses overlap.
+      float touch = touch(syn1, word * dim);
+      for (int c = Math.max(0, pos - window + b); c <= Math.min(n - 1, pos + window - b); c++) {
+        if (c != pos) {
+          touch += touch(syn0, sent[c] * dim);
+        }
+      }
+      sink += touch;
       for (int c = pos - window + b; c <= pos + window - b; c++) {
         if (c == pos || c < 0 || c >= n) {
           continue;
@@ -301,6 +309,15 @@ public final class Word2VecTrainer {
       }
     }
 
+    /** Reads one float of each cache line of a row, so that the row is on its way into the cache. */
+    private float touch(float[] array, int row) {
+      float s = 0;
+      for (int k = 0; k < dim; k += 16) {
+        s += array[row + k];
+      }
+      return s;
+    }
+
     /** One positive and {@code negative} noise targets for hidden vector {@code h[hOff..]}. */
     private void negativeSampling(int word, float[] h, int hOff, float alpha) {
       int negatives = settings.negative();
@@ -309,10 +326,7 @@ public final class Word2VecTrainer {
       for (int d = 1; d <= negatives; d++) {
         int t = table[bounded(next() >>> 16, table.length)];
         targets[d] = t;
-        int row = t * dim;
-        for (int k = 0; k < dim; k += 16) {
-          touch += syn1[row + k];
-        }
+        touch += touch(syn1, t * dim);
       }
       sink += touch;
       targets[0] = word;

@@ -27,8 +27,13 @@ public final class DcganGenerator implements Generator {
 
   @Inject
   public DcganGenerator(DcganGeneratorSettings settings, Optional<TextEncoder> encoder) {
+    this(settings, pooledText(settings.conditioning(), encoder, "dcgan"));
+  }
+
+  /** A generator reading one text vector of {@code text}'s dimension per image (null: none). */
+  public DcganGenerator(DcganGeneratorSettings settings, TextShape text) {
     this.settings = settings;
-    this.text = pooledText(settings.conditioning(), encoder, "dcgan");
+    this.text = text;
   }
 
   /** The encoder's pooled shape when the conditioning reads text, else null. */
@@ -72,6 +77,25 @@ public final class DcganGenerator implements Generator {
 
   /** The network on {@code [B, Z]} noise (or null) and {@code [B, D]} text (or null). */
   public Operand<TFloat32> network(Ops tf, Parameters p, Operand<TFloat32> noise, Operand<TFloat32> textIn, Mode mode) {
+    return lastLayer(tf, p, trunk(tf, p, noise, textIn, mode, 1));
+  }
+
+  /** Side of the trunk's output: half the image size. */
+  public int trunkSize() {
+    return settings.imageSize() / 2;
+  }
+
+  /** Channels of the trunk's output: {@code ngf}. */
+  public int trunkChannels() {
+    return settings.ngf();
+  }
+
+  /**
+   * Every layer but the last: {@code [N, size/2, size/2, ngf]} features. Batch normalisation
+   * keeps statistics per group of rows when {@code groups > 1} (see {@link Layers#batchNorm(Ops,
+   * Parameters, String, Operand, int, Mode, int)}).
+   */
+  public Operand<TFloat32> trunk(Ops tf, Parameters p, Operand<TFloat32> noise, Operand<TFloat32> textIn, Mode mode, int groups) {
     List<Operand<TFloat32>> parts = new ArrayList<>();
     int width = 0;
     if (settings.noiseDimension() > 0) {
@@ -94,16 +118,21 @@ public final class DcganGenerator implements Generator {
     int channels = settings.ngf() * Math.min(8, 1 << (stages - 1));
     Operand<TFloat32> h = Layers.dense(tf, p, "project", z, width, 16 * channels);
     h = tf.reshape(h, tf.constant(new long[] {-1, 4, 4, channels}));
-    h = tf.nn.relu(Layers.batchNorm(tf, p, "project_bn", h, channels, mode));
+    h = tf.nn.relu(Layers.batchNorm(tf, p, "project_bn", h, channels, mode, groups));
     int size = 4;
     for (int i = 1; i < stages; i++) {
       int out = settings.ngf() * Math.min(8, 1 << (stages - 1 - i));
       size *= 2;
       h = Layers.deconvNoBias(tf, p, "deconv" + i, h, channels, out, size, 4, 2);
-      h = tf.nn.relu(Layers.batchNorm(tf, p, "deconv" + i + "_bn", h, out, mode));
+      h = tf.nn.relu(Layers.batchNorm(tf, p, "deconv" + i + "_bn", h, out, mode, groups));
       channels = out;
     }
-    h = Layers.deconv(tf, p, "deconv" + stages, h, channels, 3, size * 2, 4, 2);
-    return tf.math.tanh(h);
+    return h;
+  }
+
+  /** The last layer: a transposed convolution to 3 channels at the image size, then tanh. */
+  public Operand<TFloat32> lastLayer(Ops tf, Parameters p, Operand<TFloat32> features) {
+    int stages = Layers.stages(settings.imageSize());
+    return tf.math.tanh(Layers.deconv(tf, p, "deconv" + stages, features, settings.ngf(), 3, settings.imageSize(), 4, 2));
   }
 }

@@ -93,6 +93,42 @@ public final class Layers {
     return bn.y();
   }
 
+  /**
+   * Batch normalisation of {@code [B·groups, H, W, C]} (batch-major: sample {@code b}, position
+   * {@code t} at row {@code b·groups + t}) with statistics per position {@code t}, each over the
+   * batch: the (length, batch, ...) layout of a sentence model. Scale and shift are shared by all
+   * positions; the moving averages are kept per position. With {@code groups = 1} it is {@link
+   * #batchNorm}.
+   */
+  public static Operand<TFloat32> batchNorm(Ops tf, Parameters p, String name, Operand<TFloat32> x, int channels,
+      Mode mode, int groups) {
+    if (groups == 1) {
+      return batchNorm(tf, p, name, x, channels, mode);
+    }
+    long h = x.shape().get(1);
+    long w = x.shape().get(2);
+    Variable<TFloat32> gamma = p.trainable(tf, name + "_gamma", Shape.of(channels), normal(p, name + "_gamma", 1.0));
+    Variable<TFloat32> beta = p.trainable(tf, name + "_beta", Shape.of(channels), new Zeros<>());
+    Variable<TFloat32> mean = p.state(tf, name + "_mean", Shape.of((long) groups * channels), 0f);
+    Variable<TFloat32> variance = p.state(tf, name + "_variance", Shape.of((long) groups * channels), 1f);
+    // [B·T, H, W, C] -> [B, H, W, T·C]: each (position, channel) becomes a channel of its own.
+    Operand<TFloat32> y = tf.reshape(x, tf.constant(new long[] {-1, groups, h, w, channels}));
+    y = tf.linalg.transpose(y, tf.constant(new int[] {0, 2, 3, 1, 4}));
+    y = tf.reshape(y, tf.constant(new long[] {-1, h, w, (long) groups * channels}));
+    boolean training = mode == Mode.TRAIN;
+    FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(y, tf.tile(gamma, tf.constant(new int[] {groups})),
+        tf.tile(beta, tf.constant(new int[] {groups})), mean, variance,
+        FusedBatchNorm.isTraining(training), FusedBatchNorm.epsilon(1e-5f),
+        FusedBatchNorm.exponentialAvgFactor(training ? MOVING_AVERAGE_FACTOR : 1f));
+    if (training) {
+      p.recordUpdate(tf.assign(mean, bn.batchMean()));
+      p.recordUpdate(tf.assign(variance, bn.batchVariance()));
+    }
+    y = tf.reshape(bn.y(), tf.constant(new long[] {-1, h, w, groups, channels}));
+    y = tf.linalg.transpose(y, tf.constant(new int[] {0, 3, 1, 2, 4}));
+    return tf.reshape(y, tf.constant(new long[] {-1, h, w, channels}));
+  }
+
   /** LeakyReLU with slope 0.2, as in the DCGAN discriminator. */
   public static Operand<TFloat32> leaky(Ops tf, Operand<TFloat32> x) {
     return tf.nn.leakyRelu(x, LeakyRelu.alpha(0.2f));

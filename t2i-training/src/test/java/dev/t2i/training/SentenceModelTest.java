@@ -1,0 +1,112 @@
+package dev.t2i.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.t2i.api.train.TrainingEvent;
+import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.generate.TextToImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every variant of the report's sentence model builds and trains a few steps on tiny shapes. */
+class SentenceModelTest {
+  final PluginRegistry registry = TinyRuns.registry();
+  @TempDir Path dir;
+
+  static String config(Path out, boolean share, String placement, String layout, int k, String loss) {
+    return """
+        name: sentence
+        seed: 3
+        output: %s
+        dataset: {type: synthetic-flowers, train: 24, test: 8, imageSize: 32}
+        encoder:
+          type: word2vec-sequence
+          steps: 6
+          vectors: {dimension: 8, train: {epochs: 1, minCount: 1, threads: 1}}
+        generator:
+          type: convlstm
+          shareParameters: %s
+          placement: %s
+          filters: 4
+          batchNorm: %s
+          network: {type: dcgan, conditioning: text, ngf: 4, imageSize: 32}
+        discriminator: {type: dcgan, text: none, ndf: 4}
+        loss: %s
+        training:
+          batchSize: 4
+          steps: 4
+          discriminatorSteps: %d
+          discriminatorReals: random
+          threads: 1
+          logEvery: 1
+          sampleEvery: 0
+          checkpointEvery: 4
+          samples: {count: 1, perCaption: 1}
+        pipeline: {workers: 1, prefetch: 2}
+        """.formatted(out, share, placement, layout, loss, k);
+  }
+
+  static final String PENALTY = "{type: weighted, terms: [{loss: {type: gan}}, {weight: 10, loss: {type: l2}}]}";
+  static final String MEAN = "{type: weighted, terms: [{loss: {type: gan}}, {loss: {type: l2, target: step-mean}}]}";
+  static final String ORIGINAL = "{type: weighted, terms: [{loss: {type: gan}}, {weight: 1, loss: {type: l2}}]}";
+
+  static Stream<Arguments> variants() {
+    List<Arguments> out = new ArrayList<>();
+    for (boolean share : new boolean[] {true, false}) {
+      for (String placement : new String[] {"last-layer", "penultimate"}) {
+        for (String layout : new String[] {"batch-major", "length-major"}) {
+          out.add(Arguments.of(share, placement, layout, 1, PENALTY));
+        }
+      }
+    }
+    out.add(Arguments.of(true, "last-layer", "length-major", 2, PENALTY));
+    out.add(Arguments.of(true, "last-layer", "length-major", 1, MEAN));
+    out.add(Arguments.of(false, "penultimate", "batch-major", 1, ORIGINAL));
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "share {0}, {1}, {2}, k = {3}, loss {4}")
+  @MethodSource("variants")
+  void trainsAndItsLossesMove(boolean share, String placement, String layout, int k, String loss) throws Exception {
+    Path run = dir.resolve("run");
+    List<Map<String, Float>> losses = new ArrayList<>();
+    Experiment e = Experiment.assemble(TinyRuns.read(config(run, share, placement, layout, k, loss), registry), registry);
+    new Trainer(e).train(new Trainer.Options(false, List.of(ev -> {
+      if (ev instanceof TrainingEvent.StepCompleted s) {
+        losses.add(s.losses());
+      }
+    })));
+    assertThat(losses).hasSize(4);
+    assertThat(losses).allSatisfy(l -> assertThat(l.values()).allMatch(Float::isFinite));
+    assertThat(losses.get(3).get("g")).isNotEqualTo(losses.get(0).get("g"));
+    assertThat(losses.get(3).get("d")).isNotEqualTo(losses.get(0).get("d"));
+    assertThat(losses.get(0)).containsKeys("d_real", "d_fake", "g_adversarial", "g_l2");
+    try (TextToImage model = TextToImage.load(run, registry)) {
+      TextToImage.PerWord pw = model.perWord("this flower has pink petals and a yellow center", 1);
+      assertThat(pw.words()).containsExactly("this", "flower", "has", "pink", "petals", "and");
+      assertThat(pw.images()).hasSize(6);
+      assertThat(pw.images().get(0).getWidth()).isEqualTo(32);
+      assertThat(model.generate("red petals")).isNotNull();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("variants")
+  void aDiscriminatorThatReadsTextIsRefused(boolean share, String placement, String layout, int k, String loss) throws Exception {
+    if (!share || !placement.equals("last-layer") || !layout.equals("batch-major")) {
+      return;
+    }
+    String yaml = config(dir.resolve("run"), share, placement, layout, k, loss).replace("discriminator: {type: dcgan, text: none, ndf: 4}",
+        "discriminator: {type: dcgan, text: projected, ndf: 4}");
+    assertThatThrownBy(() -> Experiment.assemble(TinyRuns.read(yaml, registry), registry))
+        .hasMessageContaining("reads one vector per caption");
+  }
+}
