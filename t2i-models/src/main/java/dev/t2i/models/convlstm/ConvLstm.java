@@ -59,10 +59,10 @@ public final class ConvLstm {
     Operand<TFloat32> xAll = tf.nn.biasAdd(tf.nn.conv2d(flat, wx, strides, "SAME"), b);
     xAll = tf.reshape(xAll, tf.constant(new long[] {-1, steps, height, width, 4L * filters}));
     List<Operand<TFloat32>> xs = new ArrayList<>();
-    tf.unstack(xAll, steps, org.tensorflow.op.core.Unstack.axis(1L)).output().forEach(xs::add);
+    tf.unstack(xAll, (long) steps, org.tensorflow.op.core.Unstack.axis(1L)).output().forEach(xs::add);
     List<Operand<TFloat32>> ms = new ArrayList<>();
     if (mask != null) {
-      tf.unstack(mask, steps, org.tensorflow.op.core.Unstack.axis(1L)).output().forEach(ms::add);
+      tf.unstack(mask, (long) steps, org.tensorflow.op.core.Unstack.axis(1L)).output().forEach(ms::add);
     }
 
     Operand<TFloat32> zeros = tf.zerosLike(tf.reshape(tf.slice(xs.get(0), tf.constant(new int[] {0, 0, 0, 0}),

@@ -59,7 +59,7 @@ public final class TextToImage implements AutoCloseable {
   private final Operand<TFloat32> steps;
   private final Checkpoint checkpoint;
 
-  private TextToImage(Experiment experiment, Checkpoint checkpoint) {
+  private TextToImage(Experiment experiment, Checkpoint checkpoint, boolean untrained) {
     this.experiment = experiment;
     this.checkpoint = checkpoint;
     Generator generator = experiment.generator();
@@ -78,7 +78,11 @@ public final class TextToImage implements AutoCloseable {
       images = tf.withName("images").identity(out.images());
       steps = out.steps();
       session = new Session(graph);
-      session.restore(checkpoint.variables().toString());
+      if (untrained) {
+        session.initialize();
+      } else {
+        session.restore(checkpoint.variables().toString());
+      }
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -92,13 +96,25 @@ public final class TextToImage implements AutoCloseable {
 
   /** Loads the newest checkpoint of the run in {@code runDirectory}. */
   public static TextToImage load(Path runDirectory, PluginRegistry registry) throws IOException, ConfigException {
+    return load(runDirectory, registry, false);
+  }
+
+  /**
+   * The run's generator with the initial weights of its seed instead of its checkpoint: the floor
+   * an evaluation compares the trained model with.
+   */
+  public static TextToImage untrained(Path runDirectory, PluginRegistry registry) throws IOException, ConfigException {
+    return load(runDirectory, registry, true);
+  }
+
+  private static TextToImage load(Path runDirectory, PluginRegistry registry, boolean untrained) throws IOException, ConfigException {
     RunDirectory run = RunDirectory.existing(runDirectory);
     ExperimentConfig config = new ConfigLoader(registry).read(run.config(), ExperimentConfig.class).withOutput(runDirectory);
     Optional<Checkpoint> latest = new DirectoryCheckpointStore(run.checkpoints(), Integer.MAX_VALUE).latest();
     if (latest.isEmpty()) {
       throw new IOException(runDirectory + " has no checkpoint yet (checkpoints/ is empty)");
     }
-    return new TextToImage(Experiment.assemble(config, registry, true), latest.get());
+    return new TextToImage(Experiment.assemble(config, registry, true), latest.get(), untrained);
   }
 
   /** The training step of the loaded checkpoint. */
@@ -118,6 +134,25 @@ public final class TextToImage implements AutoCloseable {
   /** One image for {@code caption}, with the noise of seed 0. */
   public BufferedImage generate(String caption) {
     return generate(caption, 1, 0).get(0);
+  }
+
+  /**
+   * Images for many captions at once, as NHWC floats in {@code [-1, 1]}: caption {@code i} with
+   * the noise of row {@code i} drawn from {@code seed}.
+   */
+  public float[] generateBatch(List<String> captions, long seed) {
+    int n = captions.size();
+    TextShape shape = experiment.generator().textShape();
+    float[][] texts = new float[n][];
+    float[] masks = mask == null ? null : new float[n * shape.steps()];
+    for (int i = 0; i < n; i++) {
+      EncodedText e = text == null ? null : experiment.encoder().orElseThrow().encode(captions.get(i));
+      texts[i] = e == null ? new float[0] : e.values();
+      if (masks != null) {
+        System.arraycopy(e.mask(), 0, masks, i * shape.steps(), shape.steps());
+      }
+    }
+    return runRaw(images, texts, masks, noise(n, seed));
   }
 
   /** {@code n} images for {@code caption}, each with its own noise drawn from {@code seed}. */
@@ -207,6 +242,17 @@ public final class TextToImage implements AutoCloseable {
 
   /** Runs {@code output} and converts its first {@code count} images. */
   private List<BufferedImage> run(Operand<TFloat32> output, float[][] texts, float[] m, float[] z, int count) {
+    float[] v = runRaw(output, texts, m, z);
+    int size = imageSize();
+    List<BufferedImage> list = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      list.add(ImageGrid.toImage(v, i, size));
+    }
+    return list;
+  }
+
+  /** Runs {@code output} on the given rows and returns its values. */
+  private float[] runRaw(Operand<TFloat32> output, float[][] texts, float[] m, float[] z) {
     int rows = texts.length;
     List<TFloat32> owned = new ArrayList<>();
     try {
@@ -237,12 +283,7 @@ public final class TextToImage implements AutoCloseable {
         TFloat32 out = (TFloat32) res.get(0);
         float[] v = new float[(int) out.size()];
         out.copyTo(DataBuffers.of(v, false, false));
-        int size = imageSize();
-        List<BufferedImage> list = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          list.add(ImageGrid.toImage(v, i, size));
-        }
-        return list;
+        return v;
       }
     } finally {
       owned.forEach(TFloat32::close);
@@ -268,7 +309,8 @@ public final class TextToImage implements AutoCloseable {
     return session;
   }
 
-  Experiment experiment() {
+  /** The experiment behind this run (its encoder, generator and configuration). */
+  public Experiment experiment() {
     return experiment;
   }
 
