@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       GenerateCommand.class,
       ExportCommand.class,
+      EvalCommand.class,
       CheckCommand.class,
       PluginsCommand.class,
       Word2VecCommand.class,

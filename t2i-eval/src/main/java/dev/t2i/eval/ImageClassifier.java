@@ -14,7 +14,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.framework.op.FrameworkOps;
 import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
@@ -74,7 +73,10 @@ public final class ImageClassifier implements AutoCloseable {
     for (int i = 0; i < heads.size(); i++) {
       Placeholder<TInt32> y = tf.withName("labels_" + heads.get(i).name()).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       labels.add(y);
-      losses.add(tf.math.mean(FrameworkOps.create(tf).nn.sparseSoftmaxCrossEntropyWithLogits(y, trainLogits.get(i)), tf.constant(0)));
+      // -Σ onehot(y) · log softmax(logits): TensorFlow has no C++ gradient for the fused sparse op.
+      Operand<TFloat32> oneHot = tf.oneHot(y, tf.constant(heads.get(i).classes()), tf.constant(1f), tf.constant(0f));
+      Operand<TFloat32> logProbabilities = tf.nn.logSoftmax(trainLogits.get(i));
+      losses.add(tf.math.neg(tf.math.mean(tf.reduceSum(tf.math.mul(oneHot, logProbabilities), tf.constant(1)), tf.constant(0))));
     }
     loss = losses.size() == 1 ? losses.get(0) : tf.math.addN(losses);
     List<Variable<TFloat32>> vars = p.trainableVariables();

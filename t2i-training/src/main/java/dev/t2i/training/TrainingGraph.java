@@ -205,6 +205,16 @@ public final class TrainingGraph {
     return generatorStep;
   }
 
+  /** The generator's variables ({@code G_}). */
+  public Parameters generatorParameters() {
+    return generatorParameters;
+  }
+
+  /** The discriminator's variables ({@code D_}). */
+  public Parameters discriminatorParameters() {
+    return discriminatorParameters;
+  }
+
   /** The generator's loss. */
   public Operand<TFloat32> generatorLoss() {
     return generatorLoss;

@@ -192,30 +192,8 @@ class TrainerTest {
     }
   }
 
-  /** Every trainable and state variable of a run's newest checkpoint. */
   private Map<String, float[]> weights(Path run) throws Exception {
-    Experiment e = Experiment.assemble(TinyRuns.read(Files.readString(run.resolve("config.yaml")), registry), registry, true);
-    var latest = new dev.t2i.training.checkpoint.DirectoryCheckpointStore(run.resolve("checkpoints"), 10).latest().orElseThrow();
-    Map<String, float[]> out = new HashMap<>();
-    try (Graph g = new Graph()) {
-      TrainingGraph tg = new TrainingGraph(g, e.config().seed(), e.generator(), e.discriminator(), e.loss(),
-          e.encoder().orElseThrow().shape(), e.config().training());
-      try (Session s = new Session(g)) {
-        s.restore(latest.variables().toString());
-        List<Variable<TFloat32>> all = new ArrayList<>(tg.generatorParameters.trainableVariables());
-        all.addAll(tg.generatorParameters.stateVariables());
-        all.addAll(tg.discriminatorParameters.trainableVariables());
-        for (Variable<TFloat32> v : all) {
-          try (Result r = s.runner().fetch(v).run()) {
-            TFloat32 t = (TFloat32) r.get(0);
-            float[] values = new float[(int) t.size()];
-            t.copyTo(DataBuffers.of(values, false, false));
-            out.put(v.op().name(), values);
-          }
-        }
-      }
-    }
-    return out;
+    return dev.t2i.training.checkpoint.CheckpointWeights.read(run, registry);
   }
 
   /** Reads a TFRecord file of Event protos. */

@@ -1,0 +1,133 @@
+package dev.t2i.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.checkpoint.CheckpointWeights;
+import dev.t2i.training.checkpoint.DirectoryCheckpointStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training survives being killed: a training process is killed with SIGKILL at random moments
+ * (a checkpoint is written after every step, so many kills land inside a checkpoint write) and
+ * resumed each time; it ends with the weights of an uninterrupted run. SIGTERM and SIGINT save a
+ * checkpoint and exit with status 130.
+ */
+class CrashSafetyTest {
+  @TempDir Path dir;
+
+  private Path config(String name, int steps, int threads) throws Exception {
+    Path f = dir.resolve(name + ".yaml");
+    Files.writeString(f, """
+        name: %s
+        seed: 11
+        output: %s
+        dataset: {type: synthetic-flowers, train: 64, test: 8, imageSize: 32}
+        encoder: {type: word2vec-sum, vectors: {dimension: 8, train: {epochs: 1, minCount: 1, threads: 1}}}
+        generator: {type: dcgan, ngf: 8, imageSize: 32, noiseDimension: 8, textProjection: 8}
+        discriminator: {type: dcgan, ndf: 8, textProjection: 8}
+        loss: {type: gan, matchingAware: true}
+        training: {batchSize: 16, steps: %d, threads: %d, checkpointEvery: 1, keepCheckpoints: 2, sampleEvery: 0,
+                   samples: {count: 1, perCaption: 1}}
+        pipeline: {workers: 1, prefetch: 2}
+        """.formatted(name, dir.resolve(name), steps, threads));
+    return f;
+  }
+
+  private static Process start(Path config, boolean resume) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-cp", System.getProperty("java.class.path"), "dev.t2i.cli.T2i", "train", config.toString()));
+    if (resume) {
+      cmd.add("--resume");
+    }
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "3");
+    return pb.start();
+  }
+
+  private static long stagingDirectories(Path run) throws Exception {
+    Path ckpts = run.resolve("checkpoints");
+    if (!Files.isDirectory(ckpts)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.list(ckpts)) {
+      return s.filter(p -> p.getFileName().toString().startsWith(".staging")).count();
+    }
+  }
+
+  @Test
+  void killedAtRandomMomentsItResumesToTheWeightsOfAnUninterruptedRun() throws Exception {
+    int steps = 120;
+    Process reference = start(config("reference", steps, 1), false);
+    assertThat(reference.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(reference.exitValue()).isZero();
+
+    Path crashConfig = config("crash", steps, 1);
+    Path run = dir.resolve("crash");
+    DirectoryCheckpointStore store = new DirectoryCheckpointStore(run.resolve("checkpoints"), 2);
+    Random random = new Random(42);
+    int kills = 0;
+    int midCheckpoint = 0;
+    long lastStep = 0;
+    for (int attempt = 0; attempt < 60; attempt++) {
+      Process p = start(crashConfig, store.latest().isPresent());
+      long delay = 2_500 + random.nextInt(2_500);
+      if (kills < 12 && !p.waitFor(delay, TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly().waitFor();
+        kills++;
+        if (stagingDirectories(run) > 0) {
+          midCheckpoint++;
+        }
+        // Whatever the moment, the newest committed checkpoint is complete and readable.
+        var latest = store.latest();
+        if (latest.isPresent()) {
+          assertThat(latest.get().variables().resolveSibling("variables.index")).exists();
+          assertThat(latest.get().step()).isGreaterThanOrEqualTo(lastStep);
+          lastStep = latest.get().step();
+        }
+        continue;
+      }
+      assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isZero();
+      break;
+    }
+    System.out.printf("SIGKILLs: %d, of which inside a checkpoint write: %d%n", kills, midCheckpoint);
+    assertThat(kills).isGreaterThanOrEqualTo(10);
+    assertThat(store.latest().orElseThrow().step()).isEqualTo(steps);
+    PluginRegistry registry = PluginRegistry.discover();
+    double diff = CheckpointWeights.maxDifference(CheckpointWeights.read(dir.resolve("reference"), registry),
+        CheckpointWeights.read(run, registry));
+    System.out.println("max weight difference after the kills: " + diff);
+    assertThat(diff).isLessThanOrEqualTo(1e-6);
+  }
+
+  @Test
+  void sigtermAndSigintSaveACheckpointAndExitCleanly() throws Exception {
+    for (String signal : new String[] {"TERM", "INT"}) {
+      Path config = config("signal-" + signal.toLowerCase(java.util.Locale.ROOT), 100_000, 1);
+      Path run = config.resolveSibling(config.getFileName().toString().replace(".yaml", ""));
+      Process p = start(config, false);
+      DirectoryCheckpointStore store = new DirectoryCheckpointStore(run.resolve("checkpoints"), 2);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (store.latest().isEmpty() || store.latest().get().step() < 3) {
+        assertThat(System.nanoTime()).isLessThan(deadline);
+        Thread.sleep(100);
+      }
+      new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as("exit status after SIG" + signal).isEqualTo(ExitCodes.INTERRUPTED);
+      long saved = store.latest().orElseThrow().step();
+      assertThat(saved).isGreaterThanOrEqualTo(3);
+      assertThat(stagingDirectories(run)).isZero();
+    }
+  }
+
+}

@@ -1,0 +1,140 @@
+package dev.t2i.eval;
+
+import dev.t2i.training.generate.TextToImage;
+import dev.t2i.training.output.HtmlReport;
+import dev.t2i.training.output.ImageGrid;
+import dev.t2i.training.output.MetricsLog;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The readable side of an evaluation: {@code eval/index.html} with tables, sample grids and loss curves. */
+final class EvalPage {
+  private final Map<String, Object> report;
+  private final TextToImage model;
+  private final Path run;
+
+  EvalPage(Map<String, Object> report, TextToImage model, Path run) {
+    this.report = report;
+    this.model = model;
+    this.run = run;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  private static String fmt(Object v) {
+    if (v == null) {
+      return "–";
+    }
+    if (v instanceof Double d) {
+      return String.format("%.4f", d);
+    }
+    return v.toString();
+  }
+
+  void write(Path dir) throws IOException {
+    HtmlReport html = new HtmlReport("t2i evaluation: " + run.getFileName());
+    html.paragraph(String.format("Run %s at step %s; data set %s; images %s; seed %s; %s.", report.get("run"), report.get("step"),
+        report.get("dataset"), report.get("resolution"), report.get("seed"), report.get("time")));
+    Map<String, Object> classifier = map(report.get("classifier"));
+    html.heading("Evaluator");
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("property", "value"));
+    classifier.forEach((k, v) -> rows.add(List.of(k, v instanceof Map<?, ?> m ? m.toString() : fmt(v))));
+    html.table(rows);
+    if (report.containsKey("generated")) {
+      attributes(html);
+    }
+    if (report.containsKey("captionToClass")) {
+      html.heading("Caption to class, on images generated from real captions");
+      List<List<String>> t = new ArrayList<>();
+      t.add(List.of("captions from", "top-1", "top-5", "captions", "samples per caption"));
+      map(report.get("captionToClass")).forEach((k, v) -> {
+        Map<String, Object> m = map(v);
+        t.add(List.of(k, fmt(m.get("top1")), fmt(m.get("top5")), fmt(m.get("captions")), fmt(m.get("samplesPerCaption"))));
+      });
+      html.table(t);
+    }
+    html.heading("Distribution (on the evaluator's features; not FID)");
+    Map<String, Object> dist = map(report.get("distribution"));
+    List<String> names = new ArrayList<>(dist.keySet());
+    List<List<String>> d = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("figure"));
+    header.addAll(names);
+    d.add(header);
+    for (String figure : List.of("frechetDistance", "kid", "precision", "recall", "density", "coverage", "generatedSamples", "realSamples")) {
+      List<String> row = new ArrayList<>(List.of(figure));
+      names.forEach(n -> row.add(fmt(map(dist.get(n)).get(figure))));
+      d.add(row);
+    }
+    html.table(d);
+    html.heading("Diversity and memorisation");
+    List<List<String>> dm = new ArrayList<>();
+    dm.add(List.of("figure", "value"));
+    map(report.get("diversity")).forEach((k, v) -> dm.add(List.of("diversity: " + k, fmt(v))));
+    map(report.get("memorisation")).forEach((k, v) -> dm.add(List.of("memorisation: " + k, fmt(v))));
+    html.table(dm);
+    samples(html, dir);
+    Path metrics = run.resolve("metrics.csv");
+    if (Files.exists(metrics)) {
+      Map<String, List<Double>> m = MetricsLog.read(metrics);
+      Map<String, List<Double>> curves = new LinkedHashMap<>();
+      m.forEach((k, v) -> {
+        if (!k.equals("step") && !k.equals("seconds_per_step")) {
+          curves.put(k, v);
+        }
+      });
+      html.heading("Losses over training");
+      html.plot("losses (metrics.csv)", m.get("step"), curves);
+    }
+    html.write(dir.resolve("index.html"));
+  }
+
+  private void attributes(HtmlReport html) {
+    Map<String, Object> gen = map(report.get("generated"));
+    Map<String, Object> floor = map(report.get("untrainedGenerator"));
+    Map<String, Object> ceiling = map(map(report.get("classifier")).get("accuracyOnRealTestImages"));
+    html.heading("Attributes read back from generated images");
+    html.paragraph(String.format("%s test captions, %s samples each, seed %s; an attribute counts where the caption mentions it.",
+        gen.get("captions"), gen.get("samplesPerCaption"), gen.get("seed")));
+    List<List<String>> t = new ArrayList<>();
+    t.add(List.of("attribute", "real test images (ceiling)", "generated", "held-out pairs", "untrained generator (floor)", "samples"));
+    Map<String, Object> all = map(gen.get("accuracyForMentionedAttributes"));
+    Map<String, Object> held = map(gen.get("heldOutPairs"));
+    Map<String, Object> low = map(floor.get("accuracyForMentionedAttributes"));
+    for (String a : all.keySet()) {
+      t.add(List.of(a, fmt(ceiling.get(a)), fmt(map(all.get(a)).get("accuracy")), fmt(map(held.get(a)).get("accuracy")),
+          fmt(map(low.get(a)).get("accuracy")), fmt(map(all.get(a)).get("samples"))));
+    }
+    html.table(t);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void samples(HtmlReport html, Path dir) throws IOException {
+    Map<String, Object> sets = map(report.get("samples"));
+    int size = model.imageSize();
+    int i = 0;
+    for (Map.Entry<String, Object> e : sets.entrySet()) {
+      List<String> captions = (List<String>) e.getValue();
+      if (captions.isEmpty()) {
+        continue;
+      }
+      List<BufferedImage> all = new ArrayList<>();
+      for (String c : captions) {
+        all.addAll(model.generate(c, 4, 5));
+      }
+      String name = "samples-" + (i++) + ".png";
+      ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(all, size), size, captions.size(), 4, captions, 2), dir.resolve(name));
+      html.heading("Samples: " + e.getKey());
+      html.image(name, e.getKey() + " captions, 4 samples each (seed 5)");
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.t2i.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.t2i.api.Progress;
+import dev.t2i.api.data.DatasetIndex;
+import dev.t2i.runtime.ConfigLoader;
+import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.Experiment;
+import dev.t2i.training.ExperimentConfig;
+import dev.t2i.training.generate.TextToImage;
+import dev.t2i.training.output.RunDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code t2i eval}: evaluates a trained run and writes {@code eval/report.json} and {@code
+ * eval/index.html} into its directory. Synthetic flowers are evaluated attribute by attribute; other
+ * data sets with classes by class.
+ */
+public final class Evaluator {
+  private final PluginRegistry registry;
+  private final Progress.Factory progress;
+
+  public Evaluator(PluginRegistry registry, Progress.Factory progress) {
+    this.registry = registry;
+    this.progress = progress;
+  }
+
+  /** Evaluates the run in {@code run}; returns the report, also written beside it. */
+  public Map<String, Object> evaluate(Path run, EvalSettings settings) throws Exception {
+    RunDirectory dir = RunDirectory.existing(run);
+    ExperimentConfig config = new ConfigLoader(registry).read(dir.config(), ExperimentConfig.class).withOutput(run);
+    DatasetIndex index = Experiment.assemble(config, registry).index();
+    Map<String, Object> report = new LinkedHashMap<>();
+    try (TextToImage model = TextToImage.load(run, registry); TextToImage untrained = TextToImage.untrained(run, registry)) {
+      report.put("run", run.toString());
+      report.put("step", model.step());
+      report.put("dataset", index.name());
+      report.put("resolution", model.imageSize() + "x" + model.imageSize());
+      report.put("seed", settings.seed());
+      report.put("time", Instant.now().toString());
+      boolean synthetic = index.name().equals("synthetic-flowers");
+      report.putAll(synthetic
+          ? new SyntheticEvaluation(index, settings, progress).run(model, untrained)
+          : new ClassEvaluation(index, settings, progress).run(model, untrained));
+      Path out = run.resolve("eval");
+      Files.createDirectories(out);
+      RunDirectory.writeAtomically(out.resolve("report.json"),
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+      new EvalPage(report, model, run).write(out);
+    }
+    return report;
+  }
+}

@@ -1,0 +1,279 @@
+package dev.t2i.eval;
+
+import dev.t2i.api.Progress;
+import dev.t2i.api.data.DatasetIndex;
+import dev.t2i.api.data.Example;
+import dev.t2i.api.data.Split;
+import dev.t2i.api.text.Tokenizer;
+import dev.t2i.datasets.synthetic.FlowerPalette;
+import dev.t2i.training.generate.TextToImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
+
+/**
+ * Evaluation on synthetic flowers, whose ground truth is known: an attribute classifier trained
+ * on real images reads petal colour, centre colour, count, shape and size from generated ones, and
+ * each attribute a caption mentions is scored, over all test captions and over the held-out colour
+ * pairs alone. Real test images give the ceiling, an untrained generator the floor.
+ */
+final class SyntheticEvaluation {
+  static final List<String> ATTRIBUTES = List.of("petal_color", "center_color", "petal_count", "petal_shape", "size");
+
+  private final DatasetIndex index;
+  private final EvalSettings settings;
+  private final Progress.Factory progress;
+
+  SyntheticEvaluation(DatasetIndex index, EvalSettings settings, Progress.Factory progress) {
+    this.index = index;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  static List<ImageClassifier.Head> heads() {
+    return List.of(new ImageClassifier.Head("petal_color", FlowerPalette.PETAL_COLOURS.size()),
+        new ImageClassifier.Head("center_color", FlowerPalette.CENTRE_COLOURS.size()),
+        new ImageClassifier.Head("petal_count", FlowerPalette.PETAL_COUNTS.size()),
+        new ImageClassifier.Head("petal_shape", FlowerPalette.Shape.values().length),
+        new ImageClassifier.Head("size", 2));
+  }
+
+  static List<ToIntFunction<Example>> labels() {
+    return List.of(
+        e -> indexOf(FlowerPalette.PETAL_COLOURS.stream().map(FlowerPalette.Colour::name).toList(), e.attributes().get("petal_color")),
+        e -> indexOf(FlowerPalette.CENTRE_COLOURS.stream().map(FlowerPalette.Colour::name).toList(), e.attributes().get("center_color")),
+        e -> FlowerPalette.PETAL_COUNTS.indexOf(Integer.parseInt(e.attributes().get("petal_count"))),
+        e -> FlowerPalette.Shape.valueOf(e.attributes().get("petal_shape").toUpperCase(java.util.Locale.ROOT)).ordinal(),
+        e -> e.attributes().get("size").equals("large") ? 1 : 0);
+  }
+
+  private static int indexOf(List<String> names, String name) {
+    int i = names.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("unknown attribute value '" + name + "'");
+    }
+    return i;
+  }
+
+  /** Whether {@code caption} mentions attribute {@code a} of {@code e}. */
+  static boolean mentions(String caption, Example e, String a) {
+    List<String> tokens = Tokenizer.tokenize(caption);
+    return switch (a) {
+      case "petal_color" -> tokens.contains(e.attributes().get("petal_color"));
+      case "center_color" -> tokens.contains(e.attributes().get("center_color"));
+      case "petal_count" -> tokens.contains(FlowerPalette.countWord(Integer.parseInt(e.attributes().get("petal_count"))));
+      case "petal_shape" -> java.util.Arrays.stream(FlowerPalette.Shape.values()).anyMatch(s -> s.words().stream().anyMatch(tokens::contains));
+      case "size" -> tokens.contains("small") || tokens.contains("large");
+      default -> false;
+    };
+  }
+
+  static boolean heldOut(Example e) {
+    return FlowerPalette.isHeldOut(e.attributes().get("petal_color"), e.attributes().get("center_color"));
+  }
+
+  Map<String, Object> run(TextToImage model, TextToImage untrained) throws IOException, InterruptedException {
+    int size = model.imageSize();
+    List<Example> train = index.split(Split.TRAIN);
+    List<Example> test = index.split(Split.TEST);
+    int steps = settings.classifierSteps() > 0 ? settings.classifierSteps() : 1500;
+    String fingerprint = "attributes-" + hash(index.provenance() + "|" + size + "|" + steps + "|" + settings.seed());
+    Map<String, Object> report = new LinkedHashMap<>();
+    try (ImageClassifier c = ClassifierTraining.trainOrRestore(heads(), train, labels(), size, steps, false, settings.seed(),
+        settings.cache(), fingerprint, progress)) {
+      LabelledImages realTest = new LabelledImages(test, labels(), size);
+      ImageClassifier.Predictions real = c.run(realTest.batches(128), realTest.size(), 128);
+      Map<String, Object> classifier = new LinkedHashMap<>();
+      classifier.put("network", "4 strided convolutions + 256 features, one softmax head per attribute");
+      classifier.put("trainedOn", train.size() + " real training images");
+      classifier.put("steps", steps);
+      classifier.put("seed", settings.seed());
+      classifier.put("resolution", size + "x" + size);
+      Map<String, Object> ceiling = new LinkedHashMap<>();
+      for (int h = 0; h < ATTRIBUTES.size(); h++) {
+        int correct = 0;
+        for (int i = 0; i < test.size(); i++) {
+          if (real.predicted()[h][i] == realTest.labels(i)[h]) {
+            correct++;
+          }
+        }
+        ceiling.put(ATTRIBUTES.get(h), Distribution.round(correct / (double) test.size()));
+      }
+      classifier.put("accuracyOnRealTestImages", ceiling);
+      classifier.put("realTestImages", test.size());
+      report.put("classifier", classifier);
+
+      Captions chosen = choose(test);
+      Scored trained = score(c, model, chosen);
+      Scored floor = score(c, untrained, chosen);
+      report.put("generated", trained.summary(chosen));
+      report.put("untrainedGenerator", floor.summary(chosen));
+
+      float[][] trainFeatures = c.run(new LabelledImages(train.subList(0, Math.min(train.size(), test.size())), labels(), size)
+          .batches(128), Math.min(train.size(), test.size()), 128).features();
+      Map<String, Object> distribution = new LinkedHashMap<>();
+      distribution.put("generatedVsRealTest", Distribution.compare("t2i attribute classifier (256-d)", trained.features, real.features(), 2000, settings.seed()));
+      distribution.put("realTrainVsRealTest (floor)", Distribution.compare("t2i attribute classifier (256-d)", trainFeatures, real.features(), 2000, settings.seed()));
+      report.put("distribution", distribution);
+      report.put("diversity", diversity(trained, real.features(), test));
+      report.put("memorisation", memorisation(trained.features, real.features(), trainFeatures));
+      report.put("samples", chosen.preview(model, 8));
+    }
+    return report;
+  }
+
+  /** The test captions evaluated, one per test image. */
+  record Captions(List<Example> examples, List<String> captions, int k, long seed, int size) {
+    List<String> repeated() {
+      List<String> out = new ArrayList<>();
+      for (String c : captions) {
+        for (int j = 0; j < k; j++) {
+          out.add(c);
+        }
+      }
+      return out;
+    }
+
+    /** A few held-out and seen captions for the report's grids. */
+    Map<String, List<String>> preview(TextToImage model, int n) {
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      List<String> held = new ArrayList<>();
+      List<String> seen = new ArrayList<>();
+      for (int i = 0; i < examples.size(); i++) {
+        (heldOut(examples.get(i)) ? held : seen).add(captions.get(i));
+      }
+      out.put("heldOut", held.subList(0, Math.min(n, held.size())));
+      out.put("seen", seen.subList(0, Math.min(n, seen.size())));
+      return out;
+    }
+  }
+
+  private Captions choose(List<Example> test) {
+    List<Example> examples = test.subList(0, Math.min(settings.captions(), test.size()));
+    List<String> captions = new ArrayList<>();
+    for (int i = 0; i < examples.size(); i++) {
+      List<String> cs = examples.get(i).captions();
+      captions.add(cs.get(new SplittableRandom(settings.seed() * 31 + i).nextInt(cs.size())));
+    }
+    return new Captions(examples, captions, settings.samplesPerCaption(), settings.seed(), 0);
+  }
+
+  /** Predictions and features of the generated images, k per caption. */
+  private static final class Scored {
+    int[][] predicted;
+    float[][] features;
+    int k;
+
+    Map<String, Object> summary(Captions chosen) {
+      Map<String, Object> all = new LinkedHashMap<>();
+      Map<String, Object> held = new LinkedHashMap<>();
+      List<ToIntFunction<Example>> labels = labels();
+      for (int h = 0; h < ATTRIBUTES.size(); h++) {
+        String a = ATTRIBUTES.get(h);
+        int[] n = new int[2];
+        int[] correct = new int[2];
+        for (int i = 0; i < chosen.captions().size(); i++) {
+          Example e = chosen.examples().get(i);
+          if (!mentions(chosen.captions().get(i), e, a)) {
+            continue;
+          }
+          int truth = labels.get(h).applyAsInt(e);
+          for (int j = 0; j < k; j++) {
+            boolean ok = predicted[h][i * k + j] == truth;
+            n[0]++;
+            correct[0] += ok ? 1 : 0;
+            if (heldOut(e)) {
+              n[1]++;
+              correct[1] += ok ? 1 : 0;
+            }
+          }
+        }
+        all.put(a, entry(correct[0], n[0]));
+        held.put(a, entry(correct[1], n[1]));
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("captions", chosen.captions().size());
+      out.put("samplesPerCaption", k);
+      out.put("seed", chosen.seed());
+      out.put("accuracyForMentionedAttributes", all);
+      out.put("heldOutPairs", held);
+      return out;
+    }
+
+    private static Map<String, Object> entry(int correct, int n) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("accuracy", n == 0 ? null : Distribution.round(correct / (double) n));
+      m.put("samples", n);
+      return m;
+    }
+  }
+
+  private Scored score(ImageClassifier c, TextToImage model, Captions chosen) {
+    List<String> all = chosen.repeated();
+    int batch = 256;
+    Scored s = new Scored();
+    s.k = chosen.k();
+    ImageClassifier.Predictions p = c.run(start -> model.generateBatch(all.subList(start, Math.min(all.size(), start + batch)),
+        settings.seed() * 1_000_003L + start), all.size(), batch);
+    s.predicted = p.predicted();
+    s.features = p.features();
+    return s;
+  }
+
+  private Map<String, Object> diversity(Scored s, float[][] realFeatures, List<Example> test) {
+    double generated = 0;
+    int groups = 0;
+    for (int i = 0; i + s.k <= s.features.length; i += s.k) {
+      generated += FeatureMetrics.meanPairwiseDistance(java.util.Arrays.copyOfRange(s.features, i, i + s.k));
+      groups++;
+    }
+    Map<String, List<float[]>> byPair = new LinkedHashMap<>();
+    for (int i = 0; i < test.size(); i++) {
+      Map<String, String> a = test.get(i).attributes();
+      byPair.computeIfAbsent(a.get("petal_color") + "/" + a.get("center_color"), x -> new ArrayList<>()).add(realFeatures[i]);
+    }
+    double real = 0;
+    int realGroups = 0;
+    for (List<float[]> g : byPair.values()) {
+      if (g.size() >= 2) {
+        real += FeatureMetrics.meanPairwiseDistance(g.subList(0, Math.min(16, g.size())).toArray(float[][]::new));
+        realGroups++;
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("meanPairwiseFeatureDistanceWithinCaption", Distribution.round(generated / Math.max(groups, 1)));
+    out.put("realWithinColourPair (reference)", Distribution.round(real / Math.max(realGroups, 1)));
+    out.put("samplesPerCaption", s.k);
+    return out;
+  }
+
+  static Map<String, Object> memorisation(float[][] generated, float[][] realTest, float[][] train) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    float[][] g = java.util.Arrays.copyOf(generated, Math.min(1000, generated.length));
+    float[][] r = java.util.Arrays.copyOf(realTest, Math.min(1000, realTest.length));
+    double gen = FeatureMetrics.meanNearestDistance(g, train);
+    double real = FeatureMetrics.meanNearestDistance(r, train);
+    out.put("generatedToNearestTrainingImage", Distribution.round(gen));
+    out.put("realTestToNearestTrainingImage", Distribution.round(real));
+    out.put("ratio", Distribution.round(gen / real));
+    out.put("trainingImagesSearched", train.length);
+    out.put("note", "a ratio well below 1 means samples sit closer to training images than unseen real images do");
+    return out;
+  }
+
+  static String hash(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.t2i.training.checkpoint;
+
+import dev.t2i.api.train.Checkpoint;
+import dev.t2i.runtime.ConfigLoader;
+import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.Experiment;
+import dev.t2i.training.ExperimentConfig;
+import dev.t2i.training.TrainingGraph;
+import dev.t2i.training.output.RunDirectory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Reads the network weights of a run's newest checkpoint, by variable name: the generator's and
+ * the discriminator's trainable variables and their moving averages. For comparing runs.
+ */
+public final class CheckpointWeights {
+  private CheckpointWeights() {}
+
+  public static Map<String, float[]> read(Path run, PluginRegistry registry) throws Exception {
+    ExperimentConfig config = new ConfigLoader(registry).read(RunDirectory.existing(run).config(), ExperimentConfig.class).withOutput(run);
+    Experiment e = Experiment.assemble(config, registry, true);
+    Checkpoint latest = new DirectoryCheckpointStore(run.resolve("checkpoints"), Integer.MAX_VALUE).latest()
+        .orElseThrow(() -> new IOException(run + " has no checkpoint"));
+    Map<String, float[]> out = new LinkedHashMap<>();
+    try (Graph g = new Graph()) {
+      TrainingGraph tg = new TrainingGraph(g, config.seed(), e.generator(), e.discriminator(), e.loss(),
+          e.encoder().map(x -> x.shape()).orElse(null), config.training());
+      try (Session s = new Session(g)) {
+        s.restore(latest.variables().toString());
+        List<Variable<TFloat32>> all = new ArrayList<>(tg.generatorParameters().trainableVariables());
+        all.addAll(tg.generatorParameters().stateVariables());
+        all.addAll(tg.discriminatorParameters().trainableVariables());
+        all.addAll(tg.discriminatorParameters().stateVariables());
+        for (Variable<TFloat32> v : all) {
+          try (Result r = s.runner().fetch(v).run()) {
+            TFloat32 t = (TFloat32) r.get(0);
+            float[] values = new float[(int) t.size()];
+            t.copyTo(DataBuffers.of(values, false, false));
+            out.put(v.op().name(), values);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The largest absolute difference between two sets of weights with the same names. */
+  public static double maxDifference(Map<String, float[]> a, Map<String, float[]> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      throw new IllegalArgumentException("different variables: " + a.keySet() + " and " + b.keySet());
+    }
+    double max = 0;
+    for (String k : a.keySet()) {
+      float[] x = a.get(k);
+      float[] y = b.get(k);
+      for (int i = 0; i < x.length; i++) {
+        max = Math.max(max, Math.abs(x[i] - y[i]));
+      }
+    }
+    return max;
+  }
+}
