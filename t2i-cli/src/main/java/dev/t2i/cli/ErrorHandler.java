@@ -24,6 +24,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     Throwable e = ex;
+    // Guice wraps what a provider threw; the user needs the provider's own message.
+    while (e instanceof com.google.inject.ProvisionException p && p.getCause() != null) {
+      e = p.getCause();
+    }
     if (e instanceof UncheckedIOException u) {
       e = u.getCause();
     }

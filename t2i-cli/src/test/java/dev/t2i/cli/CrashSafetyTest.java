@@ -65,7 +65,7 @@ class CrashSafetyTest {
 
   @Test
   void killedAtRandomMomentsItResumesToTheWeightsOfAnUninterruptedRun() throws Exception {
-    int steps = 120;
+    int steps = 300;
     Process reference = start(config("reference", steps, 1), false);
     assertThat(reference.waitFor(300, TimeUnit.SECONDS)).isTrue();
     assertThat(reference.exitValue()).isZero();
@@ -79,21 +79,31 @@ class CrashSafetyTest {
     long lastStep = 0;
     for (int attempt = 0; attempt < 60; attempt++) {
       Process p = start(crashConfig, store.latest().isPresent());
-      long delay = 2_500 + random.nextInt(2_500);
-      if (kills < 12 && !p.waitFor(delay, TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly().waitFor();
-        kills++;
-        if (stagingDirectories(run) > 0) {
-          midCheckpoint++;
+      if (kills < 12) {
+        // Kill at a random moment after this process has committed at least one checkpoint of its
+        // own, so that every kill follows progress whatever the machine's speed.
+        long before = store.latest().map(c -> c.step()).orElse(0L);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && store.latest().map(c -> c.step()).orElse(0L) <= before) {
+          assertThat(System.nanoTime()).as("no checkpoint within 120 s").isLessThan(deadline);
+          Thread.sleep(10);
         }
-        // Whatever the moment, the newest committed checkpoint is complete and readable.
-        var latest = store.latest();
-        if (latest.isPresent()) {
-          assertThat(latest.get().variables().resolveSibling("variables.index")).exists();
-          assertThat(latest.get().step()).isGreaterThanOrEqualTo(lastStep);
-          lastStep = latest.get().step();
+        Thread.sleep(random.nextInt(250));
+        if (p.isAlive()) {
+          p.destroyForcibly().waitFor();
+          kills++;
+          if (stagingDirectories(run) > 0) {
+            midCheckpoint++;
+          }
+          // Whatever the moment, the newest committed checkpoint is complete and readable.
+          var latest = store.latest();
+          if (latest.isPresent()) {
+            assertThat(latest.get().variables().resolveSibling("variables.index")).exists();
+            assertThat(latest.get().step()).isGreaterThanOrEqualTo(lastStep);
+            lastStep = latest.get().step();
+          }
+          continue;
         }
-        continue;
       }
       assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).isZero();

@@ -104,7 +104,7 @@ public final class Experiment {
 
   /** The data set's index, read once. */
   public DatasetIndex index() {
-    return injector.getInstance(DatasetIndex.class);
+    return ComponentAssembler.get(injector, DatasetIndex.class);
   }
 
   /** The configuration as YAML, with every default filled in. */

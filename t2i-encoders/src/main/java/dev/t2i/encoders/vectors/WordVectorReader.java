@@ -184,6 +184,10 @@ public final class WordVectorReader {
         }
         String[] fields = line.strip().split(" +");
         if (dim < 0) {
+          if (fields.length < 2) {
+            throw WordVectorsException.atLine(file, lineNo, "expected a header 'VOCAB DIMENSION' or a word followed by its numbers, found '"
+                + printable(line) + "'");
+          }
           checkDimension(file, "line " + lineNo, fields.length - 1);
           dim = fields.length - 1;
         }
@@ -195,6 +199,11 @@ public final class WordVectorReader {
               "expected a word and " + dim + " numbers, found " + fields.length + " fields");
         }
         int wordFields = fields.length - dim;
+        // A word may contain spaces, but a "word" of numbers means a line with too many numbers.
+        if (wordFields > 1 && isNumber(fields[wordFields - 1])) {
+          throw WordVectorsException.atLine(file, lineNo,
+              "expected a word and " + dim + " numbers, found " + (fields.length - 1) + " numbers after '" + printable(fields[0]) + "'");
+        }
         String word = wordFields == 1 ? fields[0] : String.join(" ", Arrays.copyOf(fields, wordFields));
         read++;
         if (hasHeader && read > words) {
@@ -356,6 +365,15 @@ public final class WordVectorReader {
     @Override
     public void close() throws IOException {
       in.close();
+    }
+  }
+
+  private static boolean isNumber(String s) {
+    try {
+      Float.parseFloat(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 }
