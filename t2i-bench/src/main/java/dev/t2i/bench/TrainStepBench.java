@@ -19,7 +19,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * The time of one training step (one discriminator update and one generator update) on fixed
  * random tensors, as the PyTorch peer measures it: {@code dcgan} (noise only, ngf = ndf = 64, the
- * DCGAN-64 shape) or {@code gan-cls} (noise + projected 400-d text, matching-aware discriminator).
+ * DCGAN-64 shape), {@code gan-cls} (noise + projected 400-d text, matching-aware discriminator) or
+ * {@code convlstm} (the report's sentence network, 25 words of 400-d vectors).
  *
  * <p>Usage: {@code TrainStepBench MODEL BATCH STEPS WARMUP}. Prints {@code step_seconds = MEDIAN}.
  */
@@ -40,7 +41,23 @@ public final class TrainStepBench {
           discriminator: {type: dcgan, text: projected, textProjection: 128, ndf: 64}
           loss: {type: gan, matchingAware: true}
           """;
-      default -> throw new IllegalArgumentException("model is dcgan or gan-cls, was " + model);
+      case "convlstm" -> common.replace("training: {batchSize: " + batch + "}",
+          "training: {batchSize: " + batch + ", discriminatorReals: random}") + """
+          encoder: {type: word2vec-sequence, steps: 25, vectors: {dimension: 400}}
+          generator:
+            type: convlstm
+            placement: last-layer
+            filters: 16
+            batchNorm: length-major
+            network: {type: dcgan, conditioning: text, ngf: 64}
+          discriminator: {type: dcgan, text: none, ndf: 64}
+          loss:
+            type: weighted
+            terms:
+              - loss: {type: gan}
+              - {weight: 10, loss: {type: l2}}
+          """;
+      default -> throw new IllegalArgumentException("model is dcgan, gan-cls or convlstm, was " + model);
     };
   }
 
