@@ -16,14 +16,10 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +72,8 @@ public final class WordVectorsProvider {
    */
   private WordVectors resolve(VectorSource source) throws IOException {
     Path dir = context.runDirectory().resolve("word2vec");
-    Path cache = dir.resolve("vectors-" + hash(source.toString()) + ".bin");
-    Path stamp = dir.resolve("vectors-" + hash(source.toString()) + ".captions");
+    Path cache = dir.resolve("vectors-" + dev.t2i.api.Fingerprint.of(source.toString()) + ".bin");
+    Path stamp = dir.resolve("vectors-" + dev.t2i.api.Fingerprint.of(source.toString()) + ".captions");
     if (context.frozen()) {
       if (Files.isRegularFile(cache)) {
         return new WordVectorReader().expectDimension(source.dimension()).read(cache, WordVectorFormat.WORD2VEC_BINARY);
@@ -89,7 +85,7 @@ public final class WordVectorsProvider {
           + "); was it trained with this configuration?");
     }
     List<String> captions = captions(source);
-    String fingerprint = captions == null ? "no-data-set" : hash(String.join("\n", captions));
+    String fingerprint = captions == null ? "no-data-set" : dev.t2i.api.Fingerprint.of(String.join("\n", captions));
     if (Files.isRegularFile(cache) && Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(fingerprint)) {
       WordVectors v = new WordVectorReader().expectDimension(source.dimension()).read(cache, WordVectorFormat.WORD2VEC_BINARY);
       LOG.info("reusing the run's {} word vectors: {}", v.size(), cache);
@@ -163,12 +159,4 @@ public final class WordVectorsProvider {
     return r.vectors();
   }
 
-  private static String hash(String text) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -47,7 +47,7 @@ final class ClassEvaluation {
       (new SplittableRandom(settings.seed() * 7919 + e.id().hashCode()).nextDouble() < 0.15 ? held : fit).add(e);
     }
     int steps = settings.classifierSteps() > 0 ? settings.classifierSteps() : 3000;
-    String fingerprint = "classes-" + SyntheticEvaluation.hash(index.provenance() + "|" + size + "|" + steps + "|" + settings.seed());
+    String fingerprint = "classes-" + dev.t2i.api.Fingerprint.of(index.provenance() + "|" + size + "|" + steps + "|" + settings.seed());
     Map<String, Object> report = new LinkedHashMap<>();
     try (ImageClassifier c = ClassifierTraining.trainOrRestore(List.of(new ImageClassifier.Head("class", classes.size())), fit,
         labels, size, steps, true, settings.seed(), settings.cache(), fingerprint, progress)) {

@@ -8,11 +8,7 @@ import dev.t2i.api.text.Tokenizer;
 import dev.t2i.datasets.synthetic.FlowerPalette;
 import dev.t2i.training.generate.TextToImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +81,7 @@ final class SyntheticEvaluation {
     List<Example> train = index.split(Split.TRAIN);
     List<Example> test = index.split(Split.TEST);
     int steps = settings.classifierSteps() > 0 ? settings.classifierSteps() : 1500;
-    String fingerprint = "attributes-" + hash(index.provenance() + "|" + size + "|" + steps + "|" + settings.seed());
+    String fingerprint = "attributes-" + dev.t2i.api.Fingerprint.of(index.provenance() + "|" + size + "|" + steps + "|" + settings.seed());
     Map<String, Object> report = new LinkedHashMap<>();
     try (ImageClassifier c = ClassifierTraining.trainOrRestore(heads(), train, labels(), size, steps, false, settings.seed(),
         settings.cache(), fingerprint, progress)) {
@@ -269,11 +265,4 @@ final class SyntheticEvaluation {
     return out;
   }
 
-  static String hash(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
