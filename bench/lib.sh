@@ -17,7 +17,7 @@ build_bench() {
 # java_bench CLASS ARGS...: runs a benchmark program of t2i-bench.
 java_bench() {
   local cls="$1"; shift
-  java -Xmx8g --add-modules jdk.incubator.vector -cp "$ROOT/t2i-bench/target/t2i-bench-0.1.0-SNAPSHOT.jar:$ROOT/t2i-bench/target/lib/*" \
+  java -Xmx${T2I_BENCH_HEAP:-8g} --add-modules jdk.incubator.vector -cp "$ROOT/t2i-bench/target/t2i-bench-0.1.0-SNAPSHOT.jar:$ROOT/t2i-bench/target/lib/*" \
     "dev.t2i.bench.$cls" "$@" 2> >(grep -v -e 'incubat' -e '^\[' -e 'absl::InitializeLog' -e 'mlir_graph_optimization' >&2)
 }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       GenerateCommand.class,
       ExportCommand.class,
       EvalCommand.class,
+      ClusterCommand.class,
       CheckCommand.class,
       PluginsCommand.class,
       Word2VecCommand.class,

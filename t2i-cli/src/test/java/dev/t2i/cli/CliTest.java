@@ -43,7 +43,7 @@ class CliTest {
     Result r = t2i("plugins");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("word2vec-sum", "word2vec-sequence", "dcgan", "gnn", "gan", "l2", "weighted",
-        "synthetic-flowers", "oxford102", "cub200", "flickr30k");
+        "synthetic-flowers", "oxford102", "cub200", "flickr30k", "subset", "savedmodel", "classifier", "pixels");
     Result d = t2i("plugins", "--describe", "synthetic-flowers");
     assertThat(d.out()).contains("train", "default 12000", "heldOutShare");
     assertThat(t2i("plugins", "--describe", "nope").exit()).isEqualTo(2);
@@ -57,11 +57,39 @@ class CliTest {
     Files.writeString(bad, Files.readString(good).replace("generator: {type: dcgan,", "generator: {type: dcgna,"));
     Result r = t2i("check", bad.toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains(bad + ":5:").contains("unknown generator type 'dcgna'; known: dcgan, gnn");
+    assertThat(r.err()).contains(bad + ":5:").contains("unknown generator type 'dcgna'; known: convlstm, dcgan, gnn");
     assertThat(r.err()).doesNotContain("\tat ");
     Result missing = t2i("check", dir.resolve("nope.yaml").toString());
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.yaml: no such file");
+  }
+
+  @Test
+  void clusterWritesTheTableAndRefusesBadConfigurations() throws Exception {
+    Path config = dir.resolve("cluster.yaml");
+    Files.writeString(config, """
+        output: %s
+        dataset: {type: synthetic-flowers, train: 60, test: 12, imageSize: 16}
+        features: {type: pixels, size: 8}
+        pca: {components: 6}
+        mixture: {components: 3, covariance: diagonal}
+        sheet: {perCluster: 4, thumbnail: 16}
+        """.formatted(dir.resolve("clusters")));
+    Result r = t2i("cluster", config.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("cluster    images   share  main classes").contains("all            72  100.0%")
+        .contains("EM: ").contains("clusters.csv");
+    assertThat(Files.readAllLines(dir.resolve("clusters/clusters.csv"))).hasSize(73);
+    assertThat(ImageIO.read(dir.resolve("clusters/contact-sheet.png").toFile()).getHeight()).isEqualTo(3 * 18);
+
+    Files.writeString(config, Files.readString(config).replace("type: pixels, size: 8", "type: vgg16"));
+    Result bad = t2i("cluster", config.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("unknown features type 'vgg16'; known: classifier, pixels, savedmodel").doesNotContain("\tat ");
+    Files.writeString(config, Files.readString(config).replace("type: vgg16", "type: savedmodel, path: " + dir + ", output: fc2"));
+    Result noModel = t2i("cluster", config.toString());
+    assertThat(noModel.exit()).isEqualTo(2);
+    assertThat(noModel.err()).contains("features.path: " + dir + " has no saved_model.pb");
   }
 
   @Test

@@ -11,6 +11,8 @@ import dev.t2i.datasets.oxford.Oxford102Settings;
 import dev.t2i.datasets.oxford.Oxford102Source;
 import dev.t2i.datasets.synthetic.SyntheticFlowersSettings;
 import dev.t2i.datasets.synthetic.SyntheticFlowersSource;
+import dev.t2i.datasets.subset.SubsetSettings;
+import dev.t2i.datasets.subset.SubsetSource;
 
 /** Registers the data set loaders. */
 public final class DatasetsPlugin implements T2iPlugin {
@@ -30,5 +32,7 @@ public final class DatasetsPlugin implements T2iPlugin {
         "CUB-200-2011 birds, cropped to their boxes, with Reed et al.'s captions");
     registry.register(Role.DATASET, "flickr30k", Flickr30kSettings.class, Flickr30kSource.class,
         "Flickr30k, five captions per image");
+    registry.register(Role.DATASET, "subset", SubsetSettings.class, SubsetSource.class,
+        "the images of another data set with the chosen classes or t2i cluster clusters");
   }
 }

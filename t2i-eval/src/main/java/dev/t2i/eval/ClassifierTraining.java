@@ -23,17 +23,24 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * Trains an {@link ImageClassifier} on real images, or restores the one trained before for the
  * same data and settings (kept under a directory named by their fingerprint).
  */
-final class ClassifierTraining {
+public final class ClassifierTraining {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifierTraining.class);
 
   private ClassifierTraining() {}
 
   /**
+   * @param heads the label heads
+   * @param train the examples it learns from
+   * @param labels one label function per head
+   * @param size image side
+   * @param steps training steps of 64 images
+   * @param seed seed of the weights and batches
+   * @param progress reports the training
    * @param cache where trained classifiers are kept
    * @param fingerprint identifies the data, labels and settings
    * @param augment random crops and flips while training
    */
-  static ImageClassifier trainOrRestore(List<ImageClassifier.Head> heads, List<Example> train, List<ToIntFunction<Example>> labels,
+  public static ImageClassifier trainOrRestore(List<ImageClassifier.Head> heads, List<Example> train, List<ToIntFunction<Example>> labels,
       int size, int steps, boolean augment, long seed, Path cache, String fingerprint, Progress.Factory progress)
       throws IOException, InterruptedException {
     ImageClassifier c = new ImageClassifier(heads, size, seed);

@@ -2,6 +2,8 @@ package dev.t2i.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.t2i.curation.ClusterConfig;
+import dev.t2i.curation.Clustering;
 import dev.t2i.examples.plugin.HashedTrigramEncoder;
 import dev.t2i.runtime.ConfigLoader;
 import dev.t2i.runtime.PluginRegistry;
@@ -35,6 +37,31 @@ class ExamplesTest {
     Experiment e = Experiment.assemble(config, plugins);
     assertThat(e.generator().imageSize()).isEqualTo(64);
     assertThat(config.name()).isEqualTo(file.getFileName().toString().replace(".yaml", ""));
+  }
+
+  static Stream<Path> clusterConfigs() throws Exception {
+    return Files.list(Path.of("clusters")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("clusterConfigs")
+  void everyClusteringIsValid(Path file) throws Exception {
+    ClusterConfig config = new ConfigLoader(PluginRegistry.discover()).read(file, ClusterConfig.class);
+    assertThat(config.name()).isEqualTo(file.getFileName().toString().replace(".yaml", ""));
+    assertThat(config.mixture().components()).isBetween(2, 102);
+  }
+
+  @Test
+  void theSyntheticClusteringRuns(@TempDir Path dir) throws Exception {
+    PluginRegistry plugins = PluginRegistry.discover();
+    String yaml = Files.readString(Path.of("clusters", "synthetic-flowers-pixels.yaml"))
+        .replace("dataset: {type: synthetic-flowers}", "dataset: {type: synthetic-flowers, train: 300, test: 60, imageSize: 32}")
+        + "output: " + dir + "\n";
+    ClusterConfig config = new ConfigLoader(plugins).read(yaml, "synthetic-flowers-pixels.yaml", ClusterConfig.class);
+    Clustering.Outcome o = new Clustering(plugins, dev.t2i.api.Progress.Factory.SILENT).run(config);
+    assertThat(o.summary().sizes()).hasSize(6);
+    assertThat(Files.readAllLines(dir.resolve("bic.csv"))).hasSize(6);
+    assertThat(ImageIO.read(dir.resolve("contact-sheet.png").toFile()).getHeight()).isEqualTo(6 * 66);
   }
 
   @Test

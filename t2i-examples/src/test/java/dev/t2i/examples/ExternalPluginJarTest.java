@@ -76,7 +76,7 @@ class ExternalPluginJarTest {
   void withTheJarThePluginIsDiscoveredAndUsed() throws Exception {
     Run plugins = t2i("--plugins", jar.toString(), "plugins");
     assertThat(plugins.exit()).as(plugins.out()).isZero();
-    assertThat(plugins.out()).contains("hashed-trigrams").contains("[examples-trigrams]").contains("examples-trigrams, t2i-datasets");
+    assertThat(plugins.out()).contains("hashed-trigrams").contains("[examples-trigrams]").contains("plugins: [examples-trigrams, t2i-curation, t2i-datasets, t2i-encoders, t2i-models]");
     Path config = Path.of("configs", "custom-encoder.yaml").toAbsolutePath();
     Run check = t2i("--plugins", jar.toString(), "check", config.toString());
     assertThat(check.exit()).as(check.out()).isZero();

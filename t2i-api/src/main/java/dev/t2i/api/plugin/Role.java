@@ -1,6 +1,7 @@
 package dev.t2i.api.plugin;
 
 import dev.t2i.api.Discriminator;
+import dev.t2i.api.FeatureExtractor;
 import dev.t2i.api.Generator;
 import dev.t2i.api.Loss;
 import dev.t2i.api.TextEncoder;
@@ -12,7 +13,8 @@ public enum Role {
   GENERATOR("generator", Generator.class, Generator.Settings.class),
   DISCRIMINATOR("discriminator", Discriminator.class, Discriminator.Settings.class),
   LOSS("loss", Loss.class, Loss.Settings.class),
-  DATASET("dataset", ImageCaptionSource.class, ImageCaptionSource.Settings.class);
+  DATASET("dataset", ImageCaptionSource.class, ImageCaptionSource.Settings.class),
+  FEATURES("features", FeatureExtractor.class, FeatureExtractor.Settings.class);
 
   private final String key;
   private final Class<?> componentType;
