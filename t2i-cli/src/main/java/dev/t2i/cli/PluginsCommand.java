@@ -35,7 +35,8 @@ final class PluginsCommand implements Callable<Integer> {
       for (ComponentType t : matches) {
         out.printf("%s type '%s' (plugin %s): %s%n", t.role().key(), t.name(), registry.pluginOf(t).name(), t.summary());
         for (SettingsDescriber.Field f : describer.describe(t)) {
-          out.printf("  %-22s default %-12s %s [%s]%n", f.name(), f.defaultValue(), f.description(), f.type());
+          String value = f.defaultValue().equals("(required)") ? "required" : "default " + f.defaultValue();
+          out.printf("  %-22s %-20s %s [%s]%n", f.name(), value, f.description(), f.type());
         }
         out.println();
       }

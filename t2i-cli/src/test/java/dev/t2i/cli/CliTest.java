@@ -47,6 +47,10 @@ class CliTest {
     Result d = t2i("plugins", "--describe", "synthetic-flowers");
     assertThat(d.out()).contains("train", "default 12000", "heldOutShare");
     assertThat(t2i("plugins", "--describe", "nope").exit()).isEqualTo(2);
+    // Required fields are named as such, and the other fields still show their defaults.
+    Result s = t2i("plugins", "--describe", "savedmodel");
+    assertThat(s.out()).containsPattern("path +required").containsPattern("output +required")
+        .containsPattern("size +default 224").containsPattern("preprocessing +default caffe").containsPattern("input +default \\(none\\)");
   }
 
   @Test

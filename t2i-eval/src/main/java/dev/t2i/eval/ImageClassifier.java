@@ -92,7 +92,8 @@ public final class ImageClassifier implements AutoCloseable {
     List<Op> all = new ArrayList<>(updates);
     all.add(apply);
     trainStep = tf.withControlDependencies(all).noOp();
-    session = new Session(graph);
+    // The trainer's session options: Grappler's remapper fails on this graph's gradients and logs an error.
+    session = new Session(graph, dev.t2i.training.Trainer.sessionConfig(Runtime.getRuntime().availableProcessors()));
   }
 
   private Operand<TFloat32> build(Ops tf, Parameters p, Mode mode) {

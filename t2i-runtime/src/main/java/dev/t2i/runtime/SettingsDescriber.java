@@ -25,7 +25,8 @@ public final class SettingsDescriber {
 
   /** The fields of a type's settings, in declaration order. */
   public List<Field> describe(ComponentType type) {
-    Object defaults = defaults(type);
+    java.util.Set<String> required = new java.util.HashSet<>();
+    Object defaults = defaults(type, required);
     Map<?, ?> values = defaults != null ? loader.jsonMapper().convertValue(defaults, Map.class) : Map.of();
     List<Field> out = new ArrayList<>();
     Class<?> settings = type.settings();
@@ -46,7 +47,7 @@ public final class SettingsDescriber {
           new Field(
               c.getName(),
               ConfigLoader.expected(c.getType()),
-              defaults == null ? "?" : value == null ? "(required)" : value.toString(),
+              required.contains(c.getName()) ? "(required)" : defaults == null ? "?" : value == null ? "(none)" : value.toString(),
               d != null ? d.value() : ""));
     }
     return out;
@@ -59,5 +60,50 @@ public final class SettingsDescriber {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /**
+   * The defaults of the other fields when some are required: required text, path and number
+   * fields are filled with a placeholder, one at a time, and named in {@code required}. Null if a
+   * required field is a nested component, or its placeholder is out of its range.
+   */
+  private Object defaults(ComponentType type, java.util.Set<String> required) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("type", type.name());
+    java.util.regex.Pattern missing = java.util.regex.Pattern.compile("(\\w+) is required");
+    for (int attempt = 0; attempt <= type.settings().getRecordComponents().length; attempt++) {
+      try {
+        return loader.convert(values, type.role().settingsType());
+      } catch (IllegalArgumentException e) {
+        java.util.regex.Matcher m = missing.matcher(String.valueOf(e.getMessage()));
+        if (!m.find()) {
+          return null;
+        }
+        required.add(m.group(1));
+        Object placeholder = placeholder(type.settings(), m.group(1));
+        if (values.containsKey(m.group(1)) || placeholder == null) {
+          return null;
+        }
+        values.put(m.group(1), placeholder);
+      }
+    }
+    return null;
+  }
+
+  /** A value Jackson accepts for a required field, or null for a nested component. */
+  private static Object placeholder(Class<?> settings, String field) {
+    for (RecordComponent c : settings.getRecordComponents()) {
+      if (c.getName().equals(field)) {
+        Class<?> t = c.getType();
+        if (t == String.class || t == java.nio.file.Path.class) {
+          return "REQUIRED";
+        }
+        if (t == Integer.class || t == Long.class || t == Double.class || t == Float.class) {
+          return 1;
+        }
+        return null;
+      }
+    }
+    return null;
   }
 }

@@ -69,6 +69,7 @@ class ComponentAssemblerTest {
     assertThat(gen).extracting(SettingsDescriber.Field::defaultValue).containsExactly("64", "64", "relu");
     var enc = describer.describe(registry.find(Role.ENCODER, "echo").orElseThrow());
     assertThat(enc.get(0).description()).isEqualTo("vector size");
-    assertThat(enc.get(0).defaultValue()).isEqualTo("?");
+    assertThat(enc.get(0).defaultValue()).as("dimension has no default: required").isEqualTo("(required)");
+    assertThat(enc.get(1).defaultValue()).as("upper defaults to false").isEqualTo("false");
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.t2i.api.train.TrainingEvent;
 import dev.t2i.api.train.TrainingListener;
 import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.checkpoint.CheckpointWeights;
 import dev.t2i.training.generate.TextToImage;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -79,12 +80,21 @@ class TrainerTest {
     assertThat(last).as("mean L2 of the last 5 steps against the first 5").isLessThan(0.6 * first);
   }
 
+  /**
+   * A resumed run ends where a straight run ends. Not bit for bit: TensorFlow's CPU kernels are
+   * not bit-reproducible here even on one thread (measured: 5 of 22 straight/resumed pairs of 8
+   * steps differed, by at most 1.4e-3 in one weight and 2e-5 on average, since Adam turns the
+   * rounding of a near-zero gradient into a step of the learning rate's size). A resume that lost
+   * the optimizer's state, the batch position or the weights moves every weight: four steps move
+   * them by 2e-3 on average, a hundred times what rounding does.
+   */
   @Test
   void aResumedRunContinuesAtTheSameStepWithTheSameWeights() throws Exception {
     Path straight = dir.resolve("straight");
-    train(TinyRuns.gan(straight, 8, 8), false);
+    List<Map<String, Float>> all = train(TinyRuns.gan(straight, 8, 8), false);
     Path resumed = dir.resolve("resumed");
     List<Map<String, Float>> first = train(TinyRuns.gan(resumed, 4, 4), false);
+    Map<String, float[]> halfway = weights(resumed);
     List<TrainingEvent.Started> starts = new ArrayList<>();
     List<Map<String, Float>> second = train(TinyRuns.gan(resumed, 8, 4), true, e -> {
       if (e instanceof TrainingEvent.Started s) {
@@ -94,38 +104,53 @@ class TrainerTest {
     assertThat(first).hasSize(4);
     assertThat(starts).singleElement().extracting(TrainingEvent.Started::step).isEqualTo(4L);
     assertThat(second).hasSize(4);
+    for (int i = 0; i < 4; i++) {
+      for (String loss : all.get(4 + i).keySet()) {
+        float x = all.get(4 + i).get(loss);
+        assertThat(second.get(i).get(loss)).as(loss + " at step " + (5 + i)).isCloseTo(x, org.assertj.core.data.Offset.offset(0.05f * Math.abs(x)));
+      }
+    }
     Map<String, float[]> a = weights(straight);
     Map<String, float[]> b = weights(resumed);
     assertThat(b.keySet()).isEqualTo(a.keySet()).isNotEmpty();
-    for (String name : a.keySet()) {
-      assertThat(b.get(name)).as(name).containsExactly(a.get(name), org.assertj.core.data.Offset.offset(1e-5f));
-    }
+    double movement = CheckpointWeights.meanDifference(a, halfway);
+    double mean = CheckpointWeights.meanDifference(a, b);
+    System.out.printf("resume: mean weight difference %.3g (max %.3g); the last 4 steps moved weights by %.3g on average%n",
+        mean, CheckpointWeights.maxDifference(a, b), movement);
+    assertThat(movement).as("mean movement of the last 4 steps").isGreaterThan(1e-3);
+    assertThat(mean).as("mean difference, resumed against straight").isLessThan(movement / 10);
+    assertThat(CheckpointWeights.maxDifference(a, b)).isLessThanOrEqualTo(1e-2);
   }
 
   /**
-   * One intra-op thread: two runs of a seed are bit-identical. Two threads: TensorFlow's CPU
-   * kernels split some reductions differently from run to run, so the weights differ; measured
-   * here, 1.2e-3 and 2.2e-3 in two measurements after 8 steps (Adam moves a weight whose gradient is near zero by up to
-   * the learning rate, whatever the gradient's rounding). What holds with two threads, and is
-   * asserted: the losses of every step agree within 1%, the weights within 1e-2.
+   * Two runs of one seed agree within rounding, on one thread or two. Not bit for bit: TensorFlow's
+   * CPU kernels are not bit-reproducible here (one thread: 5 of 22 measured pairs differed; two
+   * threads: every pair, by 1.2e-3 and 2.2e-3 in one weight after 8 steps, as Adam moves a weight
+   * whose gradient is near zero by up to the learning rate, whatever the gradient's rounding).
+   * What holds, and is asserted: the losses of every step agree within 5% (measured: up to 1.6%), the weights within 1e-2
+   * at most and 1e-4 (one thread) or 1e-3 (two) on average.
    */
   @Test
-  void oneThreadIsBitExactAndTwoThreadsAgreeWithinRounding() throws Exception {
-    List<Map<String, Float>> one = train(TinyRuns.gan(dir.resolve("one-a"), 8, 8), false);
-    assertThat(train(TinyRuns.gan(dir.resolve("one-b"), 8, 8), false)).isEqualTo(one);
-    assertThat(dev.t2i.training.checkpoint.CheckpointWeights.maxDifference(weights(dir.resolve("one-a")), weights(dir.resolve("one-b"))))
-        .isZero();
-    List<Map<String, Float>> a = train(TinyRuns.gan(dir.resolve("two-a"), 8, 8).replace("threads: 1", "threads: 2"), false);
-    List<Map<String, Float>> b = train(TinyRuns.gan(dir.resolve("two-b"), 8, 8).replace("threads: 1", "threads: 2"), false);
-    for (int step = 0; step < a.size(); step++) {
-      for (String loss : a.get(step).keySet()) {
-        float x = a.get(step).get(loss);
-        assertThat(b.get(step).get(loss)).as(loss + " at step " + step).isCloseTo(x, org.assertj.core.data.Offset.offset(0.01f * Math.abs(x) + 1e-4f));
+  void twoRunsOfOneSeedAgreeWithinRounding() throws Exception {
+    for (String threads : List.of("threads: 1", "threads: 2")) {
+      String name = threads.replace(": ", "-");
+      List<Map<String, Float>> a = train(TinyRuns.gan(dir.resolve(name + "-a"), 8, 8).replace("threads: 1", threads), false);
+      List<Map<String, Float>> b = train(TinyRuns.gan(dir.resolve(name + "-b"), 8, 8).replace("threads: 1", threads), false);
+      assertThat(a).hasSize(8);
+      for (int step = 0; step < a.size(); step++) {
+        for (String loss : a.get(step).keySet()) {
+          float x = a.get(step).get(loss);
+          assertThat(b.get(step).get(loss)).as(threads + ": " + loss + " at step " + step).isCloseTo(x, org.assertj.core.data.Offset.offset(0.05f * Math.abs(x) + 1e-4f));
+        }
       }
+      Map<String, float[]> wa = weights(dir.resolve(name + "-a"));
+      Map<String, float[]> wb = weights(dir.resolve(name + "-b"));
+      System.out.printf("%s: weights of two runs differ by %.3g at most, %.3g on average%n", threads,
+          CheckpointWeights.maxDifference(wa, wb), CheckpointWeights.meanDifference(wa, wb));
+      assertThat(CheckpointWeights.maxDifference(wa, wb)).isLessThanOrEqualTo(1e-2);
+      // measured: one thread 3e-5, two threads 1.8e-4; eight steps move the weights by ~4e-3 on average
+      assertThat(CheckpointWeights.meanDifference(wa, wb)).isLessThan(threads.endsWith("1") ? 1e-4 : 1e-3);
     }
-    double diff = dev.t2i.training.checkpoint.CheckpointWeights.maxDifference(weights(dir.resolve("two-a")), weights(dir.resolve("two-b")));
-    System.out.println("max weight difference between two 2-thread runs: " + diff);
-    assertThat(diff).isLessThanOrEqualTo(1e-2);
   }
 
   @Test

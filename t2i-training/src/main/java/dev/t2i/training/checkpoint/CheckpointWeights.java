@@ -57,17 +57,27 @@ public final class CheckpointWeights {
 
   /** The largest absolute difference between two sets of weights with the same names. */
   public static double maxDifference(Map<String, float[]> a, Map<String, float[]> b) {
+    return differences(a, b).getMax();
+  }
+
+  /** The mean absolute difference over every element of every variable of two runs. */
+  public static double meanDifference(Map<String, float[]> a, Map<String, float[]> b) {
+    return differences(a, b).getAverage();
+  }
+
+  private static java.util.DoubleSummaryStatistics differences(Map<String, float[]> a, Map<String, float[]> b) {
     if (!a.keySet().equals(b.keySet())) {
       throw new IllegalArgumentException("different variables: " + a.keySet() + " and " + b.keySet());
     }
-    double max = 0;
+    java.util.DoubleSummaryStatistics d = new java.util.DoubleSummaryStatistics();
+    d.accept(0);
     for (String k : a.keySet()) {
       float[] x = a.get(k);
       float[] y = b.get(k);
       for (int i = 0; i < x.length; i++) {
-        max = Math.max(max, Math.abs(x[i] - y[i]));
+        d.accept(Math.abs(x[i] - y[i]));
       }
     }
-    return max;
+    return d;
   }
 }
