@@ -19,7 +19,7 @@ for t in "${targets[@]}"; do
   module=${t%% *}; test=${t#* }
   log="$OUT/fuzz-${test##*#}.log"
   JAZZER_FUZZ=1 mvn -B ${T2I_MAVEN_ARGS:-} -pl "$module" test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1 && status=ok || status=FINDING
-  done_line=$(grep -E '#[0-9]+ *DONE' "$log" | tail -n 1)
+  done_line=$(grep -E '#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1 || true)
   execs=$(echo "$done_line" | sed -E 's/^#([0-9]+).*/\1/')
   execs=${execs:-0}
   total=$((total + execs))

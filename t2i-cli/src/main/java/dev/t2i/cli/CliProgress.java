@@ -22,9 +22,18 @@ final class CliProgress implements Progress.Factory {
   private static final Logger LOG = LoggerFactory.getLogger("t2i");
 
   static ProgressBar bar(String task, long total, String unit) {
+    return bar(task, total, unit, 0);
+  }
+
+  /**
+   * A bar that starts at {@code done} with no time spent, so that a resumed run's speed and ETA
+   * count only this process's steps.
+   */
+  static ProgressBar bar(String task, long total, String unit, long done) {
     ProgressBarBuilder b = new ProgressBarBuilder()
         .setTaskName(task)
         .setInitialMax(total)
+        .startsFrom(done, Duration.ZERO)
         .setUnit(" " + unit, 1)
         .showSpeed()
         .setSpeedUnit(ChronoUnit.SECONDS)
@@ -65,8 +74,7 @@ final class CliProgress implements Progress.Factory {
       @Override
       public void on(TrainingEvent event) {
         if (event instanceof TrainingEvent.Started s) {
-          bar = bar("train", s.totalSteps(), "steps");
-          bar.stepTo(s.step());
+          bar = bar("train", s.totalSteps(), "steps", s.step());
         } else if (event instanceof TrainingEvent.StepCompleted s) {
           bar.stepTo(s.step());
           bar.setExtraMessage(format(s.losses()) + String.format(" %.2fs/step", s.secondsPerStep()));

@@ -60,16 +60,26 @@ final class DataCommand implements Runnable {
   static final class Inspect implements Callable<Integer> {
     @CommandLine.ParentCommand DataCommand data;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Parameters(paramLabel = "FILE", description = "The experiment's YAML file.") Path file;
+    @Parameters(paramLabel = "FILE",
+        description = "The experiment's YAML file, or a data set's folder in a layout t2i recognises: Oxford-102 (jpg/, text_c10/), "
+            + "CUB-200-2011 (images.txt, images/) or Flickr30k (results_20130124.token or results.csv).") Path file;
     @Option(names = "--verify-images", description = "Decode every image and report those that fail.") boolean verify;
     @Option(names = "--skipped", description = "How many skipped items to list (default: ${DEFAULT-VALUE}).") int listSkipped = 20;
 
     @Override
     public Integer call() throws Exception {
       T2i root = (T2i) spec.parent().parent().userObject();
-      ExperimentConfig config = new ConfigLoader(root.registry()).read(file, ExperimentConfig.class);
-      Experiment e = Experiment.assemble(config, root.registry(), new ProgressModule());
-      DatasetIndex index = e.index();
+      DatasetIndex index;
+      java.util.Optional<TextEncoder> encoder;
+      if (java.nio.file.Files.isDirectory(file)) {
+        index = DatasetFolders.index(file, root.registry());
+        encoder = java.util.Optional.empty();
+      } else {
+        ExperimentConfig config = new ConfigLoader(root.registry()).read(file, ExperimentConfig.class);
+        Experiment e = Experiment.assemble(config, root.registry(), new ProgressModule());
+        index = e.index();
+        encoder = e.encoder();
+      }
       PrintWriter out = spec.commandLine().getOut();
       out.printf("data set %s%n", index.name());
       index.provenance().forEach((k, v) -> out.printf("  %-24s %s%n", k, v));
@@ -79,8 +89,8 @@ final class DataCommand implements Runnable {
         long classes = ex.stream().map(Example::classId).filter(c -> c >= 0).distinct().count();
         out.printf("%-6s %7d images %8d captions %4d classes%n", s.id(), ex.size(), captions, classes);
       }
-      if (e.encoder().isPresent()) {
-        reportUnknownWords(index, e.encoder().get(), out);
+      if (encoder.isPresent()) {
+        reportUnknownWords(index, encoder.get(), out);
       }
       if (verify) {
         int bad = 0;

@@ -209,4 +209,18 @@ class CliTest {
         .containsPattern("test +\\d+ images +\\d+ captions +20 classes")
         .contains("unknown words:");
   }
+
+  @Test
+  void dataInspectTakesADataSetFolderAndRefusesAnUnknownLayout() throws Exception {
+    Result i = t2i("data", "inspect", OXFORD.toAbsolutePath().toString());
+    assertThat(i.exit()).as(i.err()).isZero();
+    assertThat(i.out()).contains("data set oxford102").contains("images                   8189")
+        .containsPattern("train +6619 images +66189 captions +82 classes")
+        .containsPattern("test +1570 images +15700 captions +20 classes")
+        .contains("skipped by the loader: 0");
+    Result bad = t2i("data", "inspect", dir.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains(dir + ": not a data set folder t2i recognises")
+        .contains("Oxford-102 (jpg/ and text_c10/)").doesNotContain("\tat ");
+  }
 }

@@ -81,10 +81,12 @@ class TrainerTest {
   }
 
   /**
-   * A resumed run ends where a straight run ends. Not bit for bit: TensorFlow's CPU kernels are
-   * not bit-reproducible here even on one thread (measured: 5 of 22 straight/resumed pairs of 8
-   * steps differed, by at most 1.4e-3 in one weight and 2e-5 on average, since Adam turns the
-   * rounding of a near-zero gradient into a step of the learning rate's size). A resume that lost
+   * A resumed run ends where a straight run ends. Not bit for bit inside one JVM: a second
+   * training in the same process is not always bit-identical to the first (measured: 5 of 22
+   * straight/resumed pairs of 8 steps differed, by at most 1.4e-3 in one weight and 2e-5 on
+   * average, since Adam turns a tiny gradient difference into a step of the learning rate's size;
+   * the first pair of a fresh JVM never did, and CrashSafetyTest's separate processes agree within
+   * 1e-6). A resume that lost
    * the optimizer's state, the batch position or the weights moves every weight: four steps move
    * them by 2e-3 on average, a hundred times what rounding does.
    */
@@ -123,8 +125,8 @@ class TrainerTest {
   }
 
   /**
-   * Two runs of one seed agree within rounding, on one thread or two. Not bit for bit: TensorFlow's
-   * CPU kernels are not bit-reproducible here (one thread: 5 of 22 measured pairs differed; two
+   * Two runs of one seed in one JVM agree within rounding, on one thread or two. Not bit for bit
+   * (one thread: 5 of 22 measured pairs differed; two
    * threads: every pair, by 1.2e-3 and 2.2e-3 in one weight after 8 steps, as Adam moves a weight
    * whose gradient is near zero by up to the learning rate, whatever the gradient's rounding).
    * What holds, and is asserted: the losses of every step agree within 5% (measured: up to 1.6%), the weights within 1e-2
