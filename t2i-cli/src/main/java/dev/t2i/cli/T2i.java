@@ -71,15 +71,31 @@ public final class T2i implements Runnable {
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
     System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
-    return new CommandLine(new T2i())
-        .setOut(out)
-        .setErr(err)
-        .setExecutionExceptionHandler(new ErrorHandler())
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .execute(args);
+    try {
+      return new CommandLine(new T2i())
+          .setOut(out)
+          .setErr(err)
+          .setExecutionExceptionHandler(new ErrorHandler())
+          .setCaseInsensitiveEnumValuesAllowed(true)
+          .execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("t2i: out of memory (" + e.getMessage() + "). TensorFlow's memory counts against JavaCPP's limit, "
+          + "maxPhysicalBytes, which follows the Java heap: raise it with T2I_JAVA_OPTS=-Xmx8g (default -Xmx6g), "
+          + "or lower training.batchSize. Checkpoints already written are intact.");
+      return ExitCodes.FAILURE;
+    }
   }
 
   public static void main(String[] args) {
+    // JavaCPP's deallocator thread can hit the same memory limit as the command: one line, no trace
+    // (the command itself explains the limit).
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (e instanceof OutOfMemoryError) {
+        System.err.println("t2i: out of memory in thread " + thread.getName() + ": " + e.getMessage());
+      } else {
+        e.printStackTrace();
+      }
+    });
     System.exit(run(args));
   }
 
