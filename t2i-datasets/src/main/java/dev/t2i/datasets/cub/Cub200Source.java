@@ -132,7 +132,7 @@ public final class Cub200Source implements ImageCaptionSource {
           + "train_test_split.txt and bounding_boxes.txt");
     }
     Map<Integer, Row> out = new TreeMap<>();
-    List<String> lines = CaptionFile.lines(file);
+    List<String> lines = CaptionFile.lines("cub200", file);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty()) {
@@ -163,7 +163,7 @@ public final class Cub200Source implements ImageCaptionSource {
       Path test = dir.resolve("testclasses.txt");
       if (Files.exists(test) && Files.exists(dir.resolve("trainvalclasses.txt"))) {
         Set<String> out = new HashSet<>();
-        for (String l : CaptionFile.lines(test)) {
+        for (String l : CaptionFile.lines("cub200", test)) {
           if (!l.isBlank()) {
             out.add(l.strip());
           }

@@ -41,7 +41,7 @@ public final class Flickr30kSource implements ImageCaptionSource {
     }
     LoadLog log = new LoadLog("flickr30k", settings.onError());
     Path file = captionFile(root);
-    List<String> lines = CaptionFile.lines(file);
+    List<String> lines = CaptionFile.lines("flickr30k", file);
     Map<String, List<String>> captions = file.getFileName().toString().endsWith(".csv")
         ? FlickrCaptions.parseCsv(lines, file, log)
         : FlickrCaptions.parseToken(lines, file, log);

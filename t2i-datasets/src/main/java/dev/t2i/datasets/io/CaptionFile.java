@@ -74,9 +74,10 @@ public final class CaptionFile {
   /**
    * Reads an index file of lines, strictly UTF-8.
    *
+   * @param dataset the data set's type id, which starts every error message, as the loaders' own do
    * @throws dev.t2i.api.data.DatasetException naming the line of the first bad byte
    */
-  public static List<String> lines(Path file) throws IOException {
+  public static List<String> lines(String dataset, Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     try {
       return List.of(decoder().decode(ByteBuffer.wrap(bytes)).toString().split("\r?\n"));
@@ -88,7 +89,8 @@ public final class CaptionFile {
           line++;
         }
       }
-      throw new dev.t2i.api.data.DatasetException(file + ":" + line + ": not UTF-8 (byte " + bad + ")");
+      throw new dev.t2i.api.data.DatasetException(dataset + ": " + file + ":" + line + ": not UTF-8 (byte " + bad
+          + " of the file); index files must be UTF-8 text");
     }
   }
 }

@@ -119,7 +119,7 @@ public final class Oxford102Source implements ImageCaptionSource {
     if (!Files.exists(txt)) {
       throw new DatasetException("oxford102: " + root + ": no labels; expected imagelabels.mat or labels.txt");
     }
-    List<String> lines = CaptionFile.lines(txt);
+    List<String> lines = CaptionFile.lines("oxford102", txt);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty()) {
@@ -151,7 +151,7 @@ public final class Oxford102Source implements ImageCaptionSource {
     Path perImage = root.resolve("splits.txt");
     if (Files.exists(trainval) && Files.exists(test)) {
       Set<Integer> testClasses = new HashSet<>();
-      for (String l : CaptionFile.lines(test)) {
+      for (String l : CaptionFile.lines("oxford102", test)) {
         if (!l.isBlank()) {
           testClasses.add(Integer.parseInt(l.strip().replaceAll("\\D", "")));
         }
@@ -161,7 +161,7 @@ public final class Oxford102Source implements ImageCaptionSource {
       return out;
     }
     if (Files.exists(perImage)) {
-      List<String> lines = CaptionFile.lines(perImage);
+      List<String> lines = CaptionFile.lines("oxford102", perImage);
       for (int i = 0; i < lines.size(); i++) {
         String[] f = lines.get(i).strip().split("\\s+");
         if (f.length == 2 && (f[1].equals("train") || f[1].equals("test"))) {
