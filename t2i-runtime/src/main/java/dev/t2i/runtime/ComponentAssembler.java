@@ -112,8 +112,10 @@ public final class ComponentAssembler {
   }
 
   /**
-   * Builds nested components in a child injector that binds their settings and implementation,
-   * so they see every binding of the experiment.
+   * Builds nested components (a subset's source, an extractor's training data) in an injector of
+   * their own, with the run's context and progress but none of the experiment's components: a
+   * nested component may have the same type as a top-level one (a subset of a subset), which a
+   * child injector could not bind again.
    */
   private final class ChildFactory implements ComponentFactory {
     @jakarta.inject.Inject private com.google.inject.Injector injector;
@@ -124,14 +126,16 @@ public final class ComponentAssembler {
       ComponentType t = registry.typeOfSettings(settings.getClass())
           .filter(c -> c.role().componentType() == type)
           .orElseThrow(() -> new PluginException("no " + type.getSimpleName() + " type is registered for " + settings.getClass().getName()));
-      com.google.inject.Injector child = injector.createChildInjector(new AbstractModule() {
+      Progress.Factory progress = injector.getInstance(Progress.Factory.class);
+      Injector nested = injector(injector.getInstance(RunContext.class), Map.of(), new AbstractModule() {
         @Override
         protected void configure() {
           bind((Class) t.settings()).toInstance(settings);
           bind(t.implementation());
+          OptionalBinder.newOptionalBinder(binder(), Progress.Factory.class).setBinding().toInstance(progress);
         }
       });
-      return type.cast(get(child, t.implementation()));
+      return type.cast(get(nested, t.implementation()));
     }
   }
 

@@ -54,6 +54,19 @@ class SubsetSourceTest {
         .containsEntry("subset.examples", expected + " of 8189");
   }
 
+  /** A subset of a subset: the nested one has the top-level one's type, which once failed to assemble. */
+  @Test
+  void aSubsetOfASubsetKeepsTheClassesOfBoth() throws Exception {
+    String inner = "dataset:\n  type: subset\n  source:\n    type: subset\n"
+        + "    source: {type: oxford102, root: " + OXFORD + "}\n    classes: [1-10]\n";
+    DatasetIndex nested = load(inner + "  classes: [5-8]\n");
+    assertThat(nested.examples().stream().map(Example::classId).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder(5, 6, 7, 8);
+    assertThatThrownBy(() -> load(inner + "  classes: [5-20]\n"))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("'5-20' names class 11, which oxford102 does not have; its class ids are 1 to 10");
+  }
+
   @Test
   void selectsClustersFromTheAssignmentsFile() throws Exception {
     String synthetic = "{type: synthetic-flowers, train: 60, test: 12, imageSize: 16}";
