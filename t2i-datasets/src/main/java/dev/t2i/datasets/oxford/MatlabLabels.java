@@ -31,6 +31,15 @@ final class MatlabLabels {
 
   /** The values of the first numeric matrix in {@code file}, in column-major order, as ints. */
   static int[] read(Path file) throws IOException {
+    try {
+      return parse(file);
+    } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+      // A length field that points past its element (found by fuzzing: padding past the end).
+      throw new IOException(file + ": malformed MATLAB element (a length runs past its data: " + e + ")", e);
+    }
+  }
+
+  private static int[] parse(Path file) throws IOException {
     byte[] all = Files.readAllBytes(file);
     if (all.length < 128 || !new String(all, 0, 10, java.nio.charset.StandardCharsets.US_ASCII).startsWith("MATLAB 5.0")) {
       throw new IOException(file + ": not a MATLAB 5.0 .mat file (convert with scipy: labels = loadmat(f)['labels'][0], one per line to labels.txt)");
@@ -54,7 +63,7 @@ final class MatlabLabels {
         inner.get(rest);
         body = rest;
       } else {
-        b.position(b.position() + ((8 - size % 8) % 8));
+        b.position(Math.min(b.limit(), b.position() + ((8 - size % 8) % 8)));
       }
       if (type == MI_MATRIX) {
         int[] values = matrix(file, ByteBuffer.wrap(body).order(order));
