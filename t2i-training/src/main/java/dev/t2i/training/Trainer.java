@@ -277,7 +277,7 @@ public final class Trainer {
 
   /**
    * A resumed run must be the same experiment: only {@code training.steps} may change, so that a
-   * run can be extended.
+   * run can be extended, and the output folder, so that a run can be moved.
    */
   private void checkConfigUnchanged(RunDirectory run, boolean resuming) throws IOException {
     if (!resuming || !Files.exists(run.config())) {
@@ -285,18 +285,19 @@ public final class Trainer {
     }
     String before = Files.readString(run.config(), StandardCharsets.UTF_8);
     String now = experiment.resolvedYaml();
-    List<String> a = withoutSteps(before);
-    List<String> b = withoutSteps(now);
+    List<String> a = comparable(before);
+    List<String> b = comparable(now);
     if (!a.equals(b)) {
       LinkedHashSet<String> diff = new LinkedHashSet<>(b);
       a.forEach(diff::remove);
       throw new IllegalStateException("the configuration differs from the one " + run.root() + " was trained with"
-          + " (only training.steps may change on --resume); first difference: " + diff.stream().findFirst().orElse("(removed lines)"));
+          + " (only training.steps and the output folder may change on --resume); first difference: " + diff.stream().findFirst().orElse("(removed lines)"));
     }
   }
 
-  private static List<String> withoutSteps(String yaml) {
-    return yaml.lines().filter(l -> !l.matches("\\s+steps: \\d+")).toList();
+  /** The lines that must not change on resume: all but the step count and the run folder (a run may be moved). */
+  private static List<String> comparable(String yaml) {
+    return yaml.lines().filter(l -> !l.matches("\\s+steps: \\d+") && !l.startsWith("output: ")).toList();
   }
 
   /** The fixed captions and noise of the sample grids. */
