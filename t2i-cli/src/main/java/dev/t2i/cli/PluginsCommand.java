@@ -35,7 +35,7 @@ final class PluginsCommand implements Callable<Integer> {
       for (ComponentType t : matches) {
         out.printf("%s type '%s' (plugin %s): %s%n", t.role().key(), t.name(), registry.pluginOf(t).name(), t.summary());
         for (SettingsDescriber.Field f : describer.describe(t)) {
-          String value = f.defaultValue().equals("(required)") ? "required" : "default " + f.defaultValue();
+          String value = f.required() ? "required" : "default " + f.defaultValue();
           out.printf("  %-22s %-20s %s [%s]%n", f.name(), value, f.description(), f.type());
         }
         out.println();

@@ -15,7 +15,14 @@ import java.util.Map;
 public final class SettingsDescriber {
 
   /** One settings field. */
-  public record Field(String name, String type, String defaultValue, String description) {}
+  public record Field(String name, String type, String defaultValue, String description) {
+    /** The {@link #defaultValue} of a field that has none and must be given. */
+    public static final String REQUIRED = "(required)";
+
+    public boolean required() {
+      return REQUIRED.equals(defaultValue);
+    }
+  }
 
   private final ConfigLoader loader;
 
@@ -47,19 +54,10 @@ public final class SettingsDescriber {
           new Field(
               c.getName(),
               ConfigLoader.expected(c.getType()),
-              required.contains(c.getName()) ? "(required)" : defaults == null ? "?" : value == null ? "(none)" : value.toString(),
+              required.contains(c.getName()) ? Field.REQUIRED : defaults == null ? "?" : value == null ? "(none)" : value.toString(),
               d != null ? d.value() : ""));
     }
     return out;
-  }
-
-  /** The settings with every default, or null if some field is required. */
-  public Object defaults(ComponentType type) {
-    try {
-      return loader.convert(Map.of("type", type.name()), type.role().settingsType());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   /**
