@@ -47,7 +47,7 @@ public final class TrainStepBench {
           generator:
             type: convlstm
             placement: last-layer
-            filters: 16
+            filters: 8
             batchNorm: length-major
             network: {type: dcgan, conditioning: text, ngf: 64}
           discriminator: {type: dcgan, text: none, ndf: 64}
