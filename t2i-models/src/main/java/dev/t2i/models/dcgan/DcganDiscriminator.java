@@ -10,12 +10,17 @@ import java.util.List;
 import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 
 /**
  * The DCGAN discriminator: strided convolutions with batch normalisation (not on the first
  * layer) and LeakyReLU 0.2 halve the image down to {@code 4 × 4}; with text, its projection is
- * tiled over that map and mixed in by a {@code 1 × 1} convolution; a linear layer gives the logit.
+ * tiled over that map and mixed in by a {@code 1 × 1} convolution ({@code projected}), or projected
+ * to the size of the map's features and multiplied with them ({@code inner-product}, Miyato and
+ * Koyama 2018: {@code logit = w·φ(x) + b + (V t)·φ(x)}, so that each word's share of the text
+ * vector scores the image on its own); a linear layer gives the logit.
  */
 public final class DcganDiscriminator implements Discriminator {
   private final DcganDiscriminatorSettings settings;
@@ -24,9 +29,10 @@ public final class DcganDiscriminator implements Discriminator {
   @Inject
   public DcganDiscriminator(DcganDiscriminatorSettings settings, Optional<TextEncoder> encoder) {
     this.settings = settings;
-    if (settings.text() == DcganDiscriminatorSettings.TextInput.PROJECTED) {
+    if (settings.text() != DcganDiscriminatorSettings.TextInput.NONE) {
       TextEncoder e = encoder.orElseThrow(() -> new IllegalArgumentException(
-          "discriminator dcgan with text: projected reads text: configure an encoder, or set text: none"));
+          "discriminator dcgan with text: " + settings.text().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+              + " reads text: configure an encoder, or set text: none"));
       if (e.shape().sequence()) {
         throw new IllegalArgumentException("discriminator dcgan reads one vector per caption; the encoder gives sequences (set text: none)");
       }
@@ -53,6 +59,18 @@ public final class DcganDiscriminator implements Discriminator {
       h = Layers.leaky(tf, Layers.batchNorm(tf, p, "conv" + i + "_bn", h, out, mode));
       channels = out;
     }
+    if (settings.minibatchStddev()) {
+      h = tf.concat(List.of(h, batchSpread(tf, h)), tf.constant(3));
+      channels += 1;
+    }
+    long features = 16L * channels;
+    if (settings.text() == DcganDiscriminatorSettings.TextInput.INNER_PRODUCT) {
+      Operand<TFloat32> phi = Layers.flatten(tf, h, features);
+      Operand<TFloat32> unconditional = Layers.dense(tf, p, "logit", phi, (int) features, 1);
+      Operand<TFloat32> embedded = Layers.linear(tf, p, "text", text, textDimension, (int) features);
+      Operand<TFloat32> match = tf.reduceSum(tf.math.mul(embedded, phi), tf.constant(1), ReduceSum.keepDims(true));
+      return tf.reshape(tf.math.add(unconditional, match), tf.constant(new long[] {-1}));
+    }
     if (conditional()) {
       int proj = settings.textProjection();
       Operand<TFloat32> t = Layers.leaky(tf, Layers.dense(tf, p, "text", text, textDimension, proj));
@@ -61,7 +79,20 @@ public final class DcganDiscriminator implements Discriminator {
       h = Layers.convNoBias(tf, p, "joint", h, channels + proj, channels, 1, 1);
       h = Layers.leaky(tf, Layers.batchNorm(tf, p, "joint_bn", h, channels, mode));
     }
-    Operand<TFloat32> logits = Layers.dense(tf, p, "logit", Layers.flatten(tf, h, 16L * channels), 16 * channels, 1);
+    Operand<TFloat32> logits = Layers.dense(tf, p, "logit", Layers.flatten(tf, h, features), (int) features, 1);
     return tf.reshape(logits, tf.constant(new long[] {-1}));
+  }
+
+  /**
+   * One {@code [N, 4, 4, 1]} map holding the standard deviation over the batch of each feature,
+   * averaged over features and positions: near zero when the batch's images are alike.
+   */
+  static Operand<TFloat32> batchSpread(Ops tf, Operand<TFloat32> h) {
+    Operand<TFloat32> mean = tf.math.mean(h, tf.constant(0), Mean.keepDims(true));
+    Operand<TFloat32> variance = tf.math.mean(tf.math.squaredDifference(h, mean), tf.constant(0));
+    Operand<TFloat32> spread = tf.math.mean(tf.math.sqrt(tf.math.add(variance, tf.constant(1e-8f))), tf.constant(new int[] {0, 1, 2}));
+    // A plane shaped like one channel of h, filled with the spread (the product with 0 keeps the batch size dynamic).
+    Operand<TFloat32> plane = tf.math.mul(tf.math.mean(h, tf.constant(3), Mean.keepDims(true)), tf.constant(0f));
+    return tf.math.add(plane, spread);
   }
 }

@@ -7,10 +7,12 @@ import dev.t2i.api.Discriminator;
 
 /** Settings of the {@code dcgan} discriminator. */
 public record DcganDiscriminatorSettings(
-    @JsonPropertyDescription("none (images only) or projected (the text, projected and tiled over the 4x4 map, GAN-CLS)")
+    @JsonPropertyDescription("none (images only), projected (the text, projected and tiled over the 4x4 map, GAN-CLS) or inner-product (the logit adds the inner product of the projected text with the image features, Miyato and Koyama's projection discriminator)")
         TextInput text,
-    @JsonPropertyDescription("size of the learned text projection") Integer textProjection,
-    @JsonPropertyDescription("feature maps of the first layer; the last has 8x") Integer ndf)
+    @JsonPropertyDescription("size of the learned text projection (projected; inner-product projects to the 4x4 features)") Integer textProjection,
+    @JsonPropertyDescription("feature maps of the first layer; the last has 8x") Integer ndf,
+    @JsonPropertyDescription("adds the batch's mean standard deviation of the 4x4 features as one more feature map (Karras et al. 2018), so that D sees a collapsed batch of samples")
+        Boolean minibatchStddev)
     implements Discriminator.Settings {
 
   /** Whether the discriminator reads text. */
@@ -18,16 +20,19 @@ public record DcganDiscriminatorSettings(
     @JsonProperty("none")
     NONE,
     @JsonProperty("projected")
-    PROJECTED
+    PROJECTED,
+    @JsonProperty("inner-product")
+    INNER_PRODUCT
   }
 
   public DcganDiscriminatorSettings {
     text = Checks.orDefault(text, TextInput.PROJECTED);
     textProjection = Checks.inRange("textProjection", Checks.orDefault(textProjection, 128), 1, 4096);
     ndf = Checks.inRange("ndf", Checks.orDefault(ndf, 64), 1, 1024);
+    minibatchStddev = Checks.orDefault(minibatchStddev, false);
   }
 
   public static DcganDiscriminatorSettings defaults() {
-    return new DcganDiscriminatorSettings(null, null, null);
+    return new DcganDiscriminatorSettings(null, null, null, null);
   }
 }

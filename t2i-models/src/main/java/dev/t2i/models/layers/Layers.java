@@ -40,6 +40,12 @@ public final class Layers {
     return tf.nn.biasAdd(tf.linalg.matMul(x, w), b);
   }
 
+  /** {@code x · W} without a bias: {@code [N, in] → [N, out]}. */
+  public static Operand<TFloat32> linear(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out) {
+    Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(in, out), normal(p, name + "_w", 0));
+    return tf.linalg.matMul(x, w);
+  }
+
   /** A {@code k × k} convolution with the given stride, SAME padding: {@code [N, H, W, in] → [N, H/s, W/s, out]}. */
   public static Operand<TFloat32> conv(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out, int k, int stride) {
     Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(out), new Zeros<>());

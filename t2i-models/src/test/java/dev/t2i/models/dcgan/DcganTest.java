@@ -101,6 +101,68 @@ class DcganTest {
   }
 
   @Test
+  void innerProductDiscriminatorIsUnconditionalPlusALinearTextTerm() {
+    try (GraphRunner g = new GraphRunner()) {
+      DcganDiscriminator d = new DcganDiscriminator(
+          new DcganDiscriminatorSettings(DcganDiscriminatorSettings.TextInput.INNER_PRODUCT, null, 4, null), TEXT6);
+      Parameters p = Parameters.create(3).scope("D");
+      Placeholder<TFloat32> x = g.input("x", -1, 32, 32, 3);
+      Placeholder<TFloat32> t = g.input("t", -1, 6);
+      Operand<TFloat32> logits = d.score(g.tf, p, x, t, Mode.INFERENCE);
+      float[] images = GraphRunner.uniform(2 * 32 * 32 * 3, 4);
+      float[] text = GraphRunner.uniform(12, 5);
+      float[] doubled = new float[12];
+      for (int i = 0; i < 12; i++) {
+        doubled[i] = 2 * text[i];
+      }
+      float[] at0 = g.run(logits, Map.of(x, images, t, new float[12]));
+      float[] at1 = g.run(logits, Map.of(x, images, t, text));
+      float[] at2 = g.run(logits, Map.of(x, images, t, doubled));
+      assertThat(at0).hasSize(2);
+      for (int i = 0; i < 2; i++) {
+        // The text term is linear in the text and zero without it: s(2t) - s(0) = 2 (s(t) - s(0)).
+        assertThat(at1[i]).isNotEqualTo(at0[i]);
+        assertThat(at2[i] - at0[i]).isCloseTo(2 * (at1[i] - at0[i]), org.assertj.core.api.Assertions.within(1e-5f));
+      }
+      // Every weight gets a gradient (Mul and Sum are differentiable here).
+      var grads = g.tf.gradients(g.tf.reduceSum(logits, g.tf.constant(0)), p.trainableVariables());
+      assertThat(grads.dy()).hasSize(p.trainableVariables().size());
+      assertThat(d.conditional()).isTrue();
+    }
+  }
+
+  @Test
+  void minibatchStddevIsZeroForABatchOfEqualImagesAndTellsThemApart() {
+    try (GraphRunner g = new GraphRunner()) {
+      Placeholder<TFloat32> h = g.input("h", -1, 4, 4, 2);
+      Operand<TFloat32> spread = DcganDiscriminator.batchSpread(g.tf, h);
+      float[] one = GraphRunner.uniform(32, 7);
+      float[] same = new float[96];
+      for (int i = 0; i < 3; i++) {
+        System.arraycopy(one, 0, same, 32 * i, 32);
+      }
+      assertThat(g.shape(spread, Map.of(h, same))).containsExactly(3, 4, 4, 1);
+      for (float v : g.run(spread, Map.of(h, same))) {
+        assertThat(v).isCloseTo(1e-4f, org.assertj.core.api.Assertions.within(1e-6f)); // sqrt(1e-8)
+      }
+      // Two examples of one feature: the spread is half the difference, wherever the feature sits.
+      float[] two = new float[64];
+      two[32 + 5] = 2f;
+      float expected = (1f / 32) * 1f + (31f / 32) * 1e-4f;
+      for (float v : g.run(spread, Map.of(h, two))) {
+        assertThat(v).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-5f));
+      }
+    }
+    try (GraphRunner g = new GraphRunner()) {
+      DcganDiscriminator d = new DcganDiscriminator(new DcganDiscriminatorSettings(null, null, 4, true), TEXT6);
+      Parameters p = Parameters.create(3).scope("D");
+      Operand<TFloat32> logits = d.score(g.tf, p, g.input("x", -1, 32, 32, 3), g.input("t", -1, 6), Mode.TRAIN);
+      assertThat(g.tf.gradients(g.tf.reduceSum(logits, g.tf.constant(0)), p.trainableVariables()).dy())
+          .hasSize(p.trainableVariables().size());
+    }
+  }
+
+  @Test
   void textConditioningNeedsPooledTextFromAnEncoder() {
     assertThatThrownBy(() -> new DcganGenerator(DcganGeneratorSettings.defaults(), Optional.empty()))
         .hasMessageContaining("reads text: configure an encoder");
