@@ -115,6 +115,20 @@ final class EvalPage {
           fmt(map(low.get(a)).get("accuracy")), fmt(map(all.get(a)).get("samples"))));
     }
     html.table(t);
+    Map<String, Object> pairs = map(gen.get("byColourPair"));
+    if (pairs != null && !pairs.isEmpty()) {
+      html.heading("Colour accuracy by (petal, centre) pair");
+      List<List<String>> p = new ArrayList<>();
+      p.add(List.of("petal / centre", "held out of training", "petal colour", "centre colour", "samples (petal, centre)"));
+      for (Map.Entry<String, Object> e : pairs.entrySet()) {
+        Map<String, Object> m = map(e.getValue());
+        Map<String, Object> petal = map(m.get("petal_color"));
+        Map<String, Object> centre = map(m.get("center_color"));
+        p.add(List.of(e.getKey(), Boolean.TRUE.equals(m.get("heldOut")) ? "yes" : "", fmt(petal.get("accuracy")), fmt(centre.get("accuracy")),
+            fmt(petal.get("samples")) + ", " + fmt(centre.get("samples"))));
+      }
+      html.table(p);
+    }
   }
 
   @SuppressWarnings("unchecked")

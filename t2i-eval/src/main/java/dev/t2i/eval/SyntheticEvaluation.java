@@ -201,6 +201,38 @@ final class SyntheticEvaluation {
       out.put("seed", chosen.seed());
       out.put("accuracyForMentionedAttributes", all);
       out.put("heldOutPairs", held);
+      out.put("byColourPair", byColourPair(chosen));
+      return out;
+    }
+
+    /** Petal and centre colour accuracy for each (petal, centre) pair of the chosen captions, held-out pairs marked. */
+    private Map<String, Object> byColourPair(Captions chosen) {
+      List<ToIntFunction<Example>> labels = labels();
+      Map<String, int[]> counts = new java.util.TreeMap<>();
+      for (int i = 0; i < chosen.captions().size(); i++) {
+        Example e = chosen.examples().get(i);
+        String pair = e.attributes().get("petal_color") + "/" + e.attributes().get("center_color");
+        int[] c = counts.computeIfAbsent(pair, x -> new int[4]);
+        for (int h = 0; h < 2; h++) {
+          if (!mentions(chosen.captions().get(i), e, ATTRIBUTES.get(h))) {
+            continue;
+          }
+          int truth = labels.get(h).applyAsInt(e);
+          for (int j = 0; j < k; j++) {
+            c[2 * h]++;
+            c[2 * h + 1] += predicted[h][i * k + j] == truth ? 1 : 0;
+          }
+        }
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      counts.forEach((pair, c) -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String[] colours = pair.split("/");
+        m.put("heldOut", FlowerPalette.isHeldOut(colours[0], colours[1]));
+        m.put(ATTRIBUTES.get(0), entry(c[1], c[0]));
+        m.put(ATTRIBUTES.get(1), entry(c[3], c[2]));
+        out.put(pair, m);
+      });
       return out;
     }
 

@@ -1,0 +1,88 @@
+package dev.t2i.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.t2i.api.Progress;
+import dev.t2i.runtime.ConfigLoader;
+import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.Experiment;
+import dev.t2i.training.ExperimentConfig;
+import dev.t2i.training.Trainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code t2i eval} end to end on a tiny trained run: the report's figures are consistent with each
+ * other (the colour-pair breakdown adds up to the totals, held-out pairs are the palette's), and the
+ * page shows them.
+ */
+class EvaluatorTest {
+  @TempDir Path dir;
+
+  @Test
+  void evaluatesARunAndBreaksColourAccuracyDownByPair() throws Exception {
+    PluginRegistry registry = PluginRegistry.discover();
+    Path run = dir.resolve("run");
+    String yaml = """
+        name: tiny
+        seed: 5
+        output: %s
+        dataset: {type: synthetic-flowers, train: 240, test: 80, imageSize: 32}
+        encoder:
+          type: word2vec-sum
+          vectors: {dimension: 8, train: {epochs: 1, minCount: 1, threads: 1}}
+        generator: {type: dcgan, ngf: 4, imageSize: 32, noiseDimension: 6, textProjection: 4}
+        discriminator: {type: dcgan, ndf: 4, text: inner-product, minibatchStddev: true}
+        loss: {type: gan, matchingAware: true}
+        training: {batchSize: 8, steps: 3, threads: 1, sampleEvery: 0, checkpointEvery: 3, samples: {count: 2, perCaption: 2}}
+        pipeline: {workers: 1, prefetch: 2}
+        """.formatted(run);
+    ExperimentConfig config = new ConfigLoader(registry).read(yaml, "tiny.yaml", ExperimentConfig.class);
+    new Trainer(Experiment.assemble(config, registry)).train(new Trainer.Options(false, List.of()));
+
+    new Evaluator(registry, Progress.Factory.SILENT).evaluate(run, new EvalSettings(80, 2, 1, 60, dir.resolve("cache")));
+
+    JsonNode report = new ObjectMapper().readTree(run.resolve("eval/report.json").toFile());
+    assertThat(report.get("step").asInt()).isEqualTo(3);
+    JsonNode generated = report.get("generated");
+    assertThat(generated.get("captions").asInt()).isEqualTo(80);
+    JsonNode all = generated.get("accuracyForMentionedAttributes");
+    JsonNode pairs = generated.get("byColourPair");
+    // 33 (petal, centre) pairs exist; 80 test flowers cover many of them.
+    assertThat(pairs.size()).isBetween(10, 33);
+    for (String attribute : List.of("petal_color", "center_color")) {
+      double correct = 0;
+      int samples = 0;
+      int heldOutSamples = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> it = pairs.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String[] colours = e.getKey().split("/");
+        assertThat(e.getValue().get("heldOut").asBoolean()).as(e.getKey())
+            .isEqualTo(dev.t2i.datasets.synthetic.FlowerPalette.isHeldOut(colours[0], colours[1]));
+        JsonNode a = e.getValue().get(attribute);
+        int n = a.get("samples").asInt();
+        samples += n;
+        heldOutSamples += e.getValue().get("heldOut").asBoolean() ? n : 0;
+        correct += n == 0 ? 0 : a.get("accuracy").asDouble() * n;
+      }
+      // Every caption names the petal colour: 80 captions x 2 samples.
+      if (attribute.equals("petal_color")) {
+        assertThat(samples).isEqualTo(160);
+      }
+      assertThat(samples).isEqualTo(all.get(attribute).get("samples").asInt());
+      assertThat(heldOutSamples).isEqualTo(generated.get("heldOutPairs").get(attribute).get("samples").asInt());
+      // Accuracies are rounded to 4 decimals per pair.
+      assertThat(correct / samples).isCloseTo(all.get(attribute).get("accuracy").asDouble(), org.assertj.core.api.Assertions.within(1e-3));
+    }
+    assertThat(report.get("classifier").get("accuracyOnRealTestImages").get("petal_color").asDouble()).isBetween(0.0, 1.0);
+    String page = Files.readString(run.resolve("eval/index.html"));
+    assertThat(page).contains("Colour accuracy by (petal, centre) pair").contains("held out of training").contains("samples-0.png");
+  }
+}
