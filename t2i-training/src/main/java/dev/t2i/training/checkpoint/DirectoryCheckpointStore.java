@@ -106,7 +106,13 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
       for (Path p : ds) {
         Matcher m = NAME.matcher(p.getFileName().toString());
         if (m.matches() && Files.isRegularFile(p.resolve(STATE))) {
-          out.add(read(p));
+          try {
+            out.add(read(p));
+          } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            // Deleted since it was listed: a training process rotated it out while this one reads
+            // (a CLI command or a test polling a live run). The newest checkpoint is never rotated.
+            LOG.debug("checkpoint {} vanished while listing", p);
+          }
         }
       }
     }
