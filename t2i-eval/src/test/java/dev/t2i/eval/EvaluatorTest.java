@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.t2i.api.Progress;
-import dev.t2i.runtime.ConfigLoader;
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.Experiment;
-import dev.t2i.training.ExperimentConfig;
+import dev.t2i.training.TinyRuns;
 import dev.t2i.training.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,24 +27,13 @@ class EvaluatorTest {
 
   @Test
   void evaluatesARunAndBreaksColourAccuracyDownByPair() throws Exception {
-    PluginRegistry registry = PluginRegistry.discover();
+    PluginRegistry registry = TinyRuns.registry();
     Path run = dir.resolve("run");
-    String yaml = """
-        name: tiny
-        seed: 5
-        output: %s
-        dataset: {type: synthetic-flowers, train: 240, test: 80, imageSize: 32}
-        encoder:
-          type: word2vec-sum
-          vectors: {dimension: 8, train: {epochs: 1, minCount: 1, threads: 1}}
-        generator: {type: dcgan, ngf: 4, imageSize: 32, noiseDimension: 6, textProjection: 4}
-        discriminator: {type: dcgan, ndf: 4, text: inner-product, minibatchStddev: true}
-        loss: {type: gan, matchingAware: true}
-        training: {batchSize: 8, steps: 3, threads: 1, sampleEvery: 0, checkpointEvery: 3, samples: {count: 2, perCaption: 2}}
-        pipeline: {workers: 1, prefetch: 2}
-        """.formatted(run);
-    ExperimentConfig config = new ConfigLoader(registry).read(yaml, "tiny.yaml", ExperimentConfig.class);
-    new Trainer(Experiment.assemble(config, registry)).train(new Trainer.Options(false, List.of()));
+    String yaml = TinyRuns.gan(run, 3, 3)
+        .replace("train: 48, test: 16", "train: 240, test: 80")
+        .replace("discriminator: {type: dcgan, ndf: 4, textProjection: 4}",
+            "discriminator: {type: dcgan, ndf: 4, text: inner-product, minibatchStddev: true}");
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml, registry), registry)).train(new Trainer.Options(false, List.of()));
 
     new Evaluator(registry, Progress.Factory.SILENT).evaluate(run, new EvalSettings(80, 2, 1, 60, dir.resolve("cache")));
 
