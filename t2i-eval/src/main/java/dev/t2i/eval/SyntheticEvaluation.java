@@ -213,7 +213,7 @@ final class SyntheticEvaluation {
         Example e = chosen.examples().get(i);
         String pair = e.attributes().get("petal_color") + "/" + e.attributes().get("center_color");
         int[] c = counts.computeIfAbsent(pair, x -> new int[4]);
-        for (int h = 0; h < 2; h++) {
+        for (int h = 0; h < 2; h++) { // ATTRIBUTES 0 and 1: petal and centre colour
           if (!mentions(chosen.captions().get(i), e, ATTRIBUTES.get(h))) {
             continue;
           }

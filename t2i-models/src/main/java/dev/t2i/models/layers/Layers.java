@@ -35,9 +35,9 @@ public final class Layers {
 
   /** {@code x · W + b}: {@code [N, in] → [N, out]}. */
   public static Operand<TFloat32> dense(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out) {
-    Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(in, out), normal(p, name + "_w", 0));
+    Operand<TFloat32> product = linear(tf, p, name, x, in, out);
     Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(out), new Zeros<>());
-    return tf.nn.biasAdd(tf.linalg.matMul(x, w), b);
+    return tf.nn.biasAdd(product, b);
   }
 
   /** {@code x · W} without a bias: {@code [N, in] → [N, out]}. */
