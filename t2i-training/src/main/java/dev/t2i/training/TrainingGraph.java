@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * the generator's loss on the discriminator re-applied after that update (its ops depend on the
  * update), back-propagated through the same generated images, so the generator's forward pass
  * runs once per step. Extra discriminator steps ({@code k > 1}) run the discriminator's update alone.
+ *
+ * <p>With {@code training.generatorAverage}, the sampling path reads a {@link GeneratorAverage} of
+ * the generator's weights, which every generator step updates last.
  */
 public final class TrainingGraph {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingGraph.class);
@@ -148,7 +151,7 @@ public final class TrainingGraph {
     }
     Op gStep = minimize(gLoss, generatorParameters, "G", training.generatorOptimizer());
     discriminatorStep = dStep == null ? null : withUpdates(dStep, discriminatorUpdates, "D_step");
-    generatorStep = withUpdates(gStep, generatorUpdates, "G_step");
+    Parameters sampling = root.scope(GeneratorAverage.inferenceScope(training));
     discriminatorLoss = dLoss;
     generatorLoss = gLoss;
     parts = named;
@@ -159,9 +162,17 @@ public final class TrainingGraph {
     sampleNoise = generator.noiseDimension() > 0
         ? tf.withName("sample_noise").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, generator.noiseDimension())))
         : null;
-    GeneratorOutput sampled = generator.generate(tf, generatorParameters, new GeneratorInput(sampleNoise, sampleText, sampleMask), Mode.INFERENCE);
+    GeneratorOutput sampled = generator.generate(tf, sampling, new GeneratorInput(sampleNoise, sampleText, sampleMask), Mode.INFERENCE);
     samples = sampled.images();
     sampleSteps = sampled.steps();
+    if (training.generatorAverage() > 0) {
+      List<Op> after = new ArrayList<>(generatorUpdates);
+      after.add(gStep);
+      Op average = GeneratorAverage.update(tf, generatorParameters, sampling, training.generatorAverage(), after);
+      generatorStep = tf.withName("G_step").withControlDependencies(List.of(average)).noOp();
+    } else {
+      generatorStep = withUpdates(gStep, generatorUpdates, "G_step");
+    }
     LOG.info("graph: generator {} weights, discriminator {} weights, {} ops",
         generatorParameters.trainableCount(), discriminatorParameters.trainableCount(), count(graph));
   }

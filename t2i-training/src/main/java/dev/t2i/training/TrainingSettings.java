@@ -16,7 +16,9 @@ public record TrainingSettings(
     @JsonPropertyDescription("steps between checkpoints; 0: only at the end") Integer checkpointEvery,
     @JsonPropertyDescription("checkpoints kept; older ones are deleted") Integer keepCheckpoints,
     @JsonPropertyDescription("the sample grids") SampleSettings samples,
-    @JsonPropertyDescription("TensorFlow threads per op; default: available processors") Integer threads) {
+    @JsonPropertyDescription("TensorFlow threads per op; default: available processors") Integer threads,
+    @JsonPropertyDescription("decay of an exponential moving average of the generator's weights that samples, "
+        + "generation and evaluation use (0.999 averages about the last 1,000 steps); 0: off, the last weights") Double generatorAverage) {
 
   public TrainingSettings {
     batchSize = Checks.inRange("batchSize", Checks.orDefault(batchSize, 64), 1, 4096);
@@ -31,15 +33,16 @@ public record TrainingSettings(
     keepCheckpoints = Checks.inRange("keepCheckpoints", Checks.orDefault(keepCheckpoints, 3), 1, 1000);
     samples = Checks.orDefault(samples, SampleSettings.defaults());
     threads = Checks.inRange("threads", Checks.orDefault(threads, Runtime.getRuntime().availableProcessors()), 1, 256);
+    generatorAverage = Checks.inRange("generatorAverage", Checks.orDefault(generatorAverage, 0.0), 0, 0.99999);
   }
 
   public static TrainingSettings defaults() {
-    return new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A copy with another number of steps (a resumed run may extend training). */
   public TrainingSettings withSteps(long n) {
     return new TrainingSettings(batchSize, n, discriminatorSteps, generatorOptimizer, discriminatorOptimizer, discriminatorReals,
-        logEvery, sampleEvery, checkpointEvery, keepCheckpoints, samples, threads);
+        logEvery, sampleEvery, checkpointEvery, keepCheckpoints, samples, threads, generatorAverage);
   }
 }

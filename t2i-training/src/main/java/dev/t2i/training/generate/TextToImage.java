@@ -6,6 +6,7 @@ import dev.t2i.api.GeneratorInput;
 import dev.t2i.api.GeneratorOutput;
 import dev.t2i.api.Mode;
 import dev.t2i.api.Parameters;
+import dev.t2i.training.GeneratorAverage;
 import dev.t2i.api.TextEncoder;
 import dev.t2i.api.TextShape;
 import dev.t2i.api.train.Checkpoint;
@@ -73,7 +74,8 @@ public final class TextToImage implements AutoCloseable {
           ? tf.withName("mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.steps()))) : null;
       noise = generator.noiseDimension() > 0
           ? tf.withName("noise").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, generator.noiseDimension()))) : null;
-      Parameters params = Parameters.create(experiment.config().seed()).scope("G");
+      Parameters params = Parameters.create(experiment.config().seed())
+          .scope(GeneratorAverage.inferenceScope(experiment.config().training()));
       GeneratorOutput out = generator.generate(tf, params, new GeneratorInput(noise, text, mask), Mode.INFERENCE);
       images = tf.withName("images").identity(out.images());
       steps = out.steps();

@@ -1,0 +1,82 @@
+package dev.t2i.training;
+
+import dev.t2i.api.Parameters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * An exponential moving average of the generator's weights (Yazıcı et al. 2019; BigGAN), kept in
+ * shadow variables under the scope {@value #SCOPE} with the generator's own names.
+ *
+ * <p>A GAN's generator moves with the discriminator from step to step; its average over the last
+ * few thousand steps is steadier, and it is what samples, checkpoints' inference and evaluation
+ * use when {@code training.generatorAverage} is set. Training itself still updates the generator's
+ * own weights ({@code G_}); the average never feeds back.
+ *
+ * <p>After each generator update, every shadow moves towards its variable: {@code s ← s − (1 − d)(s
+ * − v)} with {@code d = min(decay, n / (n + 10))} for the {@code n}-th update, so the first update
+ * copies the weights and early averages do not remember the random initialisation (the warm-up of
+ * TensorFlow's {@code ExponentialMovingAverage} with {@code num_updates}). Batch normalisation's
+ * moving statistics are averaged the same way, so the averaged generator has statistics to match.
+ */
+public final class GeneratorAverage {
+  /** The scope of the shadow variables: {@code Gavg_fc_w} shadows {@code G_fc_w}. */
+  public static final String SCOPE = "Gavg";
+
+  private static final String COUNTER = "ema_updates";
+
+  private GeneratorAverage() {}
+
+  /** The scope whose variables generate images for a run trained with {@code training}. */
+  public static String inferenceScope(TrainingSettings training) {
+    return training.generatorAverage() > 0 ? SCOPE : "G";
+  }
+
+  /**
+   * The op that moves every shadow in {@code averaged} towards its variable in {@code generator},
+   * run after {@code after} (the generator's update and its moving-average updates).
+   *
+   * @param averaged the shadows, already created by building the generator under {@link #SCOPE}
+   * @throws IllegalStateException if a shadow has no variable of the same name in {@code generator}
+   */
+  public static Op update(Ops tf, Parameters generator, Parameters averaged, double decay, List<Op> after) {
+    Map<String, Variable<TFloat32>> sources = new LinkedHashMap<>();
+    for (Variable<TFloat32> v : all(generator)) {
+      sources.put(v.op().name().substring(generator.prefix().length()), v);
+    }
+    List<Variable<TFloat32>> shadows = all(averaged); // before the counter joins the scope
+    Variable<TFloat32> counter = averaged.state(tf, COUNTER, Shape.scalar(), 0f);
+    Ops ordered = tf.withControlDependencies(after);
+    Operand<TFloat32> n = ordered.identity(counter);
+    Operand<TFloat32> warmUp = ordered.math.div(n, ordered.math.add(n, ordered.constant(10f)));
+    Operand<TFloat32> d = ordered.math.minimum(ordered.constant((float) decay), warmUp);
+    Operand<TFloat32> rate = ordered.math.sub(ordered.constant(1f), d);
+    List<Op> moves = new ArrayList<>();
+    for (Variable<TFloat32> s : shadows) {
+      String name = s.op().name().substring(averaged.prefix().length());
+      Variable<TFloat32> v = sources.get(name);
+      if (v == null) {
+        throw new IllegalStateException("the averaged generator has " + s.op().name() + " but the generator has no "
+            + generator.prefix() + name + "; variables: " + sources.keySet().stream().collect(Collectors.joining(", ")));
+      }
+      moves.add(ordered.assignSub(s, ordered.math.mul(rate, ordered.math.sub(s, v))));
+    }
+    Op count = tf.withControlDependencies(moves).assignAdd(counter, tf.constant(1f));
+    return tf.withName("G_average").withControlDependencies(List.of(count)).noOp();
+  }
+
+  private static List<Variable<TFloat32>> all(Parameters p) {
+    List<Variable<TFloat32>> out = new ArrayList<>(p.trainableVariables());
+    out.addAll(p.stateVariables());
+    return out;
+  }
+}

@@ -1,0 +1,189 @@
+package dev.t2i.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.t2i.api.TextEncoder;
+import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.generate.TextToImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+class GeneratorAverageTest {
+  static final double DECAY = 0.9;
+  final PluginRegistry registry = TinyRuns.registry();
+  @TempDir Path dir;
+
+  private String yaml(Path run, int steps) {
+    return TinyRuns.gan(run, steps, steps).replace("  threads: 1\n", "  threads: 1\n  generatorAverage: " + DECAY + "\n");
+  }
+
+  /** Every shadow follows the average computed here from the generator's weights after each step. */
+  @Test
+  void theShadowsAreTheMovingAverageOfTheGeneratorsWeights() throws Exception {
+    Experiment e = Experiment.assemble(TinyRuns.read(yaml(dir.resolve("run"), 6), registry), registry);
+    try (Graph graph = new Graph()) {
+      TrainingGraph g = new TrainingGraph(graph, 5, e.generator(), e.discriminator(), e.loss(),
+          e.encoder().map(TextEncoder::shape).orElseThrow(), e.config().training());
+      Names names = new Names(g);
+      assertThat(names.weights).hasSizeGreaterThan(10);
+      assertThat(names.shadowsInGraph).as("a shadow per variable and the update counter").isEqualTo(names.weights.size() + 1);
+      try (Session s = new Session(graph)) {
+        s.initialize();
+        Map<String, float[]> expected = null;
+        double spread = 0;
+        SplittableRandom random = new SplittableRandom(3);
+        for (int n = 0; n < 6; n++) {
+          step(s, g, random);
+          Map<String, float[]> weights = values(s, names.weights, "G_");
+          Map<String, float[]> shadows = values(s, names.shadows, GeneratorAverage.SCOPE + "_");
+          if (expected == null) {
+            expected = weights; // the first update copies
+          } else {
+            double rate = 1 - Math.min(DECAY, n / (n + 10.0));
+            for (var w : weights.entrySet()) {
+              float[] a = expected.get(w.getKey());
+              for (int i = 0; i < a.length; i++) {
+                a[i] -= (float) (rate * (a[i] - w.getValue()[i]));
+              }
+            }
+          }
+          assertThat(maxDifference(shadows, expected)).as("step %d", n + 1).isLessThan(1e-5);
+          spread = maxDifference(shadows, weights);
+        }
+        // The average lags the weights: it is not a copy of them.
+        assertThat(spread).isGreaterThan(1e-3);
+      }
+    }
+  }
+
+  /** {@code t2i generate} draws with the averaged weights of a run trained with them. */
+  @Test
+  void textToImageUsesTheAveragedWeights() throws Exception {
+    Path run = dir.resolve("avg");
+    Experiment e = Experiment.assemble(TinyRuns.read(yaml(run, 8), registry), registry);
+    new Trainer(e).train(new Trainer.Options(false, List.of()));
+    float[] averaged;
+    try (TextToImage t = TextToImage.load(run, registry)) {
+      averaged = pixels(t);
+    }
+    // The same checkpoint read as a run without the average: the generator's own last weights.
+    Path plain = dir.resolve("plain");
+    Files.createDirectories(plain);
+    try (var files = Files.walk(run)) {
+      for (Path p : files.toList()) {
+        Path to = plain.resolve(run.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    Path config = plain.resolve("config.yaml");
+    Files.writeString(config, Files.readString(config).replaceAll("generatorAverage: [0-9.]+", "generatorAverage: 0.0"));
+    float[] last;
+    try (TextToImage t = TextToImage.load(plain, registry)) {
+      last = pixels(t);
+    }
+    assertThat(averaged).hasSameSizeAs(last);
+    double difference = 0;
+    for (int i = 0; i < last.length; i++) {
+      difference = Math.max(difference, Math.abs(averaged[i] - last[i]));
+    }
+    assertThat(difference).isGreaterThan(1e-3);
+  }
+
+  private static float[] pixels(TextToImage t) {
+    var image = t.generate("this flower has pink petals and a yellow center");
+    float[] v = new float[image.getWidth() * image.getHeight()];
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        v[y * image.getWidth() + x] = image.getRGB(x, y) & 0xffffff;
+      }
+    }
+    return v;
+  }
+
+  /** The generator's variables and their shadows, in the same order. */
+  private static final class Names {
+    final List<Variable<TFloat32>> weights = new ArrayList<>();
+    final List<Variable<TFloat32>> shadows = new ArrayList<>();
+    int shadowsInGraph;
+
+    Names(TrainingGraph g) {
+      weights.addAll(g.generatorParameters().trainableVariables());
+      weights.addAll(g.generatorParameters().stateVariables());
+      for (Variable<TFloat32> w : weights) {
+        String name = GeneratorAverage.SCOPE + "_" + w.op().name().substring("G_".length());
+        shadows.add(new Variable<>(g.graph.operation(name)));
+      }
+      var it = g.graph.operations();
+      while (it.hasNext()) {
+        var op = it.next();
+        if (op.type().equals("VariableV2") && op.name().startsWith(GeneratorAverage.SCOPE + "_")) {
+          shadowsInGraph++;
+        }
+      }
+    }
+  }
+
+  private static void step(Session s, TrainingGraph g, SplittableRandom random) {
+    List<TFloat32> fed = new ArrayList<>();
+    try {
+      Session.Runner r = s.runner();
+      for (Map.Entry<String, Placeholder<TFloat32>> in : g.inputs().entrySet()) {
+        long[] dims = in.getValue().shape().asArray();
+        dims[0] = 8;
+        float[] v = new float[(int) Shape.of(dims).size()];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = (float) random.nextDouble(-1, 1);
+        }
+        TFloat32 t = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(v));
+        fed.add(t);
+        r.feed(in.getValue(), t);
+      }
+      r.addTarget(g.discriminatorStep()).addTarget(g.generatorStep()).run().close();
+    } finally {
+      fed.forEach(TFloat32::close);
+    }
+  }
+
+  private static Map<String, float[]> values(Session s, List<Variable<TFloat32>> vars, String prefix) {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    for (Variable<TFloat32> v : vars) {
+      try (Result r = s.runner().fetch(v).run()) {
+        TFloat32 t = (TFloat32) r.get(0);
+        float[] a = new float[(int) t.size()];
+        t.copyTo(DataBuffers.of(a, false, false));
+        out.put(v.op().name().substring(prefix.length()), a);
+      }
+    }
+    return out;
+  }
+
+  private static double maxDifference(Map<String, float[]> a, Map<String, float[]> b) {
+    assertThat(a.keySet()).isEqualTo(b.keySet());
+    double max = 0;
+    for (String k : a.keySet()) {
+      for (int i = 0; i < a.get(k).length; i++) {
+        max = Math.max(max, Math.abs(a.get(k)[i] - b.get(k)[i]));
+      }
+    }
+    return max;
+  }
+}
