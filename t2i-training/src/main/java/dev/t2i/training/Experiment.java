@@ -11,8 +11,10 @@ import dev.t2i.api.data.DatasetIndex;
 import dev.t2i.api.data.ImageCaptionSource;
 import dev.t2i.api.plugin.Role;
 import dev.t2i.runtime.ComponentAssembler;
+import dev.t2i.runtime.ConfigException;
 import dev.t2i.runtime.ConfigLoader;
 import dev.t2i.runtime.PluginRegistry;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +31,14 @@ public final class Experiment {
   private final Optional<Discriminator> discriminator;
   private final Loss loss;
   private final Optional<TextEncoder> encoder;
+  private final ConfigLoader loader;
   private final String resolvedYaml;
 
-  private Experiment(ExperimentConfig config, Injector injector, String resolvedYaml) {
+  private Experiment(ExperimentConfig config, Injector injector, ConfigLoader loader) {
     this.config = config;
     this.injector = injector;
-    this.resolvedYaml = resolvedYaml;
+    this.loader = loader;
+    this.resolvedYaml = loader.write(config);
     this.encoder = config.encoder() == null ? Optional.empty() : Optional.of(ComponentAssembler.get(injector, TextEncoder.class));
     this.generator = ComponentAssembler.get(injector, Generator.class);
     this.discriminator = config.discriminator() == null
@@ -75,7 +79,7 @@ public final class Experiment {
     components.put(Role.LOSS, config.loss());
     Injector injector = new ComponentAssembler(registry)
         .injector(new RunContext(config.seed(), config.output(), frozen), components, extra);
-    return new Experiment(config, injector, new ConfigLoader(registry).write(config));
+    return new Experiment(config, injector, new ConfigLoader(registry));
   }
 
   public ExperimentConfig config() {
@@ -110,6 +114,15 @@ public final class Experiment {
   /** The configuration as YAML, with every default filled in. */
   public String resolvedYaml() {
     return resolvedYaml;
+  }
+
+  /**
+   * Another experiment file, such as the {@code config.yaml} an older version saved in a run,
+   * read with this experiment's plugins and written with every default of this version filled in,
+   * as {@link #resolvedYaml()} is: settings added since then compare equal to their defaults.
+   */
+  public String resolvedYaml(Path file) throws ConfigException {
+    return loader.write(loader.read(file, ExperimentConfig.class));
   }
 
   /** The Guice injector, for components a caller adds. */

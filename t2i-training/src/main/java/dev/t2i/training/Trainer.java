@@ -13,11 +13,11 @@ import dev.t2i.datasets.pipeline.Batch;
 import dev.t2i.datasets.pipeline.BatchLoader;
 import dev.t2i.datasets.pipeline.BatchSpec;
 import dev.t2i.datasets.pipeline.Prefetcher;
+import dev.t2i.runtime.ConfigException;
 import dev.t2i.training.checkpoint.DirectoryCheckpointStore;
 import dev.t2i.training.output.ImageGrid;
 import dev.t2i.training.output.RunDirectory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -277,13 +277,20 @@ public final class Trainer {
 
   /**
    * A resumed run must be the same experiment: only {@code training.steps} may change, so that a
-   * run can be extended, and the output folder, so that a run can be moved.
+   * run can be extended, and the output folder, so that a run can be moved. The saved file is
+   * resolved again, so a setting added by a newer version compares equal to its default.
    */
   private void checkConfigUnchanged(RunDirectory run, boolean resuming) throws IOException {
     if (!resuming || !Files.exists(run.config())) {
       return;
     }
-    String before = Files.readString(run.config(), StandardCharsets.UTF_8);
+    String before;
+    try {
+      before = experiment.resolvedYaml(run.config());
+    } catch (ConfigException e) {
+      throw new IllegalStateException("cannot resume " + run.root() + ": the configuration it was trained with no longer reads: "
+          + e.getMessage(), e);
+    }
     String now = experiment.resolvedYaml();
     List<String> a = comparable(before);
     List<String> b = comparable(now);

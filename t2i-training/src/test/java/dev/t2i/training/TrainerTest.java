@@ -186,6 +186,20 @@ class TrainerTest {
   }
 
   @Test
+  void aRunSavedBeforeASettingExistedResumesWithItsDefault() throws Exception {
+    Path run = dir.resolve("old");
+    train(TinyRuns.gan(run, 2, 2), false);
+    Path config = run.resolve("config.yaml");
+    String saved = Files.readString(config);
+    assertThat(saved).contains("  generatorAverage: 0.0\n");
+    // As an older version wrote it: without the setting, which defaults to 0.
+    Files.writeString(config, saved.replace("  generatorAverage: 0.0\n", ""));
+    assertThat(train(TinyRuns.gan(run, 3, 2), true)).hasSize(1);
+    assertThatThrownBy(() -> train(TinyRuns.gan(run, 4, 2).replace("  threads: 1\n", "  threads: 1\n  generatorAverage: 0.99\n"), true))
+        .hasMessageContaining("first difference: ").hasMessageContaining("generatorAverage: 0.99");
+  }
+
+  @Test
   void aMovedRunResumesFromItsNewFolder() throws Exception {
     Path before = dir.resolve("before");
     train(TinyRuns.gan(before, 2, 2), false);
