@@ -33,7 +33,7 @@ public final class ClassifierTraining {
    * @param train the examples it learns from
    * @param labels one label function per head
    * @param size image side
-   * @param steps training steps of 64 images
+   * @param steps training steps of 64 images (of all of them, for a smaller training split)
    * @param seed seed of the weights and batches
    * @param progress reports the training
    * @param cache where trained classifiers are kept
@@ -54,7 +54,7 @@ public final class ClassifierTraining {
     Map<String, Example> byId = new HashMap<>();
     train.forEach(e -> byId.put(e.id(), e));
     ImagePipelineSettings pipeline = new ImagePipelineSettings(augment, null, augment, 2, 4, null, null);
-    BatchLoader loader = new BatchLoader(train, null, new BatchSpec(64, size, null, false, false, true), pipeline, seed);
+    BatchLoader loader = new BatchLoader(train, null, new BatchSpec(Math.min(64, train.size()), size, null, false, false, true), pipeline, seed);
     try (Prefetcher prefetch = new Prefetcher(loader, 0, 4, 2);
         Progress bar = progress.start("evaluation classifier", steps, "steps")) {
       float loss = 0;
