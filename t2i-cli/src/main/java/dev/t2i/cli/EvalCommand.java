@@ -1,8 +1,14 @@
 package dev.t2i.cli;
 
 import dev.t2i.eval.EvalSettings;
+import dev.t2i.api.train.Checkpoint;
 import dev.t2i.eval.Evaluator;
+import dev.t2i.training.checkpoint.DirectoryCheckpointStore;
+import dev.t2i.training.output.RunDirectory;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,23 +38,66 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--classifier-steps", description = "Training steps of the evaluator (default: 1500 attributes, 3000 classes).")
   int classifierSteps = 0;
 
+  @Option(names = "--step", split = ",", paramLabel = "N",
+      description = "Evaluate the checkpoint of these training steps instead of the newest (reports in RUN/eval/step-N/); e.g. --step 3000,4500.")
+  List<Long> steps = List.of();
+
+  @Option(names = "--every-checkpoint", description = "Evaluate every checkpoint the run kept, oldest first, and print the figures by step.")
+  boolean everyCheckpoint;
+
   @Option(names = "--cache", paramLabel = "DIR", description = "Where trained evaluators are kept (default: the run's parent/.evaluators).")
   Path cache;
 
   @Override
   public Integer call() throws Exception {
-    Path evaluators = cache != null ? cache : run.toAbsolutePath().getParent().resolve(".evaluators");
-    Map<String, Object> report = new Evaluator(parent.registry(), new CliProgress())
-        .evaluate(run, new EvalSettings(captions, samples, seed, classifierSteps, evaluators));
-    spec.commandLine().getOut().printf("wrote %s and %s%n", run.resolve("eval/report.json"), run.resolve("eval/index.html"));
-    Object generated = report.get("generated");
-    if (generated instanceof Map<?, ?> g) {
-      spec.commandLine().getOut().println("attribute accuracy: " + g.get("accuracyForMentionedAttributes"));
-      spec.commandLine().getOut().println("held-out pairs: " + g.get("heldOutPairs"));
+    if (everyCheckpoint && !steps.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "use --step or --every-checkpoint, not both");
     }
-    if (report.get("captionToClass") instanceof Map<?, ?> c) {
-      spec.commandLine().getOut().println("caption to class: " + c);
+    Path evaluators = cache != null ? cache : run.toAbsolutePath().getParent().resolve(".evaluators");
+    EvalSettings settings = new EvalSettings(captions, samples, seed, classifierSteps, evaluators);
+    Evaluator evaluator = new Evaluator(parent.registry(), new CliProgress());
+    PrintWriter out = spec.commandLine().getOut();
+    List<Long> chosen = everyCheckpoint
+        ? new DirectoryCheckpointStore(RunDirectory.existing(run).checkpoints(), Integer.MAX_VALUE).list().stream().map(Checkpoint::step).toList()
+        : steps.isEmpty() ? List.of(0L) : steps;
+    List<Map<String, Object>> reports = new ArrayList<>();
+    for (long step : chosen) {
+      Map<String, Object> report = evaluator.evaluate(run, settings, step);
+      reports.add(report);
+      Path dir = step == 0 ? run.resolve("eval") : run.resolve("eval").resolve(String.format("step-%08d", step));
+      out.printf("step %s: wrote %s and %s%n", report.get("step"), dir.resolve("report.json"), dir.resolve("index.html"));
+      if (report.get("generated") instanceof Map<?, ?> g) {
+        out.println("attribute accuracy: " + g.get("accuracyForMentionedAttributes"));
+        out.println("held-out pairs: " + g.get("heldOutPairs"));
+      }
+      if (report.get("captionToClass") instanceof Map<?, ?> c) {
+        out.println("caption to class: " + c);
+      }
+      out.flush();
+    }
+    if (reports.size() > 1) {
+      out.print(byStep(reports));
     }
     return ExitCodes.OK;
+  }
+
+  /** The colour accuracies of several checkpoints, one row per step. */
+  static String byStep(List<Map<String, Object>> reports) {
+    StringBuilder b = new StringBuilder(String.format("%8s  %6s  %6s  %15s  %15s%n", "step", "petal", "centre", "held-out petal", "held-out centre"));
+    for (Map<String, Object> r : reports) {
+      if (r.get("generated") instanceof Map<?, ?> g) {
+        b.append(String.format("%8s  %6s  %6s  %15s  %15s%n", r.get("step"),
+            accuracy(g.get("accuracyForMentionedAttributes"), "petal_color"), accuracy(g.get("accuracyForMentionedAttributes"), "center_color"),
+            accuracy(g.get("heldOutPairs"), "petal_color"), accuracy(g.get("heldOutPairs"), "center_color")));
+      }
+    }
+    return b.toString();
+  }
+
+  private static String accuracy(Object byAttribute, String attribute) {
+    if (byAttribute instanceof Map<?, ?> m && m.get(attribute) instanceof Map<?, ?> a && a.get("accuracy") instanceof Number n) {
+      return String.format("%.3f", n.doubleValue());
+    }
+    return "-";
   }
 }

@@ -44,6 +44,9 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--per-word", description = "The image after each word (sentence models).")
   boolean perWord;
 
+  @Option(names = "--step", paramLabel = "N", description = "Use the checkpoint of this training step (default: the newest).")
+  long step = 0;
+
   @Option(names = "--scale", paramLabel = "K", description = "Pixels per image pixel (default: ${DEFAULT-VALUE}).")
   int scale = 2;
 
@@ -52,7 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
     if (n < 1 || n > 256) {
       throw new IllegalArgumentException("-n must be in 1..256, was " + n);
     }
-    try (TextToImage model = TextToImage.load(run, parent.registry())) {
+    try (TextToImage model = TextToImage.load(run, parent.registry(), step)) {
       int size = model.imageSize();
       if (perWord) {
         TextToImage.PerWord pw = model.perWord(text, seed);

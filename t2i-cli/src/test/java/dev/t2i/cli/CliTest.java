@@ -128,6 +128,21 @@ class CliTest {
     assertThat(again.exit()).isEqualTo(2);
     assertThat(again.err()).contains("already has a checkpoint (step 3): use --resume");
     assertThat(t2i("train", config.toString(), "--resume", "--steps", "4").exit()).isZero();
+
+    // Checkpoints 3 and 4 are kept: either can be drawn from and evaluated.
+    Result three = t2i("generate", "--run", run.toString(), "--text", "red", "-n", "1", "--step", "3", "--out", dir.resolve("3.png").toString());
+    assertThat(three.exit()).as(three.err()).isZero();
+    assertThat(t2i("generate", "--run", run.toString(), "--text", "red", "-n", "1", "--out", dir.resolve("4.png").toString()).exit()).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("3.png"))).isNotEqualTo(Files.readAllBytes(dir.resolve("4.png")));
+    Result missing = t2i("generate", "--run", run.toString(), "--text", "red", "--step", "2", "--out", dir.resolve("2.png").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("kept no checkpoint of step 2; it has steps 3, 4");
+    Result eval = t2i("eval", "--run", run.toString(), "--every-checkpoint", "--captions", "8", "--samples", "1",
+        "--classifier-steps", "10", "--cache", dir.resolve("evaluators").toString());
+    assertThat(eval.exit()).as(eval.err()).isZero();
+    assertThat(eval.out()).contains("held-out centre").containsPattern("(?m)^ +3 +[0-9.]+ ").containsPattern("(?m)^ +4 +[0-9.]+ ");
+    assertThat(run.resolve("eval/step-00000003/report.json")).content().contains("\"step\" : 3");
+    assertThat(run.resolve("eval/step-00000004/index.html")).exists();
   }
 
   @Test

@@ -30,13 +30,22 @@ public final class Evaluator {
     this.progress = progress;
   }
 
-  /** Evaluates the run in {@code run}; returns the report, also written beside it. */
+  /** Evaluates the newest checkpoint of the run in {@code run}; returns the report, also written to {@code run/eval/}. */
   public Map<String, Object> evaluate(Path run, EvalSettings settings) throws Exception {
+    return evaluate(run, settings, 0);
+  }
+
+  /**
+   * Evaluates the checkpoint of training step {@code step} (0: the newest) of the run in {@code
+   * run}; returns the report, also written to {@code run/eval/} for the newest and to {@code
+   * run/eval/step-NNNNNNNN/} for another.
+   */
+  public Map<String, Object> evaluate(Path run, EvalSettings settings, long step) throws Exception {
     RunDirectory dir = RunDirectory.existing(run);
     ExperimentConfig config = new ConfigLoader(registry).read(dir.config(), ExperimentConfig.class).withOutput(run);
     DatasetIndex index = Experiment.assemble(config, registry).index();
     Map<String, Object> report = new LinkedHashMap<>();
-    try (TextToImage model = TextToImage.load(run, registry); TextToImage untrained = TextToImage.untrained(run, registry)) {
+    try (TextToImage model = TextToImage.load(run, registry, step); TextToImage untrained = TextToImage.untrained(run, registry)) {
       report.put("run", run.toString());
       report.put("step", model.step());
       report.put("dataset", index.name());
@@ -47,7 +56,7 @@ public final class Evaluator {
       report.putAll(synthetic
           ? new SyntheticEvaluation(index, settings, progress).run(model, untrained)
           : new ClassEvaluation(index, settings, progress).run(model, untrained));
-      Path out = run.resolve("eval");
+      Path out = step <= 0 ? run.resolve("eval") : run.resolve("eval").resolve(String.format("step-%08d", step));
       Files.createDirectories(out);
       RunDirectory.writeAtomically(out.resolve("report.json"),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

@@ -6,7 +6,6 @@ import dev.t2i.api.GeneratorInput;
 import dev.t2i.api.GeneratorOutput;
 import dev.t2i.api.Mode;
 import dev.t2i.api.Parameters;
-import dev.t2i.training.GeneratorAverage;
 import dev.t2i.api.TextEncoder;
 import dev.t2i.api.TextShape;
 import dev.t2i.api.train.Checkpoint;
@@ -15,6 +14,7 @@ import dev.t2i.runtime.ConfigLoader;
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.Experiment;
 import dev.t2i.training.ExperimentConfig;
+import dev.t2i.training.GeneratorAverage;
 import dev.t2i.training.NoiseSource;
 import dev.t2i.training.checkpoint.DirectoryCheckpointStore;
 import dev.t2i.training.output.ImageGrid;
@@ -24,7 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -46,8 +46,9 @@ import org.tensorflow.types.TFloat32;
  * }</pre>
  *
  * <p>It rebuilds the generator from the run's {@code config.yaml} in inference mode (batch
- * normalisation with its moving averages), restores the newest checkpoint, and encodes text with
- * the vectors the run saved: it reads no data set and trains nothing.
+ * normalisation with its moving averages), restores the newest checkpoint (or the one asked for),
+ * and encodes text with the vectors the run saved: it reads no data set and trains nothing. A run
+ * trained with {@code training.generatorAverage} draws with the averaged weights.
  */
 public final class TextToImage implements AutoCloseable {
   private final Experiment experiment;
@@ -98,7 +99,17 @@ public final class TextToImage implements AutoCloseable {
 
   /** Loads the newest checkpoint of the run in {@code runDirectory}. */
   public static TextToImage load(Path runDirectory, PluginRegistry registry) throws IOException, ConfigException {
-    return load(runDirectory, registry, false);
+    return load(runDirectory, registry, 0, false);
+  }
+
+  /**
+   * Loads the checkpoint of training step {@code step} of the run in {@code runDirectory}, or the
+   * newest for 0.
+   *
+   * @throws IllegalArgumentException if the run kept no checkpoint of that step; the message lists those it kept
+   */
+  public static TextToImage load(Path runDirectory, PluginRegistry registry, long step) throws IOException, ConfigException {
+    return load(runDirectory, registry, step, false);
   }
 
   /**
@@ -106,17 +117,21 @@ public final class TextToImage implements AutoCloseable {
    * an evaluation compares the trained model with.
    */
   public static TextToImage untrained(Path runDirectory, PluginRegistry registry) throws IOException, ConfigException {
-    return load(runDirectory, registry, true);
+    return load(runDirectory, registry, 0, true);
   }
 
-  private static TextToImage load(Path runDirectory, PluginRegistry registry, boolean untrained) throws IOException, ConfigException {
+  private static TextToImage load(Path runDirectory, PluginRegistry registry, long step, boolean untrained)
+      throws IOException, ConfigException {
     RunDirectory run = RunDirectory.existing(runDirectory);
     ExperimentConfig config = new ConfigLoader(registry).read(run.config(), ExperimentConfig.class).withOutput(runDirectory);
-    Optional<Checkpoint> latest = new DirectoryCheckpointStore(run.checkpoints(), Integer.MAX_VALUE).latest();
-    if (latest.isEmpty()) {
+    List<Checkpoint> kept = new DirectoryCheckpointStore(run.checkpoints(), Integer.MAX_VALUE).list();
+    if (kept.isEmpty()) {
       throw new IOException(runDirectory + " has no checkpoint yet (checkpoints/ is empty)");
     }
-    return new TextToImage(Experiment.assemble(config, registry, true), latest.get(), untrained);
+    Checkpoint chosen = step <= 0 ? kept.get(kept.size() - 1) : kept.stream().filter(c -> c.step() == step).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(runDirectory + " kept no checkpoint of step " + step + "; it has steps "
+            + kept.stream().map(c -> Long.toString(c.step())).collect(Collectors.joining(", "))));
+    return new TextToImage(Experiment.assemble(config, registry, true), chosen, untrained);
   }
 
   /** The training step of the loaded checkpoint. */
