@@ -69,6 +69,7 @@ public final class TrainingGraph {
   final Map<String, Operand<TFloat32>> parts;
   final Parameters generatorParameters;
   final Parameters discriminatorParameters;
+  final Optional<Parameters> averageParameters;
   final LossRequirements requirements;
 
   /**
@@ -165,6 +166,7 @@ public final class TrainingGraph {
     GeneratorOutput sampled = generator.generate(tf, sampling, new GeneratorInput(sampleNoise, sampleText, sampleMask), Mode.INFERENCE);
     samples = sampled.images();
     sampleSteps = sampled.steps();
+    averageParameters = training.generatorAverage() > 0 ? Optional.of(sampling) : Optional.empty();
     if (training.generatorAverage() > 0) {
       List<Op> after = new ArrayList<>(generatorUpdates);
       after.add(gStep);
@@ -224,6 +226,11 @@ public final class TrainingGraph {
   /** The discriminator's variables ({@code D_}). */
   public Parameters discriminatorParameters() {
     return discriminatorParameters;
+  }
+
+  /** The {@link GeneratorAverage}'s shadows and update counter, when the run keeps one. */
+  public Optional<Parameters> averageParameters() {
+    return averageParameters;
   }
 
   /** The generator's loss. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.t2i.api.TextEncoder;
 import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.checkpoint.CheckpointWeights;
 import dev.t2i.training.generate.TextToImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,11 @@ class GeneratorAverageTest {
   @TempDir Path dir;
 
   private String yaml(Path run, int steps) {
-    return TinyRuns.gan(run, steps, steps).replace("  threads: 1\n", "  threads: 1\n  generatorAverage: " + DECAY + "\n");
+    return yaml(run, steps, steps);
+  }
+
+  private String yaml(Path run, int steps, int checkpointEvery) {
+    return TinyRuns.gan(run, steps, checkpointEvery).replace("  threads: 1\n", "  threads: 1\n  generatorAverage: " + DECAY + "\n");
   }
 
   /** Every shadow follows the average computed here from the generator's weights after each step. */
@@ -69,6 +74,23 @@ class GeneratorAverageTest {
         assertThat(spread).isGreaterThan(1e-3);
       }
     }
+  }
+
+  /** A resumed run carries on the average where it was: shadows and counter are in the checkpoint. */
+  @Test
+  void theAverageSurvivesAResume() throws Exception {
+    Path straight = dir.resolve("straight");
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml(straight, 4, 2), registry), registry)).train(new Trainer.Options(false, List.of()));
+    Path resumed = dir.resolve("resumed");
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml(resumed, 2, 2), registry), registry)).train(new Trainer.Options(false, List.of()));
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml(resumed, 4, 2), registry), registry)).train(new Trainer.Options(true, List.of()));
+    Map<String, float[]> a = CheckpointWeights.read(straight, registry);
+    Map<String, float[]> b = CheckpointWeights.read(resumed, registry);
+    assertThat(a.get(GeneratorAverage.SCOPE + "_ema_updates")).containsExactly(4f);
+    assertThat(b.get(GeneratorAverage.SCOPE + "_ema_updates")).containsExactly(4f);
+    assertThat(a.keySet()).filteredOn(k -> k.startsWith(GeneratorAverage.SCOPE + "_")).hasSizeGreaterThan(10);
+    // As TrainerTest's resume: equal within the rounding of two runs of one seed.
+    assertThat(CheckpointWeights.maxDifference(a, b)).isLessThanOrEqualTo(1e-2);
   }
 
   /** {@code t2i generate} draws with the averaged weights of a run trained with them. */

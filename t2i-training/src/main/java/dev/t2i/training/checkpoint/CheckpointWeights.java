@@ -22,7 +22,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Reads the network weights of a run's newest checkpoint, by variable name: the generator's and
- * the discriminator's trainable variables and their moving averages. For comparing runs.
+ * the discriminator's trainable variables and their moving averages, and the generator average's
+ * shadows and counter when the run keeps one. For comparing runs.
  */
 public final class CheckpointWeights {
   private CheckpointWeights() {}
@@ -42,6 +43,10 @@ public final class CheckpointWeights {
         all.addAll(tg.generatorParameters().stateVariables());
         all.addAll(tg.discriminatorParameters().trainableVariables());
         all.addAll(tg.discriminatorParameters().stateVariables());
+        tg.averageParameters().ifPresent(p -> {
+          all.addAll(p.trainableVariables());
+          all.addAll(p.stateVariables());
+        });
         for (Variable<TFloat32> v : all) {
           try (Result r = s.runner().fetch(v).run()) {
             TFloat32 t = (TFloat32) r.get(0);
