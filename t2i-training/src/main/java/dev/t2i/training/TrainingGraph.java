@@ -170,7 +170,8 @@ public final class TrainingGraph {
     if (training.generatorAverage() > 0) {
       List<Op> after = new ArrayList<>(generatorUpdates);
       after.add(gStep);
-      Op average = GeneratorAverage.update(tf, generatorParameters, sampling, training.generatorAverage(), after);
+      Op average = GeneratorAverage.update(tf, generator, new GeneratorInput(noise, text, mask), generatorParameters, sampling,
+          training.generatorAverage(), after);
       generatorStep = tf.withName("G_step").withControlDependencies(List.of(average)).noOp();
     } else {
       generatorStep = withUpdates(gStep, generatorUpdates, "G_step");
