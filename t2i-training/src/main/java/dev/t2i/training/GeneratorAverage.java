@@ -26,9 +26,11 @@ import org.tensorflow.types.TFloat32;
  * own weights ({@code G_}); the average never feeds back.
  *
  * <p>After each generator update, every trainable shadow moves towards its variable: {@code s ← s −
- * (1 − d)(s − v)} with {@code d = min(decay, n / (n + 10))} for the {@code n}-th update, so the
- * first update copies the weights and early averages do not remember the random initialisation (the
- * warm-up of TensorFlow's {@code ExponentialMovingAverage} with {@code num_updates}).
+ * (1 − d)(s − v)} with {@code d = min(decay, n / (n + 1))} for the {@code n}-th update (from 0): the
+ * plain mean of all weights so far until that mean spans {@code 1 / (1 − decay)} steps, then the
+ * exponential average. The first update copies the weights, so no average remembers the random
+ * initialisation. (TensorFlow's {@code (1 + n) / (10 + n)} warm-up would cap a 15,000-step run's
+ * horizon near 1,500 steps whatever the decay.)
  *
  * <p>Batch normalisation's statistics are not averaged: averaged weights produce other activations
  * than any of the weights averaged, and statistics that do not match them cost the averaged
@@ -68,7 +70,7 @@ public final class GeneratorAverage {
     Variable<TFloat32> counter = averaged.state(tf, COUNTER, Shape.scalar(), 0f);
     Ops ordered = tf.withControlDependencies(after);
     Operand<TFloat32> n = ordered.identity(counter);
-    Operand<TFloat32> warmUp = ordered.math.div(n, ordered.math.add(n, ordered.constant(10f)));
+    Operand<TFloat32> warmUp = ordered.math.div(n, ordered.math.add(n, ordered.constant(1f)));
     Operand<TFloat32> d = ordered.math.minimum(ordered.constant((float) decay), warmUp);
     Operand<TFloat32> rate = ordered.math.sub(ordered.constant(1f), d);
     List<Op> moves = new ArrayList<>();
