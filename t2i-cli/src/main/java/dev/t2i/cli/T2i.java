@@ -83,6 +83,10 @@ public final class T2i implements Runnable {
           + "maxPhysicalBytes, which follows the Java heap: raise it with T2I_JAVA_OPTS=-Xmx8g (default -Xmx6g), "
           + "or lower training.batchSize. Checkpoints already written are intact.");
       return ExitCodes.FAILURE;
+    } finally {
+      // Autoflush covers println and printf only: a command's last print() would be lost at exit.
+      out.flush();
+      err.flush();
     }
   }
 

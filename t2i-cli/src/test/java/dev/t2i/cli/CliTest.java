@@ -97,6 +97,15 @@ class CliTest {
   }
 
   @Test
+  void printedOutputReachesAStreamThatBuffers() {
+    // As System.out behind main(): an encoder that buffers, flushed by println but not by print.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8), true);
+    assertThat(T2i.run(out, new PrintWriter(new StringWriter(), true), "quickstart", "--print-config")).isZero();
+    assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("# The quickstart").contains("name: quickstart");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(t2i("train").exit()).isEqualTo(2);
     assertThat(t2i("generate", "--run", "x").exit()).isEqualTo(2);
