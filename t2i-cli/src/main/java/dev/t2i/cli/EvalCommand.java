@@ -1,7 +1,7 @@
 package dev.t2i.cli;
 
-import dev.t2i.eval.EvalSettings;
 import dev.t2i.api.train.Checkpoint;
+import dev.t2i.eval.EvalSettings;
 import dev.t2i.eval.Evaluator;
 import dev.t2i.training.checkpoint.DirectoryCheckpointStore;
 import dev.t2i.training.output.RunDirectory;
@@ -64,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
     for (long step : chosen) {
       Map<String, Object> report = evaluator.evaluate(run, settings, step);
       reports.add(report);
-      Path dir = step == 0 ? run.resolve("eval") : run.resolve("eval").resolve(String.format("step-%08d", step));
+      Path dir = Evaluator.reportDirectory(run, step);
       out.printf("step %s: wrote %s and %s%n", report.get("step"), dir.resolve("report.json"), dir.resolve("index.html"));
       if (report.get("generated") instanceof Map<?, ?> g) {
         out.println("attribute accuracy: " + g.get("accuracyForMentionedAttributes"));

@@ -30,6 +30,11 @@ public final class Evaluator {
     this.progress = progress;
   }
 
+  /** Where the report of checkpoint {@code step} (0: the newest) of {@code run} is written. */
+  public static Path reportDirectory(Path run, long step) {
+    return step <= 0 ? run.resolve("eval") : run.resolve("eval").resolve(String.format("step-%08d", step));
+  }
+
   /** Evaluates the newest checkpoint of the run in {@code run}; returns the report, also written to {@code run/eval/}. */
   public Map<String, Object> evaluate(Path run, EvalSettings settings) throws Exception {
     return evaluate(run, settings, 0);
@@ -56,7 +61,7 @@ public final class Evaluator {
       report.putAll(synthetic
           ? new SyntheticEvaluation(index, settings, progress).run(model, untrained)
           : new ClassEvaluation(index, settings, progress).run(model, untrained));
-      Path out = step <= 0 ? run.resolve("eval") : run.resolve("eval").resolve(String.format("step-%08d", step));
+      Path out = reportDirectory(run, step);
       Files.createDirectories(out);
       RunDirectory.writeAtomically(out.resolve("report.json"),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
