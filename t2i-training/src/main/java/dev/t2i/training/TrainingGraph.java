@@ -152,7 +152,6 @@ public final class TrainingGraph {
     }
     Op gStep = minimize(gLoss, generatorParameters, "G", training.generatorOptimizer());
     discriminatorStep = dStep == null ? null : withUpdates(dStep, discriminatorUpdates, "D_step");
-    Parameters sampling = root.scope(GeneratorAverage.inferenceScope(training));
     discriminatorLoss = dLoss;
     generatorLoss = gLoss;
     parts = named;
@@ -163,17 +162,19 @@ public final class TrainingGraph {
     sampleNoise = generator.noiseDimension() > 0
         ? tf.withName("sample_noise").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, generator.noiseDimension())))
         : null;
+    Parameters sampling = root.scope(GeneratorAverage.inferenceScope(training));
     GeneratorOutput sampled = generator.generate(tf, sampling, new GeneratorInput(sampleNoise, sampleText, sampleMask), Mode.INFERENCE);
     samples = sampled.images();
     sampleSteps = sampled.steps();
-    averageParameters = training.generatorAverage() > 0 ? Optional.of(sampling) : Optional.empty();
     if (training.generatorAverage() > 0) {
+      averageParameters = Optional.of(sampling);
       List<Op> after = new ArrayList<>(generatorUpdates);
       after.add(gStep);
       Op average = GeneratorAverage.update(tf, generator, new GeneratorInput(noise, text, mask), generatorParameters, sampling,
           training.generatorAverage(), after);
       generatorStep = tf.withName("G_step").withControlDependencies(List.of(average)).noOp();
     } else {
+      averageParameters = Optional.empty();
       generatorStep = withUpdates(gStep, generatorUpdates, "G_step");
     }
     LOG.info("graph: generator {} weights, discriminator {} weights, {} ops",
