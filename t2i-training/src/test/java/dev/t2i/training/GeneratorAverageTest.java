@@ -69,8 +69,8 @@ class GeneratorAverageTest {
               }
             }
           }
-          assertThat(maxDifference(shadows, expected)).as("step %d", n + 1).isLessThan(1e-5);
-          spread = maxDifference(shadows, weights);
+          assertThat(CheckpointWeights.maxDifference(shadows, expected)).as("step %d", n + 1).isLessThan(1e-5);
+          spread = CheckpointWeights.maxDifference(shadows, weights);
         }
         // The average lags the weights: it is not a copy of them. Adam moves a weight by about the
         // learning rate (2e-4) a step, so after 6 steps the largest lag is of that order.
@@ -84,8 +84,8 @@ class GeneratorAverageTest {
           java.util.Arrays.fill(x, k.endsWith("_variance") ? 1f : 0f);
           initial.put(k, x);
         });
-        assertThat(maxDifference(own, initial)).isGreaterThan(1e-3);
-        assertThat(maxDifference(own, values(s, names.statistics, "G_"))).isGreaterThan(1e-4);
+        assertThat(CheckpointWeights.maxDifference(own, initial)).isGreaterThan(1e-3);
+        assertThat(CheckpointWeights.maxDifference(own, values(s, names.statistics, "G_"))).isGreaterThan(1e-4);
       }
     }
   }
@@ -218,16 +218,5 @@ class GeneratorAverageTest {
       }
     }
     return out;
-  }
-
-  private static double maxDifference(Map<String, float[]> a, Map<String, float[]> b) {
-    assertThat(a.keySet()).isEqualTo(b.keySet());
-    double max = 0;
-    for (String k : a.keySet()) {
-      for (int i = 0; i < a.get(k).length; i++) {
-        max = Math.max(max, Math.abs(a.get(k)[i] - b.get(k)[i]));
-      }
-    }
-    return max;
   }
 }
