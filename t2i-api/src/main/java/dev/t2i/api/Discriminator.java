@@ -25,7 +25,7 @@ public interface Discriminator {
    * Builds the discriminator.
    *
    * @param images {@code [N, H, W, 3]} in {@code [-1, 1]}
-   * @param text {@code [N, D]} pooled text when {@link #conditional()}, else ignored (may be null)
+   * @param text {@code [N, D]} pooled text, or {@code [N, T, D]} word vectors zero-padded at the end, when {@link #conditional()}, else ignored (may be null)
    * @return logits {@code [N]}: large for "real"
    */
   Operand<TFloat32> score(

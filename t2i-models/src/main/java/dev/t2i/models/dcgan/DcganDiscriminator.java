@@ -20,11 +20,14 @@ import org.tensorflow.types.TFloat32;
  * tiled over that map and mixed in by a {@code 1 × 1} convolution ({@code projected}), or projected
  * to the size of the map's features and multiplied with them ({@code inner-product}, Miyato and
  * Koyama 2018: {@code logit = w·φ(x) + b + (V t)·φ(x)}, so that each word's share of the text
- * vector scores the image on its own); a linear layer gives the logit.
+ * vector scores the image on its own); a linear layer gives the logit. A word-sequence encoder's
+ * captions are read through learned phrase features ({@link Layers#phrases}) in place of the
+ * pooled vector.
  */
 public final class DcganDiscriminator implements Discriminator {
   private final DcganDiscriminatorSettings settings;
   private final int textDimension;
+  private final boolean sequences;
 
   @Inject
   public DcganDiscriminator(DcganDiscriminatorSettings settings, Optional<TextEncoder> encoder) {
@@ -33,12 +36,11 @@ public final class DcganDiscriminator implements Discriminator {
       TextEncoder e = encoder.orElseThrow(() -> new IllegalArgumentException(
           "discriminator dcgan with text: " + settings.text().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
               + " reads text: configure an encoder, or set text: none"));
-      if (e.shape().sequence()) {
-        throw new IllegalArgumentException("discriminator dcgan reads one vector per caption; the encoder gives sequences (set text: none)");
-      }
       this.textDimension = e.shape().dimension();
+      this.sequences = e.shape().sequence();
     } else {
       this.textDimension = 0;
+      this.sequences = false;
     }
   }
 
@@ -67,13 +69,15 @@ public final class DcganDiscriminator implements Discriminator {
     if (settings.text() == DcganDiscriminatorSettings.TextInput.INNER_PRODUCT) {
       Operand<TFloat32> phi = Layers.flatten(tf, h, features);
       Operand<TFloat32> unconditional = Layers.dense(tf, p, "logit", phi, (int) features, 1);
-      Operand<TFloat32> embedded = Layers.linear(tf, p, "text", text, textDimension, (int) features);
+      Operand<TFloat32> embedded = sequences
+          ? Layers.linear(tf, p, "text", phrases(tf, p, text), settings.textProjection(), (int) features)
+          : Layers.linear(tf, p, "text", text, textDimension, (int) features);
       Operand<TFloat32> match = tf.reduceSum(tf.math.mul(embedded, phi), tf.constant(1), ReduceSum.keepDims(true));
       return tf.reshape(tf.math.add(unconditional, match), tf.constant(new long[] {-1}));
     }
     if (conditional()) {
       int proj = settings.textProjection();
-      Operand<TFloat32> t = Layers.leaky(tf, Layers.dense(tf, p, "text", text, textDimension, proj));
+      Operand<TFloat32> t = sequences ? phrases(tf, p, text) : Layers.leaky(tf, Layers.dense(tf, p, "text", text, textDimension, proj));
       t = tf.tile(tf.reshape(t, tf.constant(new long[] {-1, 1, 1, proj})), tf.constant(new int[] {1, 4, 4, 1}));
       h = tf.concat(List.of(h, t), tf.constant(3));
       h = Layers.convNoBias(tf, p, "joint", h, channels + proj, channels, 1, 1);
@@ -81,6 +85,11 @@ public final class DcganDiscriminator implements Discriminator {
     }
     Operand<TFloat32> logits = Layers.dense(tf, p, "logit", Layers.flatten(tf, h, features), (int) features, 1);
     return tf.reshape(logits, tf.constant(new long[] {-1}));
+  }
+
+  /** {@code [N, T, D]} word vectors to {@code [N, textProjection]} learned phrase features. */
+  private Operand<TFloat32> phrases(Ops tf, Parameters p, Operand<TFloat32> words) {
+    return Layers.phrases(tf, p, "text_phrases", words, textDimension, settings.textWindow(), settings.textProjection());
   }
 
   /**

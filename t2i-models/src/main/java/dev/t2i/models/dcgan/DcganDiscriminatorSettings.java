@@ -12,7 +12,9 @@ public record DcganDiscriminatorSettings(
     @JsonPropertyDescription("size of the learned text projection (projected; inner-product projects to the 4x4 features)") Integer textProjection,
     @JsonPropertyDescription("feature maps of the first layer; the last has 8x") Integer ndf,
     @JsonPropertyDescription("adds the batch's mean standard deviation of the 4x4 features as one more feature map (Karras et al. 2018), so that D sees a collapsed batch of samples")
-        Boolean minibatchStddev)
+        Boolean minibatchStddev,
+    @JsonPropertyDescription("with a word-sequence encoder (word2vec-sequence): words each learned text feature reads at once, a convolution over that many adjacent words averaged over the caption")
+        Integer textWindow)
     implements Discriminator.Settings {
 
   /** Whether the discriminator reads text. */
@@ -30,9 +32,10 @@ public record DcganDiscriminatorSettings(
     textProjection = Checks.inRange("textProjection", Checks.orDefault(textProjection, 128), 1, 4096);
     ndf = Checks.inRange("ndf", Checks.orDefault(ndf, 64), 1, 1024);
     minibatchStddev = Checks.orDefault(minibatchStddev, false);
+    textWindow = Checks.inRange("textWindow", Checks.orDefault(textWindow, 3), 1, 9);
   }
 
   public static DcganDiscriminatorSettings defaults() {
-    return new DcganDiscriminatorSettings(null, null, null, null);
+    return new DcganDiscriminatorSettings(null, null, null, null, null);
   }
 }

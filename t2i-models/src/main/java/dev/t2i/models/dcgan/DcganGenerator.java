@@ -19,7 +19,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * The DCGAN generator (the report's Figure 1): the input vector is projected to a {@code 4 × 4}
  * map with {@code 8·ngf} features, then fractionally-strided convolutions with batch
- * normalisation and ReLU double the size until the image, which ends in {@code tanh}.
+ * normalisation and ReLU double the size until the image, which ends in {@code tanh}. In
+ * {@code projected} mode it reads a pooled caption vector through a dense layer, or a caption's word
+ * vectors through learned phrase features ({@link Layers#phrases}).
  */
 public final class DcganGenerator implements Generator {
   private final DcganGeneratorSettings settings;
@@ -27,7 +29,7 @@ public final class DcganGenerator implements Generator {
 
   @Inject
   public DcganGenerator(DcganGeneratorSettings settings, Optional<TextEncoder> encoder) {
-    this(settings, pooledText(settings.conditioning(), encoder, "dcgan"));
+    this(settings, textShape(settings.conditioning(), encoder, "dcgan", settings.conditioning() == Conditioning.PROJECTED));
   }
 
   /** A generator reading one text vector of {@code text}'s dimension per image (null: none). */
@@ -38,15 +40,21 @@ public final class DcganGenerator implements Generator {
 
   /** The encoder's pooled shape when the conditioning reads text, else null. */
   static TextShape pooledText(Conditioning conditioning, Optional<TextEncoder> encoder, String type) {
+    return textShape(conditioning, encoder, type, false);
+  }
+
+  /** The encoder's shape when the conditioning reads text, else null; word sequences only where {@code sequences}. */
+  private static TextShape textShape(Conditioning conditioning, Optional<TextEncoder> encoder, String type, boolean sequences) {
     if (conditioning == Conditioning.NOISE) {
       return null;
     }
     TextEncoder e = encoder.orElseThrow(() -> new IllegalArgumentException(
         "generator " + type + " with conditioning " + conditioning.name().toLowerCase(java.util.Locale.ROOT)
             + " reads text: configure an encoder"));
-    if (e.shape().sequence()) {
-      throw new IllegalArgumentException("generator " + type + " reads one vector per caption, but the encoder gives a sequence of "
-          + e.shape().steps() + "; use word2vec-sum, or the convlstm generator for sequences");
+    if (e.shape().sequence() && !sequences) {
+      throw new IllegalArgumentException("generator " + type + " with conditioning " + conditioning.name().toLowerCase(java.util.Locale.ROOT)
+          + " reads one vector per caption, but the encoder gives a sequence of " + e.shape().steps()
+          + "; use word2vec-sum, conditioning projected (dcgan), or the convlstm generator for sequences");
     }
     return e.shape();
   }
@@ -75,7 +83,7 @@ public final class DcganGenerator implements Generator {
     return GeneratorOutput.of(network(tf, params, input.noise(), input.text(), mode));
   }
 
-  /** The network on {@code [B, Z]} noise (or null) and {@code [B, D]} text (or null). */
+  /** The network on {@code [B, Z]} noise (or null) and {@code [B, D]} text, {@code [B, T, D]} word vectors, or null. */
   public Operand<TFloat32> network(Ops tf, Parameters p, Operand<TFloat32> noise, Operand<TFloat32> textIn, Mode mode) {
     return lastLayer(tf, p, trunk(tf, p, noise, textIn, mode, 1));
   }
@@ -108,7 +116,9 @@ public final class DcganGenerator implements Generator {
         width += text.dimension();
       }
       case PROJECTED -> {
-        parts.add(Layers.leaky(tf, Layers.dense(tf, p, "text", textIn, text.dimension(), settings.textProjection())));
+        parts.add(text.sequence()
+            ? Layers.phrases(tf, p, "text_phrases", textIn, text.dimension(), settings.textWindow(), settings.textProjection())
+            : Layers.leaky(tf, Layers.dense(tf, p, "text", textIn, text.dimension(), settings.textProjection())));
         width += settings.textProjection();
       }
       case NOISE -> { }

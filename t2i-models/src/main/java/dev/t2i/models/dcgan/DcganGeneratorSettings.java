@@ -13,7 +13,9 @@ public record DcganGeneratorSettings(
         Integer noiseDimension,
     @JsonPropertyDescription("size of the learned text projection (projected mode)") Integer textProjection,
     @JsonPropertyDescription("feature maps of the last layer before the image; the first layer has 8x") Integer ngf,
-    @JsonPropertyDescription("side of the images: 32, 64 or 128") Integer imageSize)
+    @JsonPropertyDescription("side of the images: 32, 64 or 128") Integer imageSize,
+    @JsonPropertyDescription("with a word-sequence encoder (word2vec-sequence, projected mode): words each learned text feature reads at once, a convolution over that many adjacent words averaged over the caption")
+        Integer textWindow)
     implements Generator.Settings {
 
   public DcganGeneratorSettings {
@@ -33,9 +35,10 @@ public record DcganGeneratorSettings(
     textProjection = Checks.inRange("textProjection", Checks.orDefault(textProjection, 128), 1, 4096);
     ngf = Checks.inRange("ngf", Checks.orDefault(ngf, 64), 1, 1024);
     imageSize = Checks.oneOf("imageSize", Checks.orDefault(imageSize, 64), List.of(32, 64, 128));
+    textWindow = Checks.inRange("textWindow", Checks.orDefault(textWindow, 3), 1, 9);
   }
 
   public static DcganGeneratorSettings defaults() {
-    return new DcganGeneratorSettings(null, null, null, null, null);
+    return new DcganGeneratorSettings(null, null, null, null, null, null);
   }
 }

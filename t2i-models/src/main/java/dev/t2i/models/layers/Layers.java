@@ -9,6 +9,7 @@ import org.tensorflow.framework.initializers.RandomNormal;
 import org.tensorflow.framework.initializers.Zeros;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.op.nn.LeakyRelu;
@@ -44,6 +45,33 @@ public final class Layers {
   public static Operand<TFloat32> linear(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out) {
     Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(in, out), normal(p, name + "_w", 0));
     return tf.linalg.matMul(x, w);
+  }
+
+  /**
+   * Learned phrase features of a caption: a convolution over {@code width} adjacent word vectors
+   * (SAME padding, bias, LeakyReLU 0.2) gives {@code features} values at every position, averaged
+   * over the caption's words: {@code [N, T, dimension] → [N, features]}. Positions whose vector is
+   * all zeros (the encoder's padding) are left out of the average. Unlike a mean of word vectors, a
+   * window sees which word stands next to which ("white center" against "white petals"), and the
+   * average keeps each phrase's share separate, so phrases seen apart can be composed.
+   */
+  public static Operand<TFloat32> phrases(Ops tf, Parameters p, String name, Operand<TFloat32> words, int dimension,
+      int width, int features) {
+    long steps = words.shape().get(1);
+    if (steps < 1) {
+      throw new IllegalArgumentException(name + ": word sequences need a fixed length, got shape " + words.shape());
+    }
+    Operand<TFloat32> column = tf.reshape(words, tf.constant(new long[] {-1, steps, 1, dimension}));
+    Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(width, 1, dimension, features), normal(p, name + "_w", 0));
+    Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(features), new Zeros<>());
+    Operand<TFloat32> h = leaky(tf, tf.nn.biasAdd(tf.nn.conv2d(column, w, List.of(1L, 1L, 1L, 1L), "SAME"), b));
+    h = tf.reshape(h, tf.constant(new long[] {-1, steps, features}));
+    // The mask depends on the input only, so no gradient flows through it.
+    Operand<TFloat32> mask = tf.dtypes.cast(
+        tf.math.greater(tf.reduceMax(tf.math.abs(words), tf.constant(2)), tf.constant(0f)), TFloat32.class);
+    Operand<TFloat32> sum = tf.reduceSum(tf.math.mul(h, tf.reshape(mask, tf.constant(new long[] {-1, steps, 1}))), tf.constant(1));
+    Operand<TFloat32> count = tf.math.maximum(tf.reduceSum(mask, tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1f));
+    return tf.math.mul(sum, tf.math.reciprocal(count));
   }
 
   /** A {@code k × k} convolution with the given stride, SAME padding: {@code [N, H, W, in] → [N, H/s, W/s, out]}. */

@@ -42,7 +42,7 @@ class DcganTest {
   @Test
   void generatorMakesImagesInUnitRangeAndOwnsItsVariables() {
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32), TEXT6);
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null), TEXT6);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> z = g.input("z", -1, 5);
       Placeholder<TFloat32> t = g.input("t", -1, 6);
@@ -66,7 +66,7 @@ class DcganTest {
   @Test
   void inferenceUsesMovingAveragesSoEachSampleIsIndependentOfItsBatch() {
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, 8, 32), TEXT6);
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, 8, 32, null), TEXT6);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> t = g.input("t", -1, 6);
       Operand<TFloat32> train = gen.generate(g.tf, p, new GeneratorInput(null, t, null), Mode.TRAIN).images();
@@ -104,7 +104,7 @@ class DcganTest {
   void innerProductDiscriminatorIsUnconditionalPlusALinearTextTerm() {
     try (GraphRunner g = new GraphRunner()) {
       DcganDiscriminator d = new DcganDiscriminator(
-          new DcganDiscriminatorSettings(DcganDiscriminatorSettings.TextInput.INNER_PRODUCT, null, 4, null), TEXT6);
+          new DcganDiscriminatorSettings(DcganDiscriminatorSettings.TextInput.INNER_PRODUCT, null, 4, null, null), TEXT6);
       Parameters p = Parameters.create(3).scope("D");
       Placeholder<TFloat32> x = g.input("x", -1, 32, 32, 3);
       Placeholder<TFloat32> t = g.input("t", -1, 6);
@@ -154,7 +154,7 @@ class DcganTest {
       }
     }
     try (GraphRunner g = new GraphRunner()) {
-      DcganDiscriminator d = new DcganDiscriminator(new DcganDiscriminatorSettings(null, null, 4, true), TEXT6);
+      DcganDiscriminator d = new DcganDiscriminator(new DcganDiscriminatorSettings(null, null, 4, true, null), TEXT6);
       Parameters p = Parameters.create(3).scope("D");
       Operand<TFloat32> logits = d.score(g.tf, p, g.input("x", -1, 32, 32, 3), g.input("t", -1, 6), Mode.TRAIN);
       assertThat(g.tf.gradients(g.tf.reduceSum(logits, g.tf.constant(0)), p.trainableVariables()).dy())
@@ -166,19 +166,60 @@ class DcganTest {
   void textConditioningNeedsPooledTextFromAnEncoder() {
     assertThatThrownBy(() -> new DcganGenerator(DcganGeneratorSettings.defaults(), Optional.empty()))
         .hasMessageContaining("reads text: configure an encoder");
-    assertThatThrownBy(() -> new DcganGenerator(DcganGeneratorSettings.defaults(), Optional.of(encoder(TextShape.sequence(25, 6)))))
-        .hasMessageContaining("the encoder gives a sequence of 25; use word2vec-sum");
-    assertThat(new DcganGenerator(new DcganGeneratorSettings(Conditioning.NOISE, null, null, null, null), Optional.empty()).textShape()).isNull();
-    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, 100, null, null, null))
+    assertThatThrownBy(() -> new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null),
+        Optional.of(encoder(TextShape.sequence(25, 6)))))
+        .hasMessageContaining("with conditioning text reads one vector per caption, but the encoder gives a sequence of 25");
+    assertThat(new DcganGenerator(new DcganGeneratorSettings(Conditioning.NOISE, null, null, null, null, null), Optional.empty()).textShape()).isNull();
+    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, 100, null, null, null, null))
         .hasMessageContaining("noiseDimension must be 0 when conditioning is text");
-    assertThatThrownBy(() -> new DcganGeneratorSettings(null, null, null, null, 48)).hasMessageContaining("imageSize must be one of [32, 64, 128]");
+    assertThatThrownBy(() -> new DcganGeneratorSettings(null, null, null, null, 48, null)).hasMessageContaining("imageSize must be one of [32, 64, 128]");
+  }
+
+  @Test
+  void projectedGeneratorAndDiscriminatorReadWordSequencesInOrder() {
+    Optional<TextEncoder> words = Optional.of(encoder(TextShape.sequence(3, 6)));
+    float[] caption = GraphRunner.uniform(18, 11);
+    float[] reversed = new float[18];
+    for (int s = 0; s < 3; s++) {
+      System.arraycopy(caption, s * 6, reversed, (2 - s) * 6, 6);
+    }
+    try (GraphRunner g = new GraphRunner()) {
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2), words);
+      assertThat(gen.textShape()).isEqualTo(TextShape.sequence(3, 6));
+      Parameters p = Parameters.create(1).scope("G");
+      Placeholder<TFloat32> z = g.input("z", -1, 5);
+      Placeholder<TFloat32> t = g.input("t", -1, 3, 6);
+      Operand<TFloat32> images = gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.INFERENCE).images();
+      float[] noise = GraphRunner.uniform(5, 12);
+      assertThat(g.shape(images, Map.of(z, noise, t, caption))).containsExactly(1, 32, 32, 3);
+      // The same words in another order draw another image (a mean of the vectors would not).
+      assertThat(g.run(images, Map.of(z, noise, t, caption))).isNotEqualTo(g.run(images, Map.of(z, noise, t, reversed)));
+      // Phrase weights [2, 1, 6, 4] + bias in place of the dense text layer.
+      assertThat(p.trainableVariables()).anyMatch(v -> v.op().name().equals("G_text_phrases_w"));
+      assertThat(p.trainableCount()).isEqualTo(new DcganTestCount().count(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2))
+          - (6 * 4 + 4) + (2 * 6 * 4 + 4));
+    }
+    try (GraphRunner g = new GraphRunner()) {
+      DcganDiscriminator d = new DcganDiscriminator(
+          new DcganDiscriminatorSettings(DcganDiscriminatorSettings.TextInput.INNER_PRODUCT, 5, 4, true, 2), words);
+      Parameters p = Parameters.create(3).scope("D");
+      Placeholder<TFloat32> x = g.input("x", -1, 32, 32, 3);
+      Placeholder<TFloat32> t = g.input("t", -1, 3, 6);
+      Operand<TFloat32> logits = d.score(g.tf, p, x, t, Mode.INFERENCE);
+      float[] image = GraphRunner.uniform(32 * 32 * 3, 13);
+      assertThat(g.run(logits, Map.of(x, image, t, caption))).hasSize(1)
+          .isNotEqualTo(g.run(logits, Map.of(x, image, t, reversed)));
+      assertThat(g.tf.gradients(g.tf.reduceSum(logits, g.tf.constant(0)), p.trainableVariables()).dy())
+          .hasSize(p.trainableVariables().size());
+      assertThat(p.trainableVariables()).anyMatch(v -> v.op().name().equals("D_text_phrases_w"));
+    }
   }
 
   @Test
   void gnnSharesWeightsOrKeepsItsOwn() {
     for (boolean share : new boolean[] {true, false}) {
       try (GraphRunner g = new GraphRunner()) {
-        var network = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32);
+        var network = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null);
         GnnGenerator gnn = new GnnGenerator(new GnnGeneratorSettings(network, share), TEXT6);
         Parameters p = Parameters.create(1).scope("G");
         Placeholder<TFloat32> z = g.input("z", -1, 5);
