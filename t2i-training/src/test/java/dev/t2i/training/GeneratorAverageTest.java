@@ -56,8 +56,8 @@ class GeneratorAverageTest {
         SplittableRandom random = new SplittableRandom(3);
         for (int n = 0; n < 6; n++) {
           step(s, g, random);
-          Map<String, float[]> weights = values(s, names.weights, "G_");
-          Map<String, float[]> shadows = values(s, names.shadows, GeneratorAverage.SCOPE + "_");
+          Map<String, float[]> weights = CheckpointWeights.fetch(s, names.weights, "G_");
+          Map<String, float[]> shadows = CheckpointWeights.fetch(s, names.shadows, GeneratorAverage.SCOPE + "_");
           if (expected == null) {
             expected = weights; // the first update copies
           } else {
@@ -77,7 +77,7 @@ class GeneratorAverageTest {
         assertThat(spread).isGreaterThan(5e-5);
         // Batch normalisation's statistics are the averaged generator's own: moved from their
         // initial values (means 0, variances 1), and not the generator's.
-        Map<String, float[]> own = values(s, names.averagedStatistics, GeneratorAverage.SCOPE + "_");
+        Map<String, float[]> own = CheckpointWeights.fetch(s, names.averagedStatistics, GeneratorAverage.SCOPE + "_");
         Map<String, float[]> initial = new LinkedHashMap<>();
         own.forEach((k, v) -> {
           float[] x = new float[v.length];
@@ -85,7 +85,7 @@ class GeneratorAverageTest {
           initial.put(k, x);
         });
         assertThat(CheckpointWeights.maxDifference(own, initial)).isGreaterThan(1e-3);
-        assertThat(CheckpointWeights.maxDifference(own, values(s, names.statistics, "G_"))).isGreaterThan(1e-4);
+        assertThat(CheckpointWeights.maxDifference(own, CheckpointWeights.fetch(s, names.statistics, "G_"))).isGreaterThan(1e-4);
       }
     }
   }
@@ -205,18 +205,5 @@ class GeneratorAverageTest {
     } finally {
       fed.forEach(TFloat32::close);
     }
-  }
-
-  private static Map<String, float[]> values(Session s, List<Variable<TFloat32>> vars, String prefix) {
-    Map<String, float[]> out = new LinkedHashMap<>();
-    for (Variable<TFloat32> v : vars) {
-      try (Result r = s.runner().fetch(v).run()) {
-        TFloat32 t = (TFloat32) r.get(0);
-        float[] a = new float[(int) t.size()];
-        t.copyTo(DataBuffers.of(a, false, false));
-        out.put(v.op().name().substring(prefix.length()), a);
-      }
-    }
-    return out;
   }
 }

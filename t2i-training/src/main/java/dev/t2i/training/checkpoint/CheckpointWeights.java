@@ -33,7 +33,6 @@ public final class CheckpointWeights {
     Experiment e = Experiment.assemble(config, registry, true);
     Checkpoint latest = new DirectoryCheckpointStore(run.resolve("checkpoints"), Integer.MAX_VALUE).latest()
         .orElseThrow(() -> new IOException(run + " has no checkpoint"));
-    Map<String, float[]> out = new LinkedHashMap<>();
     try (Graph g = new Graph()) {
       TrainingGraph tg = new TrainingGraph(g, config.seed(), e.generator(), e.discriminator(), e.loss(),
           e.encoder().map(x -> x.shape()).orElse(null), config.training());
@@ -47,14 +46,20 @@ public final class CheckpointWeights {
           all.addAll(p.trainableVariables());
           all.addAll(p.stateVariables());
         });
-        for (Variable<TFloat32> v : all) {
-          try (Result r = s.runner().fetch(v).run()) {
-            TFloat32 t = (TFloat32) r.get(0);
-            float[] values = new float[(int) t.size()];
-            t.copyTo(DataBuffers.of(values, false, false));
-            out.put(v.op().name(), values);
-          }
-        }
+        return fetch(s, all, "");
+      }
+    }
+  }
+
+  /** The values of {@code vars} in {@code session}, by variable name less {@code prefix}. */
+  public static Map<String, float[]> fetch(Session session, List<Variable<TFloat32>> vars, String prefix) {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    for (Variable<TFloat32> v : vars) {
+      try (Result r = session.runner().fetch(v).run()) {
+        TFloat32 t = (TFloat32) r.get(0);
+        float[] values = new float[(int) t.size()];
+        t.copyTo(DataBuffers.of(values, false, false));
+        out.put(v.op().name().substring(prefix.length()), values);
       }
     }
     return out;
