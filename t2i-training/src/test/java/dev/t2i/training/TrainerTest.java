@@ -291,6 +291,41 @@ class TrainerTest {
     }
   }
 
+  @Test
+  void aGanReadingWordSequencesInOrderTrainsGeneratesAndExports() throws Exception {
+    Path run = dir.resolve("phrases");
+    String yaml = TinyRuns.gan(run, 20, 20)
+        .replace("type: word2vec-sum", "type: word2vec-sequence\n  steps: 12")
+        .replace("textProjection: 4}", "textProjection: 4, textWindow: 2}")
+        .replace("discriminator: {type: dcgan, ndf: 4,", "discriminator: {type: dcgan, ndf: 4, text: inner-product,");
+    List<Map<String, Float>> losses = train(yaml, false);
+    assertThat(losses).hasSize(20);
+    assertThat(losses.get(0)).containsKeys("d_real", "d_fake", "d_mismatched");
+    assertThat(losses).allSatisfy(l -> assertThat(l.values()).allMatch(Float::isFinite));
+    assertThat(losses.get(19).get("g")).isNotEqualTo(losses.get(0).get("g"));
+    assertThat(Files.readString(run.resolve("config.yaml"))).contains("type: word2vec-sequence").contains("textWindow: 2");
+    try (TextToImage model = TextToImage.load(run, registry)) {
+      int[] a = pixels(model.generate("this flower has red petals and a white center", 1, 3).get(0));
+      int[] again = pixels(model.generate("this flower has red petals and a white center", 1, 3).get(0));
+      assertThat(again).containsExactly(a);
+      assertThat(a).hasSize(32 * 32);
+      // That the words' order changes the image is DcganTest's: 20 steps leave 8-bit images grey.
+      Path export = dir.resolve("phrases-export");
+      dev.t2i.training.generate.SavedModelExport.export(model, run, export);
+      try (var bundle = org.tensorflow.SavedModelBundle.load(export.toString(), "serve");
+          TFloat32 text = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(2, 12, 8));
+          TFloat32 mask = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(2, 12));
+          TFloat32 noise = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(2, 6));
+          Result r = bundle.function("generate").call(Map.of("text", text, "mask", mask, "noise", noise))) {
+        assertThat(r.get("images").orElseThrow().shape().asArray()).containsExactly(2, 32, 32, 3);
+      }
+    }
+  }
+
+  private static int[] pixels(java.awt.image.BufferedImage image) {
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+  }
+
   private Map<String, float[]> weights(Path run) throws Exception {
     return dev.t2i.training.checkpoint.CheckpointWeights.read(run, registry);
   }
