@@ -32,7 +32,7 @@ public final class DcganGenerator implements Generator {
     this(settings, textShape(settings.conditioning(), encoder, "dcgan", settings.conditioning() == Conditioning.PROJECTED));
   }
 
-  /** A generator reading one text vector of {@code text}'s dimension per image (null: none). */
+  /** A generator reading text of shape {@code text} per image: one vector, or a word sequence in projected mode (null: no text). */
   public DcganGenerator(DcganGeneratorSettings settings, TextShape text) {
     this.settings = settings;
     this.text = text;
