@@ -25,6 +25,14 @@ public interface Generator {
   /** The text shape it needs, or null if it ignores text (an unconditional GAN). */
   TextShape textShape();
 
+  /**
+   * Whether it draws one image per word of a caption (a sentence model such as the report's ConvLSTM
+   * network) instead of one per caption: a discriminator that reads the caption cannot score those.
+   */
+  default boolean imagePerWord() {
+    return false;
+  }
+
   /** Builds the generator for one batch. */
   GeneratorOutput generate(Ops tf, Parameters params, GeneratorInput input, Mode mode);
 }

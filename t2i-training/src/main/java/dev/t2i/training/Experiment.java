@@ -52,8 +52,17 @@ public final class Experiment {
     if (!loss.requirements().discriminator() && discriminator.isPresent()) {
       throw new IllegalArgumentException("a discriminator is configured but the loss never reads it: use a gan loss, or remove the discriminator");
     }
+    discriminator.ifPresent(d -> requireScorable(generator, d));
     if (loss.requirements().mismatchedText() && (encoder.isEmpty() || !discriminator.get().conditional())) {
       throw new IllegalArgumentException("a matching-aware loss needs a discriminator that reads text (discriminator text: projected)");
+    }
+  }
+
+  /** Refuses a discriminator that reads the caption with a generator that draws an image per word. */
+  static void requireScorable(Generator generator, Discriminator discriminator) {
+    if (discriminator.conditional() && generator.imagePerWord()) {
+      throw new IllegalArgumentException("the discriminator reads text, but the generator shows it one image per word, "
+          + "not per caption: set discriminator text: none (the report's sentence model has an unconditional discriminator)");
     }
   }
 

@@ -111,10 +111,7 @@ public final class TrainingGraph {
     if (discriminator.isPresent()) {
       Discriminator d = discriminator.get();
       Operand<TFloat32> dText = d.conditional() ? text : null;
-      if (d.conditional() && out.steps() != null) {
-        throw new IllegalArgumentException("the discriminator reads text, but the generator shows it one image per word, "
-            + "not per caption: set discriminator text: none (the report's sentence model has an unconditional discriminator)");
-      }
+      Experiment.requireScorable(generator, d);
       Operand<TFloat32> reals = random ? randomImages : images;
       Operand<TFloat32> realLogits = d.score(tf, discriminatorParameters, reals, dText, Mode.TRAIN);
       discriminatorUpdates = List.copyOf(discriminatorParameters.updates());

@@ -107,6 +107,6 @@ class SentenceModelTest {
     String yaml = config(dir.resolve("run"), share, placement, layout, k, loss).replace("discriminator: {type: dcgan, text: none, ndf: 4}",
         "discriminator: {type: dcgan, text: projected, ndf: 4}");
     assertThatThrownBy(() -> Experiment.assemble(TinyRuns.read(yaml, registry), registry))
-        .hasMessageContaining("reads one vector per caption");
+        .hasMessageContaining("the generator shows it one image per word, not per caption: set discriminator text: none");
   }
 }

@@ -60,6 +60,11 @@ public final class SentenceGenerator implements Generator {
   }
 
   @Override
+  public boolean imagePerWord() {
+    return true;
+  }
+
+  @Override
   public GeneratorOutput generate(Ops tf, Parameters params, GeneratorInput input, Mode mode) {
     int t = text.steps();
     int d = text.dimension();
