@@ -29,7 +29,7 @@ public final class DcganGenerator implements Generator {
 
   @Inject
   public DcganGenerator(DcganGeneratorSettings settings, Optional<TextEncoder> encoder) {
-    this(settings, textShape(settings.conditioning(), encoder, "dcgan", settings.conditioning() == Conditioning.PROJECTED));
+    this(settings, textShape(settings.conditioning(), encoder));
   }
 
   /** A generator reading text of shape {@code text} per image: one vector, or a word sequence in projected mode (null: no text). */
@@ -38,23 +38,21 @@ public final class DcganGenerator implements Generator {
     this.text = text;
   }
 
-  /** The encoder's pooled shape when the conditioning reads text, else null. */
-  static TextShape pooledText(Conditioning conditioning, Optional<TextEncoder> encoder, String type) {
-    return textShape(conditioning, encoder, type, false);
-  }
-
-  /** The encoder's shape when the conditioning reads text, else null; word sequences only where {@code sequences}. */
-  private static TextShape textShape(Conditioning conditioning, Optional<TextEncoder> encoder, String type, boolean sequences) {
+  /**
+   * The encoder's shape when the conditioning reads text, else null. Word sequences only in
+   * {@code projected} mode, which reads them through phrase features.
+   */
+  private static TextShape textShape(Conditioning conditioning, Optional<TextEncoder> encoder) {
     if (conditioning == Conditioning.NOISE) {
       return null;
     }
     TextEncoder e = encoder.orElseThrow(() -> new IllegalArgumentException(
-        "generator " + type + " with conditioning " + conditioning.name().toLowerCase(java.util.Locale.ROOT)
+        "generator dcgan with conditioning " + conditioning.name().toLowerCase(java.util.Locale.ROOT)
             + " reads text: configure an encoder"));
-    if (e.shape().sequence() && !sequences) {
-      throw new IllegalArgumentException("generator " + type + " with conditioning " + conditioning.name().toLowerCase(java.util.Locale.ROOT)
+    if (e.shape().sequence() && conditioning != Conditioning.PROJECTED) {
+      throw new IllegalArgumentException("generator dcgan with conditioning " + conditioning.name().toLowerCase(java.util.Locale.ROOT)
           + " reads one vector per caption, but the encoder gives a sequence of " + e.shape().steps()
-          + "; use word2vec-sum, conditioning projected (dcgan), or the convlstm generator for sequences");
+          + "; use word2vec-sum, conditioning projected, or the convlstm generator for sequences");
     }
     return e.shape();
   }
