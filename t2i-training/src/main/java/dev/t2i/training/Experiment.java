@@ -59,7 +59,7 @@ public final class Experiment {
   }
 
   /** Refuses a discriminator that reads the caption with a generator that draws an image per word. */
-  static void requireScorable(Generator generator, Discriminator discriminator) {
+  private static void requireScorable(Generator generator, Discriminator discriminator) {
     if (discriminator.conditional() && generator.imagePerWord()) {
       throw new IllegalArgumentException("the discriminator reads text, but the generator shows it one image per word, "
           + "not per caption: set discriminator text: none (the report's sentence model has an unconditional discriminator)");

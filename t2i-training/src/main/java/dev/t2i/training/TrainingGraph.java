@@ -111,7 +111,6 @@ public final class TrainingGraph {
     if (discriminator.isPresent()) {
       Discriminator d = discriminator.get();
       Operand<TFloat32> dText = d.conditional() ? text : null;
-      Experiment.requireScorable(generator, d);
       Operand<TFloat32> reals = random ? randomImages : images;
       Operand<TFloat32> realLogits = d.score(tf, discriminatorParameters, reals, dText, Mode.TRAIN);
       discriminatorUpdates = List.copyOf(discriminatorParameters.updates());
