@@ -100,9 +100,10 @@ public final class BatchLoader {
         String caption = e.captions().get(rng.nextInt(e.captions().size()));
         captions.add(caption);
         if (text != null) {
-          writeText(encoder.encode(caption), text, mask, slot, ts);
+          EncodedText encoded = encoder.encode(caption);
+          writeText(encoded, text, mask, slot, ts);
           if (wrong != null) {
-            writeText(encoder.encode(mismatchedCaption(e, rng)), wrong, wrongMask, slot, ts);
+            writeText(hardestMismatch(e, encoded, rng), wrong, wrongMask, slot, ts);
           }
         }
         if (random != null) {
@@ -161,6 +162,34 @@ public final class BatchLoader {
     if (mask != null) {
       mask.asRawTensor().data().asFloats().offset((long) slot * ts.steps()).write(t.mask());
     }
+  }
+
+  /**
+   * The encoding of a mismatched caption: of {@code mismatchCandidates} drawn, the one nearest
+   * (squared Euclidean distance over the encoded values) to the true caption's encoding. Near
+   * captions of other classes differ in one attribute, which the discriminator must then check.
+   */
+  private EncodedText hardestMismatch(Example e, EncodedText truth, SplittableRandom rng) {
+    EncodedText best = null;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < settings.mismatchCandidates(); c++) {
+      EncodedText candidate = encoder.encode(mismatchedCaption(e, rng));
+      double d = squaredDistance(truth.values(), candidate.values());
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static double squaredDistance(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      double d = a[i] - b[i];
+      sum += d * d;
+    }
+    return sum;
   }
 
   /**

@@ -12,7 +12,9 @@ public record ImagePipelineSettings(
     @JsonPropertyDescription("threads that decode and assemble batches") Integer workers,
     @JsonPropertyDescription("batches prepared ahead of the trainer") Integer prefetch,
     @JsonPropertyDescription("mismatched captions come from another image or another class") Mismatch mismatch,
-    @JsonPropertyDescription("skip (and count) or fail on an image that does not decode") OnError onError)
+    @JsonPropertyDescription("skip (and count) or fail on an image that does not decode") OnError onError,
+    @JsonPropertyDescription("mismatched captions drawn per example; above 1, the one whose encoding is nearest the true caption's is used (hard negatives, e.g. the same petal colour with another centre)")
+        Integer mismatchCandidates)
  {
 
   public ImagePipelineSettings {
@@ -23,9 +25,10 @@ public record ImagePipelineSettings(
     prefetch = Checks.inRange("prefetch", Checks.orDefault(prefetch, 4), 1, 64);
     mismatch = Checks.orDefault(mismatch, Mismatch.CLASS);
     onError = Checks.orDefault(onError, OnError.SKIP);
+    mismatchCandidates = Checks.inRange("mismatchCandidates", Checks.orDefault(mismatchCandidates, 1), 1, 64);
   }
 
   public static ImagePipelineSettings defaults() {
-    return new ImagePipelineSettings(null, null, null, null, null, null, null);
+    return new ImagePipelineSettings(null, null, null, null, null, null, null, null);
   }
 }
