@@ -28,14 +28,14 @@ public final class PipelineBench {
     System.out.println("images = " + train.size());
     // Warm up the JIT and the page cache on a full pass before measuring anything.
     BatchLoader warm = new BatchLoader(train, null, new BatchSpec(64, 64, null, false, false, true),
-        new ImagePipelineSettings(true, null, true, 2, 4, null, null, null), 7);
+        new ImagePipelineSettings(true, null, true, 2, 4, null, null, null, null), 7);
     try (Prefetcher p = new Prefetcher(warm, 0, 4, 2)) {
       for (int i = 0; i < warm.batchesPerEpoch(); i++) {
         p.next().close();
       }
     }
     for (int workers : new int[] {1, 2}) {
-      ImagePipelineSettings s = new ImagePipelineSettings(true, null, true, workers, 2 * workers, null, null, null);
+      ImagePipelineSettings s = new ImagePipelineSettings(true, null, true, workers, 2 * workers, null, null, null, null);
       BatchLoader loader = new BatchLoader(train, null, new BatchSpec(64, 64, null, false, false, true), s, 1);
       double[] rates = new double[rounds];
       long first = 0;

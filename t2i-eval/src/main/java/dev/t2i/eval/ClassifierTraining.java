@@ -53,7 +53,7 @@ public final class ClassifierTraining {
     c.initialize();
     Map<String, Example> byId = new HashMap<>();
     train.forEach(e -> byId.put(e.id(), e));
-    ImagePipelineSettings pipeline = new ImagePipelineSettings(augment, null, augment, 2, 4, null, null, null);
+    ImagePipelineSettings pipeline = new ImagePipelineSettings(augment, null, augment, 2, 4, null, null, null, null);
     BatchLoader loader = new BatchLoader(train, null, new BatchSpec(Math.min(64, train.size()), size, null, false, false, true), pipeline, seed);
     try (Prefetcher prefetch = new Prefetcher(loader, 0, 4, 2);
         Progress bar = progress.start("evaluation classifier", steps, "steps")) {

@@ -98,6 +98,9 @@ public final class BatchLoader {
         }
         ids.add(e.id());
         String caption = e.captions().get(rng.nextInt(e.captions().size()));
+        if (spec.augment() && settings.wordDropout() > 0) {
+          caption = dropWords(caption, settings.wordDropout(), rng);
+        }
         captions.add(caption);
         if (text != null) {
           EncodedText encoded = encoder.encode(caption);
@@ -162,6 +165,18 @@ public final class BatchLoader {
     if (mask != null) {
       mask.asRawTensor().data().asFloats().offset((long) slot * ts.steps()).write(t.mask());
     }
+  }
+
+  /** {@code caption} with each word left out with probability {@code p}; at least one word stays. */
+  static String dropWords(String caption, double p, SplittableRandom rng) {
+    String[] words = caption.trim().split("\\s+");
+    StringBuilder kept = new StringBuilder();
+    for (String w : words) {
+      if (rng.nextDouble() >= p) {
+        kept.append(kept.length() == 0 ? "" : " ").append(w);
+      }
+    }
+    return kept.length() > 0 ? kept.toString() : words[rng.nextInt(words.length)];
   }
 
   /**

@@ -14,7 +14,9 @@ public record ImagePipelineSettings(
     @JsonPropertyDescription("mismatched captions come from another image or another class") Mismatch mismatch,
     @JsonPropertyDescription("skip (and count) or fail on an image that does not decode") OnError onError,
     @JsonPropertyDescription("mismatched captions drawn per example; above 1, the one whose encoding is nearest the true caption's is used (hard negatives, e.g. the same petal colour with another centre)")
-        Integer mismatchCandidates)
+        Integer mismatchCandidates,
+    @JsonPropertyDescription("probability of leaving out each word of a training caption (at least one word stays); a partial caption still describes its image, and the generator learns each phrase's share on its own; 0: off")
+        Double wordDropout)
  {
 
   public ImagePipelineSettings {
@@ -26,9 +28,10 @@ public record ImagePipelineSettings(
     mismatch = Checks.orDefault(mismatch, Mismatch.CLASS);
     onError = Checks.orDefault(onError, OnError.SKIP);
     mismatchCandidates = Checks.inRange("mismatchCandidates", Checks.orDefault(mismatchCandidates, 1), 1, 64);
+    wordDropout = Checks.inRange("wordDropout", Checks.orDefault(wordDropout, 0.0), 0.0, 0.9);
   }
 
   public static ImagePipelineSettings defaults() {
-    return new ImagePipelineSettings(null, null, null, null, null, null, null, null);
+    return new ImagePipelineSettings(null, null, null, null, null, null, null, null, null);
   }
 }

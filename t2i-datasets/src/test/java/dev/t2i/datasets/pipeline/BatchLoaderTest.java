@@ -54,7 +54,7 @@ class BatchLoaderTest {
   }
 
   static ImagePipelineSettings pipeline(boolean crop, boolean flip, OnError onError) {
-    return new ImagePipelineSettings(crop, null, flip, 1, 2, null, onError, null);
+    return new ImagePipelineSettings(crop, null, flip, 1, 2, null, onError, null, null);
   }
 
   @Test
@@ -181,7 +181,7 @@ class BatchLoaderTest {
 
   /** Share of mismatched captions, over 20 batches of 8, that name the example's own petal colour. */
   static double shareNamingOwnPetalColour(int candidates) {
-    ImagePipelineSettings settings = new ImagePipelineSettings(false, null, false, 1, 2, null, null, candidates);
+    ImagePipelineSettings settings = new ImagePipelineSettings(false, null, false, 1, 2, null, null, candidates, null);
     BatchLoader loader = new BatchLoader(EXAMPLES, COLOUR_WORDS, new BatchSpec(8, 32, COLOUR_WORDS.shape(), true, false, true), settings, 5);
     int same = 0;
     int all = 0;
@@ -209,6 +209,42 @@ class BatchLoaderTest {
     // Measured: 0.11 and 0.56.
     assertThat(random).isLessThan(0.2);
     assertThat(hard).isGreaterThan(0.45);
+  }
+
+  @Test
+  void wordDropoutLeavesOutAboutItsShareOfWordsAndNeverAllOfThem() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    String caption = "this flower has pink petals and a yellow center";
+    int kept = 0;
+    for (int i = 0; i < 2000; i++) {
+      String[] words = BatchLoader.dropWords(caption, 0.25, rng).split(" ");
+      assertThat(words.length).isBetween(1, 9);
+      // The words kept stay in their order.
+      assertThat(String.join(" ", words)).matches(
+          "(this ?)?(flower ?)?(has ?)?(pink ?)?(petals ?)?(and ?)?(a ?)?(yellow ?)?(center)?");
+      kept += words.length;
+    }
+    assertThat(kept / 2000.0).isCloseTo(9 * 0.75, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(BatchLoader.dropWords("one", 0.9, rng)).isEqualTo("one");
+  }
+
+  @Test
+  void wordDropoutAppliesToTrainingBatchesOnly() {
+    ImagePipelineSettings dropping = new ImagePipelineSettings(false, null, false, 1, 2, null, null, null, 0.5);
+    BatchLoader train = new BatchLoader(EXAMPLES, COLOUR_WORDS, new BatchSpec(8, 32, COLOUR_WORDS.shape(), false, false, true), dropping, 5);
+    BatchLoader eval = new BatchLoader(EXAMPLES, COLOUR_WORDS, new BatchSpec(8, 32, COLOUR_WORDS.shape(), false, false, false), dropping, 5);
+    Set<String> all = new HashSet<>();
+    EXAMPLES.forEach(e -> all.addAll(e.captions()));
+    int shortened = 0;
+    for (int i = 0; i < 4; i++) {
+      try (Batch t = train.load(i); Batch e = eval.load(i)) {
+        assertThat(all).containsAll(e.captions());
+        for (String c : t.captions()) {
+          shortened += all.contains(c) ? 0 : 1;
+        }
+      }
+    }
+    assertThat(shortened).isGreaterThan(28);
   }
 
   @Test
