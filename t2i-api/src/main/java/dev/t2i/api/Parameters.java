@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.tensorflow.Operand;
 import org.tensorflow.framework.initializers.Initializer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -159,14 +160,36 @@ public final class Parameters {
     return Collections.unmodifiableList(out);
   }
 
+  /**
+   * Records a scalar that training adds to the loss of the network that owns this view, such as
+   * the KL term of conditioning augmentation. Layers built in {@link Mode#TRAIN} call this.
+   */
+  public void recordPenalty(Operand<TFloat32> penalty) {
+    store.penalties.add(new Penalty(prefix, penalty));
+  }
+
+  /** The penalties recorded under this view's prefix so far, in order. */
+  public List<Operand<TFloat32>> penalties() {
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    for (Penalty u : store.penalties) {
+      if (u.prefix.startsWith(prefix)) {
+        out.add(u.value);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
   private record Entry(Variable<TFloat32> variable, boolean trainable) {}
 
   private record Update(String prefix, Op op) {}
+
+  private record Penalty(String prefix, Operand<TFloat32> value) {}
 
   private static final class Store {
     final long seed;
     final Map<String, Entry> entries = new LinkedHashMap<>();
     final List<Update> updates = new ArrayList<>();
+    final List<Penalty> penalties = new ArrayList<>();
 
     Store(long seed) {
       this.seed = seed;

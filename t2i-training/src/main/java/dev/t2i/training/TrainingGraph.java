@@ -146,6 +146,12 @@ public final class TrainingGraph {
     if (gLoss == null) {
       throw new IllegalArgumentException("the loss has no generator part; nothing would train the generator");
     }
+    List<Operand<TFloat32>> penalties = generatorParameters.penalties();
+    if (!penalties.isEmpty()) {
+      Operand<TFloat32> penalty = penalties.size() == 1 ? penalties.get(0) : tf.math.addN(penalties);
+      named.put("g_penalty", penalty);
+      gLoss = tf.math.add(gLoss, penalty);
+    }
     Op gStep = minimize(gLoss, generatorParameters, "G", training.generatorOptimizer());
     discriminatorStep = dStep == null ? null : withUpdates(dStep, discriminatorUpdates, "D_step");
     discriminatorLoss = dLoss;

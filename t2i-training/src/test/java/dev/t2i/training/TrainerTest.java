@@ -81,6 +81,21 @@ class TrainerTest {
   }
 
   @Test
+  void conditioningAugmentationAddsItsKlTermToTheGeneratorsLoss() throws Exception {
+    String yaml = TinyRuns.gan(dir.resolve("ca"), 10, 10)
+        .replace("textProjection: 4}\ndiscriminator", "textProjection: 4, conditioningAugmentation: 2.0}\ndiscriminator")
+        .replace("pipeline: {workers: 1, prefetch: 2}", "pipeline: {workers: 1, prefetch: 2, wordDropout: 0.2, mismatchCandidates: 4}");
+    assertThat(yaml).contains("conditioningAugmentation: 2.0");
+    List<Map<String, Float>> losses = train(yaml, false);
+    assertThat(losses).hasSize(10).allSatisfy(l -> {
+      assertThat(l.get("g_penalty")).isPositive();
+      assertThat(l.get("g")).isCloseTo(l.get("g_adversarial") + l.get("g_penalty"), org.assertj.core.data.Offset.offset(1e-4f));
+    });
+    assertThat(Files.readString(dir.resolve("ca/config.yaml"))).contains("conditioningAugmentation: 2.0")
+        .contains("wordDropout: 0.2").contains("mismatchCandidates: 4");
+  }
+
+  @Test
   void aGnnWithAEuclideanLossLearnsItsTargets() throws Exception {
     String yaml = TinyRuns.gan(dir.resolve("gnn"), 40, 40)
         .replace("discriminator: {type: dcgan, ndf: 4, textProjection: 4}\n", "")

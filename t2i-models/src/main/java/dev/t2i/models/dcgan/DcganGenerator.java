@@ -21,7 +21,8 @@ import org.tensorflow.types.TFloat32;
  * map with {@code 8·ngf} features, then fractionally-strided convolutions with batch
  * normalisation and ReLU double the size until the image, which ends in {@code tanh}. In
  * {@code projected} mode it reads a pooled caption vector through a dense layer, or a caption's word
- * vectors through learned phrase features ({@link Layers#phrases}).
+ * vectors through learned phrase features ({@link Layers#phrases}), optionally perturbed by
+ * conditioning augmentation ({@link Layers#conditioningAugmentation}).
  */
 public final class DcganGenerator implements Generator {
   private final DcganGeneratorSettings settings;
@@ -114,9 +115,12 @@ public final class DcganGenerator implements Generator {
         width += text.dimension();
       }
       case PROJECTED -> {
-        parts.add(text.sequence()
+        Operand<TFloat32> features = text.sequence()
             ? Layers.phrases(tf, p, "text_phrases", textIn, text.dimension(), settings.textWindow(), settings.textProjection())
-            : Layers.leaky(tf, Layers.dense(tf, p, "text", textIn, text.dimension(), settings.textProjection())));
+            : Layers.leaky(tf, Layers.dense(tf, p, "text", textIn, text.dimension(), settings.textProjection()));
+        parts.add(settings.conditioningAugmentation() > 0
+            ? Layers.conditioningAugmentation(tf, p, "text_ca", features, settings.textProjection(), settings.conditioningAugmentation(), mode)
+            : features);
         width += settings.textProjection();
       }
       case NOISE -> { }

@@ -15,7 +15,9 @@ public record DcganGeneratorSettings(
     @JsonPropertyDescription("feature maps of the last layer before the image; the first layer has 8x") Integer ngf,
     @JsonPropertyDescription("side of the images: 32, 64 or 128") Integer imageSize,
     @JsonPropertyDescription("with a word-sequence encoder (word2vec-sequence, projected mode): words each learned text feature reads at once, a convolution over that many adjacent words averaged over the caption")
-        Integer textWindow)
+        Integer textWindow,
+    @JsonPropertyDescription("projected mode: weight of the KL term of conditioning augmentation (StackGAN): in training the text features are a Gaussian sample around a learned mean, which smooths the generator over the caption space; at inference the mean; 0: off")
+        Double conditioningAugmentation)
     implements Generator.Settings {
 
   public DcganGeneratorSettings {
@@ -36,9 +38,13 @@ public record DcganGeneratorSettings(
     ngf = Checks.inRange("ngf", Checks.orDefault(ngf, 64), 1, 1024);
     imageSize = Checks.oneOf("imageSize", Checks.orDefault(imageSize, 64), List.of(32, 64, 128));
     textWindow = Checks.inRange("textWindow", Checks.orDefault(textWindow, 3), 1, 9);
+    conditioningAugmentation = Checks.inRange("conditioningAugmentation", Checks.orDefault(conditioningAugmentation, 0.0), 0.0, 100.0);
+    if (conditioningAugmentation > 0 && conditioning != Conditioning.PROJECTED) {
+      throw new IllegalArgumentException("conditioningAugmentation needs conditioning projected (it perturbs the learned text features)");
+    }
   }
 
   public static DcganGeneratorSettings defaults() {
-    return new DcganGeneratorSettings(null, null, null, null, null, null);
+    return new DcganGeneratorSettings(null, null, null, null, null, null, null);
   }
 }

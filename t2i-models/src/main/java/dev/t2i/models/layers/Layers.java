@@ -48,6 +48,35 @@ public final class Layers {
   }
 
   /**
+   * Conditioning augmentation (Zhang et al., StackGAN, 2017): {@code [N, dim]} features give a mean
+   * {@code μ} and a log-variance {@code log σ²} (two dense layers); in {@link Mode#TRAIN} the output
+   * is {@code μ + σ·ε} with {@code ε ~ N(0, I)} and {@code weight · KL(N(μ, σ²) ‖ N(0, I))}, averaged
+   * over the batch, is recorded as a penalty of {@code p}; in inference the output is {@code μ}.
+   * Nearby points of the caption space then draw alike, so the generator cannot rely on the exact
+   * features of each training caption.
+   */
+  public static Operand<TFloat32> conditioningAugmentation(Ops tf, Parameters p, String name, Operand<TFloat32> features, int dim,
+      double weight, Mode mode) {
+    Operand<TFloat32> mean = dense(tf, p, name + "_mu", features, dim, dim);
+    if (mode != Mode.TRAIN) {
+      return mean;
+    }
+    Operand<TFloat32> logVariance = dense(tf, p, name + "_logvar", features, dim, dim);
+    Operand<TFloat32> sigma = tf.math.exp(tf.math.mul(logVariance, tf.constant(0.5f)));
+    long seed = p.seedFor(name + "_eps");
+    // RandomStandardNormal has no gradient in TensorFlow's C++ registry; its shape comes from μ.
+    Operand<TFloat32> epsilon = tf.stopGradient(tf.random.randomStandardNormal(tf.shape(mean), TFloat32.class,
+        org.tensorflow.op.random.RandomStandardNormal.seed(seed).seed2(seed >>> 17)));
+    // KL(N(μ, σ²) ‖ N(0, 1)) = ½ Σ (μ² + σ² − 1 − log σ²), summed over features, averaged over rows.
+    Operand<TFloat32> perFeature = tf.math.sub(tf.math.add(tf.math.square(mean), tf.math.exp(logVariance)),
+        tf.math.add(logVariance, tf.constant(1f)));
+    Operand<TFloat32> kl = tf.math.mul(tf.math.mean(tf.reduceSum(perFeature, tf.constant(1)), tf.constant(0)),
+        tf.constant((float) (0.5 * weight)));
+    p.recordPenalty(kl);
+    return tf.math.add(mean, tf.math.mul(sigma, epsilon));
+  }
+
+  /**
    * Learned phrase features of a caption: a convolution over {@code width} adjacent word vectors
    * (SAME padding, bias, LeakyReLU 0.2) gives {@code features} values at every position, averaged
    * over the caption's words: {@code [N, T, dimension] → [N, features]}. Positions whose vector is
