@@ -30,11 +30,14 @@ public final class DcganGenerator implements Generator {
 
   @Inject
   public DcganGenerator(DcganGeneratorSettings settings, Optional<TextEncoder> encoder) {
-    this(settings, textShape(settings.conditioning(), encoder));
+    this(settings, textShape(settings, encoder));
   }
 
   /** A generator reading text of shape {@code text} per image: one vector, or a word sequence in projected mode (null: no text). */
   public DcganGenerator(DcganGeneratorSettings settings, TextShape text) {
+    if (settings.wordAttention() && (text == null || !text.sequence())) {
+      throw new IllegalArgumentException("generator dcgan with wordAttention reads the caption's words, but the encoder pools them into one vector; use word2vec-sequence");
+    }
     this.settings = settings;
     this.text = text;
   }
@@ -43,7 +46,8 @@ public final class DcganGenerator implements Generator {
    * The encoder's shape when the conditioning reads text, else null. Word sequences only in
    * {@code projected} mode, which reads them through phrase features.
    */
-  private static TextShape textShape(Conditioning conditioning, Optional<TextEncoder> encoder) {
+  private static TextShape textShape(DcganGeneratorSettings settings, Optional<TextEncoder> encoder) {
+    Conditioning conditioning = settings.conditioning();
     if (conditioning == Conditioning.NOISE) {
       return null;
     }
@@ -104,6 +108,7 @@ public final class DcganGenerator implements Generator {
    */
   public Operand<TFloat32> trunk(Ops tf, Parameters p, Operand<TFloat32> noise, Operand<TFloat32> textIn, Mode mode, int groups) {
     List<Operand<TFloat32>> parts = new ArrayList<>();
+    Layers.Phrases words = null;
     int width = 0;
     if (settings.noiseDimension() > 0) {
       parts.add(noise);
@@ -115,8 +120,11 @@ public final class DcganGenerator implements Generator {
         width += text.dimension();
       }
       case PROJECTED -> {
-        Operand<TFloat32> features = text.sequence()
-            ? Layers.phrases(tf, p, "text_phrases", textIn, text.dimension(), settings.textWindow(), settings.textProjection())
+        words = text.sequence()
+            ? Layers.phraseFeatures(tf, p, "text_phrases", textIn, text.dimension(), settings.textWindow(), settings.textProjection())
+            : null;
+        Operand<TFloat32> features = words != null
+            ? words.mean(tf)
             : Layers.leaky(tf, Layers.dense(tf, p, "text", textIn, text.dimension(), settings.textProjection()));
         parts.add(settings.conditioningAugmentation() > 0
             ? Layers.conditioningAugmentation(tf, p, "text_ca", features, settings.textProjection(), settings.conditioningAugmentation(), mode)
@@ -139,7 +147,7 @@ public final class DcganGenerator implements Generator {
       h = tf.nn.relu(Layers.batchNorm(tf, p, "deconv" + i + "_bn", h, out, mode, groups));
       channels = out;
     }
-    return h;
+    return settings.wordAttention() ? Layers.wordAttention(tf, p, "attention", h, size, channels, words) : h;
   }
 
   /** The last layer: a transposed convolution to 3 channels at the image size, then tanh. */

@@ -17,7 +17,9 @@ public record DcganGeneratorSettings(
     @JsonPropertyDescription("with a word-sequence encoder (word2vec-sequence, projected mode): words each learned text feature reads at once, a convolution over that many adjacent words averaged over the caption")
         Integer textWindow,
     @JsonPropertyDescription("projected mode: weight of the KL term of conditioning augmentation (StackGAN): in training the text features are a Gaussian sample around a learned mean, which smooths the generator over the caption space; at inference the mean; 0: off")
-        Double conditioningAugmentation)
+        Double conditioningAugmentation,
+    @JsonPropertyDescription("projected mode with a word-sequence encoder: before the last layer, every position of the feature map attends over the caption's words (AttnGAN's word attention) and adds what it reads")
+        Boolean wordAttention)
     implements Generator.Settings {
 
   public DcganGeneratorSettings {
@@ -39,12 +41,16 @@ public record DcganGeneratorSettings(
     imageSize = Checks.oneOf("imageSize", Checks.orDefault(imageSize, 64), List.of(32, 64, 128));
     textWindow = Checks.inRange("textWindow", Checks.orDefault(textWindow, 3), 1, 9);
     conditioningAugmentation = Checks.inRange("conditioningAugmentation", Checks.orDefault(conditioningAugmentation, 0.0), 0.0, 100.0);
+    wordAttention = Checks.orDefault(wordAttention, false);
+    if (wordAttention && conditioning != Conditioning.PROJECTED) {
+      throw new IllegalArgumentException("wordAttention needs conditioning projected and a word-sequence encoder");
+    }
     if (conditioningAugmentation > 0 && conditioning != Conditioning.PROJECTED) {
       throw new IllegalArgumentException("conditioningAugmentation needs conditioning projected (it perturbs the learned text features)");
     }
   }
 
   public static DcganGeneratorSettings defaults() {
-    return new DcganGeneratorSettings(null, null, null, null, null, null, null);
+    return new DcganGeneratorSettings(null, null, null, null, null, null, null, null);
   }
 }

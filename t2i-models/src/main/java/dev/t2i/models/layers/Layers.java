@@ -86,6 +86,15 @@ public final class Layers {
    */
   public static Operand<TFloat32> phrases(Ops tf, Parameters p, String name, Operand<TFloat32> words, int dimension,
       int width, int features) {
+    return phraseFeatures(tf, p, name, words, dimension, width, features).mean(tf);
+  }
+
+  /**
+   * The phrase features of {@link #phrases} at every position, before the average, with the mask
+   * of the caption's words.
+   */
+  public static Phrases phraseFeatures(Ops tf, Parameters p, String name, Operand<TFloat32> words, int dimension,
+      int width, int features) {
     long steps = words.shape().get(1);
     if (steps < 1) {
       throw new IllegalArgumentException(name + ": word sequences need a fixed length, got shape " + words.shape());
@@ -98,9 +107,49 @@ public final class Layers {
     // The mask depends on the input only, so no gradient flows through it.
     Operand<TFloat32> mask = tf.dtypes.cast(
         tf.math.greater(tf.reduceMax(tf.math.abs(words), tf.constant(2)), tf.constant(0f)), TFloat32.class);
-    Operand<TFloat32> sum = tf.reduceSum(tf.math.mul(h, tf.reshape(mask, tf.constant(new long[] {-1, steps, 1}))), tf.constant(1));
-    Operand<TFloat32> count = tf.math.maximum(tf.reduceSum(mask, tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1f));
-    return tf.math.mul(sum, tf.math.reciprocal(count));
+    return new Phrases(h, mask, steps, features);
+  }
+
+  /**
+   * Phrase features at every position of a caption.
+   *
+   * @param features {@code [N, T, F]}
+   * @param mask {@code [N, T]}: 1 for a word, 0 for padding
+   */
+  public record Phrases(Operand<TFloat32> features, Operand<TFloat32> mask, long steps, int size) {
+    /** The average over the caption's words: {@code [N, F]}. */
+    public Operand<TFloat32> mean(Ops tf) {
+      Operand<TFloat32> sum = tf.reduceSum(tf.math.mul(features, tf.reshape(mask, tf.constant(new long[] {-1, steps, 1}))), tf.constant(1));
+      Operand<TFloat32> count = tf.math.maximum(tf.reduceSum(mask, tf.constant(1), ReduceSum.keepDims(true)), tf.constant(1f));
+      return tf.math.mul(sum, tf.math.reciprocal(count));
+    }
+  }
+
+  /**
+   * Word attention (as in AttnGAN, Xu et al. 2018): every position of the {@code [N, S, S, C]}
+   * feature map asks which of the caption's words concern it. A {@code 1 × 1} convolution of the
+   * map gives a query of {@code F} values; its scaled dot products with the words' phrase features
+   * give a softmax over the caption's words (padding left out); the weighted mean of the words'
+   * features, through a {@code 1 × 1} convolution, is added to the map. A region that reads
+   * "white center" draws white whatever the other words say, which is what composing colour pairs
+   * never seen together needs.
+   */
+  public static Operand<TFloat32> wordAttention(Ops tf, Parameters p, String name, Operand<TFloat32> map, int size, int channels,
+      Phrases words) {
+    int f = words.size();
+    long positions = (long) size * size;
+    Operand<TFloat32> query = tf.reshape(convNoBias(tf, p, name + "_query", map, channels, f, 1, 1),
+        tf.constant(new long[] {-1, positions, f}));
+    Operand<TFloat32> scores = tf.math.mul(
+        tf.train.batchMatMul(query, words.features(), TFloat32.class, org.tensorflow.op.train.BatchMatMul.adjY(true)),
+        tf.constant((float) (1 / Math.sqrt(f))));
+    // Padding gets a score of -1e9: no weight after the softmax.
+    Operand<TFloat32> padding = tf.math.mul(tf.math.sub(tf.reshape(words.mask(), tf.constant(new long[] {-1, 1, words.steps()})),
+        tf.constant(1f)), tf.constant(1e9f));
+    Operand<TFloat32> weights = tf.nn.softmax(tf.math.add(scores, padding));
+    Operand<TFloat32> context = tf.reshape(tf.train.batchMatMul(weights, words.features(), TFloat32.class),
+        tf.constant(new long[] {-1, size, size, f}));
+    return tf.math.add(map, conv(tf, p, name + "_out", context, f, channels, 1, 1));
   }
 
   /** A {@code k × k} convolution with the given stride, SAME padding: {@code [N, H, W, in] → [N, H/s, W/s, out]}. */

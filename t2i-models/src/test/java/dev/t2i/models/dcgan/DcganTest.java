@@ -42,7 +42,7 @@ class DcganTest {
   @Test
   void generatorMakesImagesInUnitRangeAndOwnsItsVariables() {
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null), TEXT6);
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null), TEXT6);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> z = g.input("z", -1, 5);
       Placeholder<TFloat32> t = g.input("t", -1, 6);
@@ -66,7 +66,7 @@ class DcganTest {
   @Test
   void inferenceUsesMovingAveragesSoEachSampleIsIndependentOfItsBatch() {
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, 8, 32, null, null), TEXT6);
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, 8, 32, null, null, null), TEXT6);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> t = g.input("t", -1, 6);
       Operand<TFloat32> train = gen.generate(g.tf, p, new GeneratorInput(null, t, null), Mode.TRAIN).images();
@@ -166,13 +166,13 @@ class DcganTest {
   void textConditioningNeedsPooledTextFromAnEncoder() {
     assertThatThrownBy(() -> new DcganGenerator(DcganGeneratorSettings.defaults(), Optional.empty()))
         .hasMessageContaining("reads text: configure an encoder");
-    assertThatThrownBy(() -> new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null),
+    assertThatThrownBy(() -> new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, null),
         Optional.of(encoder(TextShape.sequence(25, 6)))))
         .hasMessageContaining("with conditioning text reads one vector per caption, but the encoder gives a sequence of 25");
-    assertThat(new DcganGenerator(new DcganGeneratorSettings(Conditioning.NOISE, null, null, null, null, null, null), Optional.empty()).textShape()).isNull();
-    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, 100, null, null, null, null, null))
+    assertThat(new DcganGenerator(new DcganGeneratorSettings(Conditioning.NOISE, null, null, null, null, null, null, null), Optional.empty()).textShape()).isNull();
+    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, 100, null, null, null, null, null, null))
         .hasMessageContaining("noiseDimension must be 0 when conditioning is text");
-    assertThatThrownBy(() -> new DcganGeneratorSettings(null, null, null, null, 48, null, null)).hasMessageContaining("imageSize must be one of [32, 64, 128]");
+    assertThatThrownBy(() -> new DcganGeneratorSettings(null, null, null, null, 48, null, null, null)).hasMessageContaining("imageSize must be one of [32, 64, 128]");
   }
 
   @Test
@@ -184,7 +184,7 @@ class DcganTest {
       System.arraycopy(caption, s * 6, reversed, (2 - s) * 6, 6);
     }
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null), words);
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null), words);
       assertThat(gen.textShape()).isEqualTo(TextShape.sequence(3, 6));
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> z = g.input("z", -1, 5);
@@ -196,7 +196,7 @@ class DcganTest {
       assertThat(g.run(images, Map.of(z, noise, t, caption))).isNotEqualTo(g.run(images, Map.of(z, noise, t, reversed)));
       // Phrase weights [2, 1, 6, 4] + bias in place of the dense text layer.
       assertThat(p.trainableVariables()).anyMatch(v -> v.op().name().equals("G_text_phrases_w"));
-      assertThat(p.trainableCount()).isEqualTo(new DcganTestCount().count(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null))
+      assertThat(p.trainableCount()).isEqualTo(new DcganTestCount().count(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null))
           - (6 * 4 + 4) + (2 * 6 * 4 + 4));
     }
     try (GraphRunner g = new GraphRunner()) {
@@ -216,10 +216,30 @@ class DcganTest {
   }
 
   @Test
+  void wordAttentionAddsItsTwoConvolutionsAndNeedsWordSequences() {
+    var attending = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, true);
+    var plain = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null);
+    TextShape words = TextShape.sequence(3, 6);
+    try (GraphRunner g = new GraphRunner()) {
+      DcganGenerator gen = new DcganGenerator(attending, words);
+      Parameters p = Parameters.create(1).scope("G");
+      Placeholder<TFloat32> z = g.input("z", -1, 5);
+      Placeholder<TFloat32> t = g.input("t", -1, 3, 6);
+      Operand<TFloat32> images = gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.INFERENCE).images();
+      assertThat(g.shape(images, Map.of(z, GraphRunner.uniform(10, 3), t, GraphRunner.uniform(36, 4)))).containsExactly(2, 32, 32, 3);
+      // The query (1x1, ngf -> textProjection, no bias) and the output (1x1, textProjection -> ngf, bias) at 16x16.
+      assertThat(p.trainableCount()).isEqualTo(new DcganTestCount().count(plain) - (6 * 4 + 4) + (2 * 6 * 4 + 4) + 8 * 4 + 4 * 8 + 8);
+    }
+    assertThatThrownBy(() -> new DcganGenerator(attending, TEXT6)).hasMessageContaining("wordAttention").hasMessageContaining("word2vec-sequence");
+    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, true))
+        .hasMessageContaining("wordAttention needs conditioning projected");
+  }
+
+  @Test
   void gnnSharesWeightsOrKeepsItsOwn() {
     for (boolean share : new boolean[] {true, false}) {
       try (GraphRunner g = new GraphRunner()) {
-        var network = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null);
+        var network = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null);
         GnnGenerator gnn = new GnnGenerator(new GnnGeneratorSettings(network, share), TEXT6);
         Parameters p = Parameters.create(1).scope("G");
         Placeholder<TFloat32> z = g.input("z", -1, 5);
