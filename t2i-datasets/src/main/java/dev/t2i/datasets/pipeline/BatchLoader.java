@@ -185,12 +185,13 @@ public final class BatchLoader {
    * captions of other classes differ in one attribute, which the discriminator must then check.
    */
   private EncodedText hardestMismatch(Example e, EncodedText truth, SplittableRandom rng) {
-    EncodedText best = null;
-    double bestDistance = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < settings.mismatchCandidates(); c++) {
+    // The first candidate stands unless a later one is nearer (a NaN distance never is).
+    EncodedText best = encoder.encode(mismatchedCaption(e, rng));
+    double bestDistance = settings.mismatchCandidates() > 1 ? squaredDistance(truth.values(), best.values()) : 0;
+    for (int c = 1; c < settings.mismatchCandidates(); c++) {
       EncodedText candidate = encoder.encode(mismatchedCaption(e, rng));
       double d = squaredDistance(truth.values(), candidate.values());
-      if (d < bestDistance) {
+      if (d < bestDistance || Double.isNaN(bestDistance)) {
         best = candidate;
         bestDistance = d;
       }
