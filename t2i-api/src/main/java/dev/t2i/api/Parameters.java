@@ -146,18 +146,12 @@ public final class Parameters {
    * {@link Mode#TRAIN} call this; the trainer runs the updates of the applications it chooses.
    */
   public void recordUpdate(Op update) {
-    store.updates.add(new Update(prefix, update));
+    store.updates.add(new Recorded<>(prefix, update));
   }
 
   /** The updates recorded under this view's prefix so far, in order. */
   public List<Op> updates() {
-    List<Op> out = new ArrayList<>();
-    for (Update u : store.updates) {
-      if (u.prefix.startsWith(prefix)) {
-        out.add(u.op);
-      }
-    }
-    return Collections.unmodifiableList(out);
+    return underPrefix(store.updates);
   }
 
   /**
@@ -165,15 +159,19 @@ public final class Parameters {
    * the KL term of conditioning augmentation. Layers built in {@link Mode#TRAIN} call this.
    */
   public void recordPenalty(Operand<TFloat32> penalty) {
-    store.penalties.add(new Penalty(prefix, penalty));
+    store.penalties.add(new Recorded<>(prefix, penalty));
   }
 
   /** The penalties recorded under this view's prefix so far, in order. */
   public List<Operand<TFloat32>> penalties() {
-    List<Operand<TFloat32>> out = new ArrayList<>();
-    for (Penalty u : store.penalties) {
-      if (u.prefix.startsWith(prefix)) {
-        out.add(u.value);
+    return underPrefix(store.penalties);
+  }
+
+  private <T> List<T> underPrefix(List<Recorded<T>> all) {
+    List<T> out = new ArrayList<>();
+    for (Recorded<T> r : all) {
+      if (r.prefix.startsWith(prefix)) {
+        out.add(r.value);
       }
     }
     return Collections.unmodifiableList(out);
@@ -181,15 +179,14 @@ public final class Parameters {
 
   private record Entry(Variable<TFloat32> variable, boolean trainable) {}
 
-  private record Update(String prefix, Op op) {}
-
-  private record Penalty(String prefix, Operand<TFloat32> value) {}
+  /** Something a layer recorded under a view's prefix. */
+  private record Recorded<T>(String prefix, T value) {}
 
   private static final class Store {
     final long seed;
     final Map<String, Entry> entries = new LinkedHashMap<>();
-    final List<Update> updates = new ArrayList<>();
-    final List<Penalty> penalties = new ArrayList<>();
+    final List<Recorded<Op>> updates = new ArrayList<>();
+    final List<Recorded<Operand<TFloat32>>> penalties = new ArrayList<>();
 
     Store(long seed) {
       this.seed = seed;

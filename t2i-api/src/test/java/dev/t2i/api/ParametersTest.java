@@ -119,4 +119,22 @@ class ParametersTest {
       assertThat(List.copyOf(root.updates())).hasSize(1);
     }
   }
+
+  @Test
+  void penaltiesAreRecordedUnderTheirPrefixInOrder() {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Parameters root = Parameters.create(1);
+      Operand<TFloat32> first = tf.constant(1f);
+      Operand<TFloat32> second = tf.constant(2f);
+      Operand<TFloat32> other = tf.constant(3f);
+      root.scope("G").recordPenalty(first);
+      root.scope("D").recordPenalty(other);
+      root.scope("G").scope("ca").recordPenalty(second);
+      assertThat(root.scope("G").penalties()).containsExactly(first, second);
+      assertThat(root.scope("D").penalties()).containsExactly(other);
+      assertThat(root.penalties()).hasSize(3);
+      assertThat(root.scope("G").updates()).isEmpty();
+    }
+  }
 }

@@ -30,7 +30,7 @@ public final class DcganGenerator implements Generator {
 
   @Inject
   public DcganGenerator(DcganGeneratorSettings settings, Optional<TextEncoder> encoder) {
-    this(settings, textShape(settings, encoder));
+    this(settings, textShape(settings.conditioning(), encoder));
   }
 
   /** A generator reading text of shape {@code text} per image: one vector, or a word sequence in projected mode (null: no text). */
@@ -46,8 +46,7 @@ public final class DcganGenerator implements Generator {
    * The encoder's shape when the conditioning reads text, else null. Word sequences only in
    * {@code projected} mode, which reads them through phrase features.
    */
-  private static TextShape textShape(DcganGeneratorSettings settings, Optional<TextEncoder> encoder) {
-    Conditioning conditioning = settings.conditioning();
+  private static TextShape textShape(Conditioning conditioning, Optional<TextEncoder> encoder) {
     if (conditioning == Conditioning.NOISE) {
       return null;
     }
