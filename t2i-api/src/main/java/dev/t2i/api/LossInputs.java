@@ -15,6 +15,10 @@ import org.tensorflow.types.TFloat32;
  * @param blurredLogits D(blurred real image, its text), {@code [B]}
  * @param generated the generator's output
  * @param realImages {@code [B, H, W, 3]}: each caption's own image
+ * @param scoredReals the images that {@code realLogits} scored, for penalties on the
+ *     discriminator's input gradients; null where the trainer needs no discriminator objective
+ * @param scoredText the text that {@code realLogits} read with them, or null for a discriminator
+ *     that reads none
  */
 public record LossInputs(
     Operand<TFloat32> realLogits,
@@ -23,4 +27,14 @@ public record LossInputs(
     Operand<TFloat32> mismatchedLogits,
     Operand<TFloat32> blurredLogits,
     GeneratorOutput generated,
-    Operand<TFloat32> realImages) {}
+    Operand<TFloat32> realImages,
+    Operand<TFloat32> scoredReals,
+    Operand<TFloat32> scoredText) {
+
+  /** Inputs without the discriminator's scored inputs: for losses that need no gradient penalty. */
+  public LossInputs(Operand<TFloat32> realLogits, Operand<TFloat32> fakeLogits, Operand<TFloat32> fakeWeights,
+      Operand<TFloat32> mismatchedLogits, Operand<TFloat32> blurredLogits, GeneratorOutput generated,
+      Operand<TFloat32> realImages) {
+    this(realLogits, fakeLogits, fakeWeights, mismatchedLogits, blurredLogits, generated, realImages, null, null);
+  }
+}

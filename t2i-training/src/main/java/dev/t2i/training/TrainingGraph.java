@@ -120,7 +120,8 @@ public final class TrainingGraph {
       Operand<TFloat32> blurredLogits = requirements.blurSigma() > 0
           ? d.score(tf, discriminatorParameters, GaussianBlur.apply(tf, images, requirements.blurSigma(), size), dText, Mode.TRAIN)
           : null;
-      LossTerms before = loss.compute(tf, new LossInputs(realLogits, fakeLogits, out.fakeWeights(), wrongLogits, blurredLogits, out, images));
+      LossTerms before = loss.compute(tf, new LossInputs(realLogits, fakeLogits, out.fakeWeights(), wrongLogits, blurredLogits, out,
+          images, reals, dText));
       dLoss = before.discriminator();
       before.parts().forEach((k, v) -> {
         if (k.startsWith("d_")) {

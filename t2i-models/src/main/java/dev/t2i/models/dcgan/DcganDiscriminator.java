@@ -4,6 +4,7 @@ import dev.t2i.api.Discriminator;
 import dev.t2i.api.Mode;
 import dev.t2i.api.Parameters;
 import dev.t2i.api.TextEncoder;
+import dev.t2i.api.TextShape;
 import dev.t2i.models.layers.Layers;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -26,8 +27,7 @@ import org.tensorflow.types.TFloat32;
  */
 public final class DcganDiscriminator implements Discriminator {
   private final DcganDiscriminatorSettings settings;
-  private final int textDimension;
-  private final boolean sequences;
+  private final TextShape textShape;
 
   @Inject
   public DcganDiscriminator(DcganDiscriminatorSettings settings, Optional<TextEncoder> encoder) {
@@ -36,17 +36,15 @@ public final class DcganDiscriminator implements Discriminator {
       TextEncoder e = encoder.orElseThrow(() -> new IllegalArgumentException(
           "discriminator dcgan with text: " + settings.text().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
               + " reads text: configure an encoder, or set text: none"));
-      this.textDimension = e.shape().dimension();
-      this.sequences = e.shape().sequence();
+      this.textShape = e.shape();
     } else {
-      this.textDimension = 0;
-      this.sequences = false;
+      this.textShape = null;
     }
   }
 
   @Override
   public boolean conditional() {
-    return textDimension > 0;
+    return textShape != null;
   }
 
   @Override
@@ -69,15 +67,15 @@ public final class DcganDiscriminator implements Discriminator {
     if (settings.text() == DcganDiscriminatorSettings.TextInput.INNER_PRODUCT) {
       Operand<TFloat32> phi = Layers.flatten(tf, h, features);
       Operand<TFloat32> unconditional = Layers.dense(tf, p, "logit", phi, (int) features, 1);
-      Operand<TFloat32> embedded = sequences
+      Operand<TFloat32> embedded = textShape.sequence()
           ? Layers.linear(tf, p, "text", phrases(tf, p, text), settings.textProjection(), (int) features)
-          : Layers.linear(tf, p, "text", text, textDimension, (int) features);
+          : Layers.linear(tf, p, "text", text, textShape.dimension(), (int) features);
       Operand<TFloat32> match = tf.reduceSum(tf.math.mul(embedded, phi), tf.constant(1), ReduceSum.keepDims(true));
       return tf.reshape(tf.math.add(unconditional, match), tf.constant(new long[] {-1}));
     }
     if (conditional()) {
       int proj = settings.textProjection();
-      Operand<TFloat32> t = sequences ? phrases(tf, p, text) : Layers.leaky(tf, Layers.dense(tf, p, "text", text, textDimension, proj));
+      Operand<TFloat32> t = Layers.sentence(tf, p, "text", text, textShape, settings.textWindow(), proj);
       t = tf.tile(tf.reshape(t, tf.constant(new long[] {-1, 1, 1, proj})), tf.constant(new int[] {1, 4, 4, 1}));
       h = tf.concat(List.of(h, t), tf.constant(3));
       h = Layers.convNoBias(tf, p, "joint", h, channels + proj, channels, 1, 1);
@@ -89,7 +87,7 @@ public final class DcganDiscriminator implements Discriminator {
 
   /** {@code [N, T, D]} word vectors to {@code [N, textProjection]} learned phrase features. */
   private Operand<TFloat32> phrases(Ops tf, Parameters p, Operand<TFloat32> words) {
-    return Layers.phrases(tf, p, "text_phrases", words, textDimension, settings.textWindow(), settings.textProjection());
+    return Layers.phrases(tf, p, "text_phrases", words, textShape.dimension(), settings.textWindow(), settings.textProjection());
   }
 
   /**

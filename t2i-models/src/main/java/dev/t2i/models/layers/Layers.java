@@ -2,6 +2,7 @@ package dev.t2i.models.layers;
 
 import dev.t2i.api.Mode;
 import dev.t2i.api.Parameters;
+import dev.t2i.api.TextShape;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.framework.initializers.Initializer;
@@ -74,6 +75,18 @@ public final class Layers {
         tf.constant((float) (0.5 * weight)));
     p.recordPenalty(kl);
     return tf.math.add(mean, tf.math.mul(sigma, epsilon));
+  }
+
+  /**
+   * A learned sentence vector of {@code features} values: a caption's word vectors ({@code [N, T,
+   * D]}, {@code shape.sequence()}) through {@link #phrases} named {@code name + "_phrases"}, or a
+   * pooled caption vector ({@code [N, D]}) through a dense layer {@code name} and LeakyReLU.
+   */
+  public static Operand<TFloat32> sentence(Ops tf, Parameters p, String name, Operand<TFloat32> text, TextShape shape,
+      int window, int features) {
+    return shape.sequence()
+        ? phrases(tf, p, name + "_phrases", text, shape.dimension(), window, features)
+        : leaky(tf, dense(tf, p, name, text, shape.dimension(), features));
   }
 
   /**
