@@ -48,7 +48,7 @@ final class DataCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      DatasetIndex index = new SyntheticFlowersSource(new SyntheticFlowersSettings(seed, train, test, size, null)).load();
+      DatasetIndex index = new SyntheticFlowersSource(new SyntheticFlowersSettings(seed, train, test, size, null, 0)).load();
       SyntheticFlowersWriter.write(index, out, 0.95f, new CliProgress());
       spec.commandLine().getOut().printf("wrote %d training and %d test images to %s%n", train, test, out);
       return ExitCodes.OK;

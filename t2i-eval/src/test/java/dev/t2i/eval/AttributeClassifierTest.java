@@ -23,7 +23,7 @@ class AttributeClassifierTest {
 
   @Test
   void readsColoursFromRealTestImages() throws Exception {
-    DatasetIndex index = new SyntheticFlowersSource(new SyntheticFlowersSettings(2017L, 3000, 600, 64, null)).load();
+    DatasetIndex index = new SyntheticFlowersSource(new SyntheticFlowersSettings(2017L, 3000, 600, 64, null, null)).load();
     try (ImageClassifier c = ClassifierTraining.trainOrRestore(SyntheticEvaluation.heads(), index.split(Split.TRAIN),
         SyntheticEvaluation.labels(), 64, 600, false, 1, dir, "test", Progress.Factory.SILENT)) {
       double[] acc = ClassifierTraining.accuracy(c, new LabelledImages(index.split(Split.TEST), SyntheticEvaluation.labels(), 64));

@@ -7,7 +7,13 @@ public enum Split {
   @JsonProperty("train")
   TRAIN,
   @JsonProperty("test")
-  TEST;
+  TEST,
+  /**
+   * Held apart from training to choose configurations on, so that the test split is reported once,
+   * never selected on. Data sets without one return no examples for it.
+   */
+  @JsonProperty("validation")
+  VALIDATION;
 
   /** The lower-case name used in files and YAML. */
   public String id() {

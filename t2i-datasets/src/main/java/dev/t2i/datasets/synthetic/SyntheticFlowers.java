@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
  * The synthetic flower generator: flower {@code i} of a split, its ten captions and its image
  * are pure functions of (seed, split, i), so any example can be made on its own, in any order.
  *
- * <p>Training flowers never use a held-out (petal, centre) pair; a share of the test flowers
- * (30% by default) use only held-out pairs, the others any allowed pair.
+ * <p>Training flowers never use a held-out (petal, centre) pair nor a held-out sentence form; a
+ * share of the test and validation flowers (30% by default) use only held-out pairs, the others
+ * any allowed pair, and their captions may take any form.
  */
 public final class SyntheticFlowers {
   /** Captions per image. */
@@ -42,7 +43,11 @@ public final class SyntheticFlowers {
   }
 
   private SplittableRandom random(Split split, int index, long stream) {
-    long s = seed * 0x9E3779B97F4A7C15L + (split == Split.TRAIN ? 0x632BE59BD9B4E019L : 0x85157AF5L);
+    long s = seed * 0x9E3779B97F4A7C15L + switch (split) {
+      case TRAIN -> 0x632BE59BD9B4E019L;
+      case TEST -> 0x85157AF5L;
+      case VALIDATION -> 0x2545F4914F6CDD1DL;
+    };
     s = s * 0xD1B54A32D192ED03L + index;
     return new SplittableRandom(s ^ (stream * 0xBF58476D1CE4E5B9L));
   }
@@ -69,13 +74,18 @@ public final class SyntheticFlowers {
     return new Flower(pair[0], pair[1], petals, shape, large, radius, dx, dy, rotation, pj, cj, rng.nextLong());
   }
 
-  /** The ten captions of flower {@code index} of {@code split}. */
-  public List<String> captions(Split split, int index) {
-    return CaptionTemplates.captions(flower(split, index), CAPTIONS, random(split, index, 2));
+  /** The ten captions of flower {@code index} of {@code split}, with their forms. */
+  List<CaptionTemplates.Caption> captions(Split split, int index) {
+    return CaptionTemplates.captions(flower(split, index), CAPTIONS, split != Split.TRAIN, random(split, index, 2));
   }
 
-  /** A random caption (with the template and word choices of a fresh stream) for {@code f}. */
-  public static List<String> captionsFor(Flower f, int count, long seed) {
-    return CaptionTemplates.captions(f, count, new SplittableRandom(seed));
+  /** Number of sentence forms; forms {@link #isHeldOutForm held out} of training are among them. */
+  public static int forms() {
+    return CaptionTemplates.FORMS.size();
+  }
+
+  /** Whether sentence form {@code form} is held out of training captions. */
+  public static boolean isHeldOutForm(int form) {
+    return CaptionTemplates.heldOut(form);
   }
 }

@@ -10,7 +10,9 @@ public record SyntheticFlowersSettings(
     @JsonPropertyDescription("training images") Integer train,
     @JsonPropertyDescription("test images") Integer test,
     @JsonPropertyDescription("side of the rendered images, in pixels") Integer imageSize,
-    @JsonPropertyDescription("share of test images drawn from the held-out colour pairs") Double heldOutShare)
+    @JsonPropertyDescription("share of test and validation images drawn from the held-out colour pairs") Double heldOutShare,
+    @JsonPropertyDescription("validation images, drawn like the test images (held-out pairs and sentence forms included) from a stream of their own, to choose configurations on")
+        Integer validation)
     implements ImageCaptionSource.Settings {
 
   public SyntheticFlowersSettings {
@@ -19,10 +21,11 @@ public record SyntheticFlowersSettings(
     test = Checks.inRange("test", Checks.orDefault(test, 2_000), 0, 10_000_000);
     imageSize = Checks.inRange("imageSize", Checks.orDefault(imageSize, 64), 8, 1024);
     heldOutShare = Checks.inRange("heldOutShare", Checks.orDefault(heldOutShare, 0.3), 0, 1);
+    validation = Checks.inRange("validation", Checks.orDefault(validation, 1_000), 0, 10_000_000);
   }
 
-  /** The spec's defaults: 12,000 training and 2,000 test images at 64 × 64. */
+  /** The spec's defaults: 12,000 training, 2,000 test and 1,000 validation images at 64 × 64. */
   public static SyntheticFlowersSettings defaults() {
-    return new SyntheticFlowersSettings(null, null, null, null, null);
+    return new SyntheticFlowersSettings(null, null, null, null, null, null);
   }
 }

@@ -18,6 +18,12 @@ import java.util.Map;
  * centre) colour pairs.
  */
 public final class SyntheticFlowersSource implements ImageCaptionSource {
+  /**
+   * The attribute holding the sentence form of each caption, comma-separated in caption order
+   * (see {@link SyntheticFlowers#isHeldOutForm}).
+   */
+  public static final String CAPTION_FORMS = "caption_forms";
+
   private final SyntheticFlowersSettings settings;
 
   @Inject
@@ -36,9 +42,10 @@ public final class SyntheticFlowersSource implements ImageCaptionSource {
         }
       }
     }
-    List<Example> examples = new ArrayList<>(settings.train() + settings.test());
+    List<Example> examples = new ArrayList<>(settings.train() + settings.test() + settings.validation());
     add(examples, gen, Split.TRAIN, settings.train(), classes, 0);
     add(examples, gen, Split.TEST, settings.test(), classes, settings.train());
+    add(examples, gen, Split.VALIDATION, settings.validation(), classes, settings.train() + settings.test());
     Map<Integer, String> names = new LinkedHashMap<>();
     classes.forEach((k, v) -> names.put(v, k));
     Map<String, String> provenance = new LinkedHashMap<>();
@@ -46,6 +53,8 @@ public final class SyntheticFlowersSource implements ImageCaptionSource {
     provenance.put("seed", Long.toString(settings.seed()));
     provenance.put("train", Integer.toString(settings.train()));
     provenance.put("test", Integer.toString(settings.test()));
+    provenance.put("validation", Integer.toString(settings.validation()));
+    provenance.put("sentenceForms", SyntheticFlowers.forms() + ", held out of training: " + CaptionTemplates.SEEN + "-" + (SyntheticFlowers.forms() - 1));
     provenance.put("imageSize", Integer.toString(settings.imageSize()));
     provenance.put("heldOutPairs", FlowerPalette.HELD_OUT.toString());
     return new DatasetIndex("synthetic-flowers", examples, names, List.of(), provenance);
@@ -66,13 +75,16 @@ public final class SyntheticFlowersSource implements ImageCaptionSource {
           return "synthetic-flowers seed " + settings.seed() + " " + split.id() + " #" + index;
         }
       };
+      List<CaptionTemplates.Caption> captions = gen.captions(split, i);
+      Map<String, String> attributes = new LinkedHashMap<>(f.attributes());
+      attributes.put(CAPTION_FORMS, String.join(",", captions.stream().map(c -> Integer.toString(c.form())).toList()));
       out.add(new Example(
           String.format("image_%05d", idOffset + i + 1),
           split,
           classes.get(f.petal().name() + "/" + f.centre().name()),
-          gen.captions(split, i),
+          captions.stream().map(CaptionTemplates.Caption::text).toList(),
           image,
-          f.attributes()));
+          attributes));
     }
   }
 }

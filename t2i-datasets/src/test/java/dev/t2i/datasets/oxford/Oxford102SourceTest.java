@@ -70,7 +70,7 @@ class Oxford102SourceTest {
 
   @Test
   void readsBackASyntheticDataSetWrittenInItsLayout(@TempDir Path dir) throws Exception {
-    DatasetIndex written = new SyntheticFlowersSource(new SyntheticFlowersSettings(3L, 20, 6, 64, null)).load();
+    DatasetIndex written = new SyntheticFlowersSource(new SyntheticFlowersSettings(3L, 20, 6, 64, null, 0)).load();
     SyntheticFlowersWriter.write(written, dir, 0.95f, Progress.Factory.SILENT);
     DatasetIndex read = load(dir, false, OnError.FAIL);
     assertThat(read.examples()).hasSize(26);

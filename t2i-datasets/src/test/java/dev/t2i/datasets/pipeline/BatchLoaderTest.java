@@ -25,7 +25,7 @@ import org.tensorflow.types.TFloat32;
 
 class BatchLoaderTest {
   static final List<Example> EXAMPLES =
-      new SyntheticFlowersSource(new SyntheticFlowersSettings(1L, 40, 0, 32, null)).load().split(Split.TRAIN);
+      new SyntheticFlowersSource(new SyntheticFlowersSettings(1L, 40, 0, 32, null, null)).load().split(Split.TRAIN);
 
   /** Every distinct caption of the examples, numbered. */
   static final Map<String, Integer> CODES = new java.util.HashMap<>();

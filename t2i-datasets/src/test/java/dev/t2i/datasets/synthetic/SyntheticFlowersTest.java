@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SyntheticFlowersTest {
 
   private static DatasetIndex index(int train, int test, long seed) {
-    return new SyntheticFlowersSource(new SyntheticFlowersSettings(seed, train, test, 64, null)).load();
+    return new SyntheticFlowersSource(new SyntheticFlowersSettings(seed, train, test, 64, null, null)).load();
   }
 
   private static String hash(DatasetIndex index, int images) throws Exception {
@@ -50,7 +50,7 @@ class SyntheticFlowersTest {
     assertThat(hash(index(40, 10, 2018), 50)).isNotEqualTo(GOLDEN);
   }
 
-  static final String GOLDEN = "efa99e5c2c8162a721683cdb587b28354d1e9d284e368d567ac326b4392d035c";
+  static final String GOLDEN = "60474d25af6669328c98778f6dda26089e10489659b05f0d13bb5511f562baa1";
 
   @Test
   void followsTheSpec() {
@@ -93,6 +93,49 @@ class SyntheticFlowersTest {
     index.split(Split.TEST).forEach(e -> heldOutSeen.add(e.attributes().get("petal_color") + "/" + e.attributes().get("center_color")));
     assertThat(heldOutSeen).contains("blue/white", "red/black", "yellow/brown", "purple/green", "pink/yellow");
     assertThat(index.classNames()).hasSize(33);
+  }
+
+  /**
+   * The spec's sentence forms: at least 40, a quarter held out of training; test and validation
+   * captions carry them beside the others, and every caption records its form.
+   */
+  @Test
+  void holdsAQuarterOfTheSentenceFormsOutOfTraining() {
+    DatasetIndex index = new SyntheticFlowersSource(new SyntheticFlowersSettings(9L, 2000, 500, 64, null, 500)).load();
+    int forms = SyntheticFlowers.forms();
+    assertThat(forms).isGreaterThanOrEqualTo(40);
+    long heldOut = java.util.stream.IntStream.range(0, forms).filter(SyntheticFlowers::isHeldOutForm).count();
+    assertThat(heldOut).isEqualTo(forms / 4);
+    assertThat(index.split(Split.VALIDATION)).hasSize(500);
+    Set<String> ids = new HashSet<>();
+    index.examples().forEach(e -> ids.add(e.id()));
+    assertThat(ids).hasSize(3000);
+    for (Split split : Split.values()) {
+      int[] byForm = new int[forms];
+      int captions = 0;
+      for (Example e : index.split(split)) {
+        String[] written = e.attributes().get(SyntheticFlowersSource.CAPTION_FORMS).split(",");
+        assertThat(written).hasSize(e.captions().size());
+        for (String f : written) {
+          byForm[Integer.parseInt(f)]++;
+          captions++;
+        }
+      }
+      int heldOutCaptions = 0;
+      for (int f = 0; f < forms; f++) {
+        if (SyntheticFlowers.isHeldOutForm(f)) {
+          heldOutCaptions += byForm[f];
+        }
+      }
+      if (split == Split.TRAIN) {
+        assertThat(heldOutCaptions).as("held-out forms in training").isZero();
+        assertThat(java.util.Arrays.stream(byForm).filter(n -> n > 0).count()).isEqualTo(forms - heldOut);
+      } else {
+        // Ten distinct forms of forty per image: a quarter of the captions are of held-out forms.
+        assertThat(heldOutCaptions / (double) captions).as(split.id()).isBetween(0.22, 0.28);
+        assertThat(java.util.Arrays.stream(byForm).allMatch(n -> n > 0)).isTrue();
+      }
+    }
   }
 
   @Test
