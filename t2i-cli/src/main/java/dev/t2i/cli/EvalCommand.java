@@ -1,5 +1,6 @@
 package dev.t2i.cli;
 
+import dev.t2i.api.data.Split;
 import dev.t2i.api.train.Checkpoint;
 import dev.t2i.eval.EvalSettings;
 import dev.t2i.eval.Evaluator;
@@ -20,6 +21,18 @@ import picocli.CommandLine.Option;
     description = "Evaluate a trained run with evaluators trained in-project (attribute or class classifiers): accuracy of what the captions ask for, "
         + "Fréchet distance, KID, precision/recall, diversity and memorisation. Writes RUN/eval/report.json and RUN/eval/index.html.")
 final class EvalCommand implements Callable<Integer> {
+  /** Reads {@code validation} or {@code test}. */
+  static final class SplitConverter implements CommandLine.ITypeConverter<Split> {
+    @Override
+    public Split convert(String value) {
+      return switch (value) {
+        case "validation" -> Split.VALIDATION;
+        case "test" -> Split.TEST;
+        default -> throw new CommandLine.TypeConversionException("expected validation or test, was '" + value + "'");
+      };
+    }
+  }
+
   @CommandLine.ParentCommand T2i parent;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -45,6 +58,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--every-checkpoint", description = "Evaluate every checkpoint the run kept, oldest first, and print the figures by step.")
   boolean everyCheckpoint;
 
+  @Option(names = "--split", paramLabel = "SPLIT", converter = SplitConverter.class,
+      description = "validation (compare configurations on it) or test (report once); default: validation where the data set has one, else test.")
+  Split split;
+
   @Option(names = "--cache", paramLabel = "DIR", description = "Where trained evaluators are kept (default: the run's parent/.evaluators).")
   Path cache;
 
@@ -54,7 +71,7 @@ final class EvalCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "use --step or --every-checkpoint, not both");
     }
     Path evaluators = cache != null ? cache : run.toAbsolutePath().getParent().resolve(".evaluators");
-    EvalSettings settings = new EvalSettings(captions, samples, seed, classifierSteps, evaluators);
+    EvalSettings settings = new EvalSettings(captions, samples, seed, classifierSteps, evaluators, split);
     Evaluator evaluator = new Evaluator(parent.registry(), new CliProgress());
     PrintWriter out = spec.commandLine().getOut();
     List<Long> chosen = everyCheckpoint
@@ -69,6 +86,10 @@ final class EvalCommand implements Callable<Integer> {
       if (report.get("generated") instanceof Map<?, ?> g) {
         out.println("attribute accuracy: " + g.get("accuracyForMentionedAttributes"));
         out.println("held-out pairs: " + g.get("heldOutPairs"));
+        out.println("held-out sentence forms: " + g.get("heldOutForms"));
+      }
+      if (report.get("noise") instanceof Map<?, ?> n) {
+        out.println("noise: diversity ratio " + n.get("diversityRatio") + ", entropy ratio " + n.get("entropyRatio"));
       }
       if (report.get("captionToClass") instanceof Map<?, ?> c) {
         out.println("caption to class: " + c);

@@ -56,6 +56,7 @@ public final class Evaluator {
       report.put("dataset", index.name());
       report.put("resolution", model.imageSize() + "x" + model.imageSize());
       report.put("seed", settings.seed());
+      report.put("split", settings.splitOf(index).id());
       report.put("time", Instant.now().toString());
       boolean synthetic = index.name().equals("synthetic-flowers");
       report.putAll(synthetic

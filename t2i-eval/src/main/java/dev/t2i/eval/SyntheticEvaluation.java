@@ -6,6 +6,8 @@ import dev.t2i.api.data.Example;
 import dev.t2i.api.data.Split;
 import dev.t2i.api.text.Tokenizer;
 import dev.t2i.datasets.synthetic.FlowerPalette;
+import dev.t2i.datasets.synthetic.SyntheticFlowers;
+import dev.t2i.datasets.synthetic.SyntheticFlowersSource;
 import dev.t2i.training.generate.TextToImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -79,7 +81,8 @@ final class SyntheticEvaluation {
   Map<String, Object> run(TextToImage model, TextToImage untrained) throws IOException, InterruptedException {
     int size = model.imageSize();
     List<Example> train = index.split(Split.TRAIN);
-    List<Example> test = index.split(Split.TEST);
+    // The evaluated split: validation to compare configurations, test to report once.
+    List<Example> test = index.split(settings.splitOf(index));
     int steps = settings.classifierSteps() > 0 ? settings.classifierSteps() : 1500;
     String fingerprint = "attributes-" + dev.t2i.api.Fingerprint.of(index.provenance() + "|" + size + "|" + steps + "|" + settings.seed());
     Map<String, Object> report = new LinkedHashMap<>();
@@ -120,14 +123,19 @@ final class SyntheticEvaluation {
       distribution.put("realTrainVsRealTest (floor)", Distribution.compare("t2i attribute classifier (256-d)", trainFeatures, real.features(), 2000, settings.seed()));
       report.put("distribution", distribution);
       report.put("diversity", diversity(trained, real.features(), test));
+      report.put("noise", noise(trained, real, chosen, test));
       report.put("memorisation", memorisation(trained.features, real.features(), trainFeatures));
       report.put("samples", chosen.preview(model, 8));
     }
     return report;
   }
 
-  /** The test captions evaluated, one per test image. */
-  record Captions(List<Example> examples, List<String> captions, int k, long seed, int size) {
+  /** The captions evaluated, one per image of the split, with the sentence form of each (-1: unknown). */
+  record Captions(List<Example> examples, List<String> captions, List<Integer> forms, int k, long seed, int size) {
+    boolean heldOutForm(int i) {
+      return forms.get(i) >= 0 && SyntheticFlowers.isHeldOutForm(forms.get(i));
+    }
+
     List<String> repeated() {
       List<String> out = new ArrayList<>();
       for (String c : captions) {
@@ -155,15 +163,19 @@ final class SyntheticEvaluation {
   private Captions choose(List<Example> test) {
     List<Example> examples = test.subList(0, Math.min(settings.captions(), test.size()));
     List<String> captions = new ArrayList<>();
+    List<Integer> forms = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       List<String> cs = examples.get(i).captions();
-      captions.add(cs.get(new SplittableRandom(settings.seed() * 31 + i).nextInt(cs.size())));
+      int c = new SplittableRandom(settings.seed() * 31 + i).nextInt(cs.size());
+      captions.add(cs.get(c));
+      String written = examples.get(i).attributes().get(SyntheticFlowersSource.CAPTION_FORMS);
+      forms.add(written == null ? -1 : Integer.parseInt(written.split(",")[c]));
     }
-    return new Captions(examples, captions, settings.samplesPerCaption(), settings.seed(), 0);
+    return new Captions(examples, captions, forms, settings.samplesPerCaption(), settings.seed(), 0);
   }
 
   /** Predictions and features of the generated images, k per caption. */
-  private static final class Scored {
+  static final class Scored {
     int[][] predicted;
     float[][] features;
     int k;
@@ -171,11 +183,12 @@ final class SyntheticEvaluation {
     Map<String, Object> summary(Captions chosen) {
       Map<String, Object> all = new LinkedHashMap<>();
       Map<String, Object> held = new LinkedHashMap<>();
+      Map<String, Object> heldForms = new LinkedHashMap<>();
       List<ToIntFunction<Example>> labels = labels();
       for (int h = 0; h < ATTRIBUTES.size(); h++) {
         String a = ATTRIBUTES.get(h);
-        int[] n = new int[2];
-        int[] correct = new int[2];
+        int[] n = new int[3];
+        int[] correct = new int[3];
         for (int i = 0; i < chosen.captions().size(); i++) {
           Example e = chosen.examples().get(i);
           if (!mentions(chosen.captions().get(i), e, a)) {
@@ -190,10 +203,15 @@ final class SyntheticEvaluation {
               n[1]++;
               correct[1] += ok ? 1 : 0;
             }
+            if (chosen.heldOutForm(i)) {
+              n[2]++;
+              correct[2] += ok ? 1 : 0;
+            }
           }
         }
         all.put(a, entry(correct[0], n[0]));
         held.put(a, entry(correct[1], n[1]));
+        heldForms.put(a, entry(correct[2], n[2]));
       }
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("captions", chosen.captions().size());
@@ -201,6 +219,7 @@ final class SyntheticEvaluation {
       out.put("seed", chosen.seed());
       out.put("accuracyForMentionedAttributes", all);
       out.put("heldOutPairs", held);
+      out.put("heldOutForms", heldForms);
       out.put("byColourPair", byColourPair(chosen));
       return out;
     }
@@ -281,6 +300,111 @@ final class SyntheticEvaluation {
     out.put("realWithinColourPair (reference)", Distribution.round(real / Math.max(realGroups, 1)));
     out.put("samplesPerCaption", s.k);
     return out;
+  }
+
+  /**
+   * Whether the noise matters, caption by caption. For each caption, the real images of the split
+   * that fit it (the same value of every attribute it names) are the reference: {@code k} of them,
+   * drawn with a seeded shuffle, against the caption's {@code k} samples.
+   * <ul>
+   *   <li>diversity ratio: the samples' mean pairwise feature distance over the fitting real
+   *       images', summed over captions: 1 when samples differ as much as real images that fit;
+   *   <li>entropy ratio: for each attribute the caption leaves open, the entropy of the
+   *       classifier's reading of the samples over that of the fitting real images (both read
+   *       by the same classifier, over {@code k} images), summed over captions and attributes.
+   * </ul>
+   * Both sides have {@code k} images, since an entropy estimated from {@code k} readings depends on
+   * {@code k}; captions with fewer than {@code k} fitting real images are left out and counted.
+   */
+  static Map<String, Object> noise(Scored s, ImageClassifier.Predictions real, Captions chosen, List<Example> pool) {
+    List<ToIntFunction<Example>> labels = labels();
+    int[][] truth = new int[pool.size()][ATTRIBUTES.size()];
+    for (int j = 0; j < pool.size(); j++) {
+      for (int h = 0; h < ATTRIBUTES.size(); h++) {
+        truth[j][h] = labels.get(h).applyAsInt(pool.get(j));
+      }
+    }
+    int k = s.k;
+    double generatedSpread = 0;
+    double realSpread = 0;
+    double[] generatedEntropy = new double[ATTRIBUTES.size()];
+    double[] realEntropy = new double[ATTRIBUTES.size()];
+    int used = 0;
+    int skipped = 0;
+    for (int i = 0; i < chosen.captions().size(); i++) {
+      Example e = chosen.examples().get(i);
+      boolean[] named = new boolean[ATTRIBUTES.size()];
+      for (int h = 0; h < named.length; h++) {
+        named[h] = mentions(chosen.captions().get(i), e, ATTRIBUTES.get(h));
+      }
+      int[] own = new int[ATTRIBUTES.size()];
+      for (int h = 0; h < own.length; h++) {
+        own[h] = labels.get(h).applyAsInt(e);
+      }
+      List<Integer> fitting = new ArrayList<>();
+      for (int j = 0; j < pool.size(); j++) {
+        boolean fits = true;
+        for (int h = 0; h < named.length && fits; h++) {
+          fits = !named[h] || truth[j][h] == own[h];
+        }
+        if (fits) {
+          fitting.add(j);
+        }
+      }
+      if (fitting.size() < k) {
+        skipped++;
+        continue;
+      }
+      java.util.Collections.shuffle(fitting, new java.util.Random(chosen.seed() * 7907 + i));
+      List<Integer> reference = fitting.subList(0, k);
+      float[][] generated = java.util.Arrays.copyOfRange(s.features, i * k, i * k + k);
+      generatedSpread += FeatureMetrics.meanPairwiseDistance(generated);
+      realSpread += FeatureMetrics.meanPairwiseDistance(reference.stream().map(j -> real.features()[j]).toArray(float[][]::new));
+      for (int h = 0; h < named.length; h++) {
+        if (named[h]) {
+          continue;
+        }
+        int[] g = new int[k];
+        for (int j = 0; j < k; j++) {
+          g[j] = s.predicted[h][i * k + j];
+        }
+        generatedEntropy[h] += entropy(g);
+        int[] readings = real.predicted()[h];
+        realEntropy[h] += entropy(reference.stream().mapToInt(j -> readings[j]).toArray());
+      }
+      used++;
+    }
+    Map<String, Object> byAttribute = new LinkedHashMap<>();
+    double generatedTotal = 0;
+    double realTotal = 0;
+    for (int h = 0; h < ATTRIBUTES.size(); h++) {
+      generatedTotal += generatedEntropy[h];
+      realTotal += realEntropy[h];
+      byAttribute.put(ATTRIBUTES.get(h), realEntropy[h] == 0 ? null : Distribution.round(generatedEntropy[h] / realEntropy[h]));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("diversityRatio", realSpread == 0 ? null : Distribution.round(generatedSpread / realSpread));
+    out.put("entropyRatio", realTotal == 0 ? null : Distribution.round(generatedTotal / realTotal));
+    out.put("entropyRatioByUnnamedAttribute", byAttribute);
+    out.put("captions", used);
+    out.put("captionsWithTooFewFittingRealImages", skipped);
+    out.put("samplesPerCaption", k);
+    out.put("note", "1 when a caption's samples vary as much as real images that fit it; 0 when the noise is ignored");
+    return out;
+  }
+
+  /** Entropy in nats of the values' empirical distribution. */
+  static double entropy(int[] values) {
+    Map<Integer, Integer> counts = new java.util.HashMap<>();
+    for (int v : values) {
+      counts.merge(v, 1, Integer::sum);
+    }
+    double h = 0;
+    for (int c : counts.values()) {
+      double p = c / (double) values.length;
+      h -= p * Math.log(p);
+    }
+    return h;
   }
 
   static Map<String, Object> memorisation(float[][] generated, float[][] realTest, float[][] train) {

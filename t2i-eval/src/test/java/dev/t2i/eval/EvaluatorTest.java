@@ -35,7 +35,7 @@ class EvaluatorTest {
             "discriminator: {type: dcgan, ndf: 4, text: inner-product, minibatchStddev: true}");
     new Trainer(Experiment.assemble(TinyRuns.read(yaml, registry), registry)).train(new Trainer.Options(false, List.of()));
 
-    new Evaluator(registry, Progress.Factory.SILENT).evaluate(run, new EvalSettings(80, 2, 1, 60, dir.resolve("cache")));
+    new Evaluator(registry, Progress.Factory.SILENT).evaluate(run, new EvalSettings(80, 2, 1, 60, dir.resolve("cache"), null));
 
     JsonNode report = new ObjectMapper().readTree(run.resolve("eval/report.json").toFile());
     assertThat(report.get("step").asInt()).isEqualTo(3);
@@ -70,6 +70,14 @@ class EvaluatorTest {
       assertThat(correct / samples).isCloseTo(all.get(attribute).get("accuracy").asDouble(), org.assertj.core.api.Assertions.within(1e-3));
     }
     assertThat(report.get("classifier").get("accuracyOnRealTestImages").get("petal_color").asDouble()).isBetween(0.0, 1.0);
+    // Configurations are compared on the validation split unless the test split is asked for.
+    assertThat(report.get("split").asText()).isEqualTo("validation");
+    // About a quarter of the captions are of sentence forms held out of training: 80 x 2 samples x 1/4.
+    assertThat(generated.get("heldOutForms").get("petal_color").get("samples").asInt()).isBetween(20, 70);
+    JsonNode noise = report.get("noise");
+    assertThat(noise.get("captions").asInt() + noise.get("captionsWithTooFewFittingRealImages").asInt()).isEqualTo(80);
+    assertThat(noise.get("diversityRatio").asDouble()).isGreaterThanOrEqualTo(0.0);
+    assertThat(noise.get("entropyRatio").asDouble()).isGreaterThanOrEqualTo(0.0);
     String page = Files.readString(run.resolve("eval/index.html"));
     assertThat(page).contains("Colour accuracy by (petal, centre) pair").contains("held out of training").contains("samples-0.png");
   }
