@@ -337,6 +337,39 @@ class TrainerTest {
     }
   }
 
+  @Test
+  void aDfGanWithTheGradientPenaltyTrainsGeneratesFromItsNoiseAndExports() throws Exception {
+    Path run = dir.resolve("dfgan");
+    String yaml = TinyRuns.gan(run, 24, 24)
+        .replace("type: word2vec-sum", "type: word2vec-sequence\n  steps: 12")
+        .replace("generator: {type: dcgan, ngf: 4, imageSize: 32, noiseDimension: 6, textProjection: 4}",
+            "generator: {type: dfgan, ngf: 2, imageSize: 32, noiseDimension: 6, sentenceDimension: 4, textWindow: 2}")
+        .replace("discriminator: {type: dcgan, ndf: 4, textProjection: 4}", "discriminator: {type: dfgan, ndf: 2, sentenceDimension: 4}")
+        .replace("loss: {type: gan, matchingAware: true, blurredFakes: 1.0}", "loss: {type: hinge, gradientPenalty: 2, penaltyPower: 6}");
+    assertThat(yaml).contains("type: dfgan").contains("type: hinge");
+    List<Map<String, Float>> losses = train(yaml, false);
+    assertThat(losses).hasSize(24);
+    assertThat(losses).allSatisfy(l -> {
+      assertThat(l.values()).allMatch(Float::isFinite);
+      assertThat(l.get("d_gradient_penalty")).isGreaterThanOrEqualTo(0f);
+      assertThat(l.get("d")).isCloseTo(l.get("d_real") + 0.5f * (l.get("d_fake") + l.get("d_mismatched")) + l.get("d_gradient_penalty"),
+          org.assertj.core.data.Offset.offset(1e-4f));
+    });
+    assertThat(losses.get(23).get("g")).isNotEqualTo(losses.get(0).get("g"));
+    try (TextToImage model = TextToImage.load(run, registry)) {
+      List<java.awt.image.BufferedImage> four = model.generate("this flower has red petals and a white center", 4, 3);
+      // One caption, four noise vectors: no two images alike.
+      for (int i = 0; i < 4; i++) {
+        for (int j = i + 1; j < 4; j++) {
+          assertThat(pixels(four.get(i))).isNotEqualTo(pixels(four.get(j)));
+        }
+      }
+      Path export = dir.resolve("dfgan-export");
+      dev.t2i.training.generate.SavedModelExport.export(model, run, export);
+      assertThat(export.resolve("saved_model.pb")).exists();
+    }
+  }
+
   private static int[] pixels(java.awt.image.BufferedImage image) {
     return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
   }
