@@ -80,6 +80,10 @@ final class EvalPage {
     List<List<String>> dm = new ArrayList<>();
     dm.add(List.of("figure", "value"));
     map(report.get("diversity")).forEach((k, v) -> dm.add(List.of("diversity: " + k, fmt(v))));
+    Map<String, Object> noise = map(report.get("noise"));
+    if (noise != null) {
+      noise.forEach((k, v) -> dm.add(List.of("noise: " + k, fmt(v))));
+    }
     map(report.get("memorisation")).forEach((k, v) -> dm.add(List.of("memorisation: " + k, fmt(v))));
     html.table(dm);
     samples(html, dir);
@@ -103,16 +107,18 @@ final class EvalPage {
     Map<String, Object> floor = map(report.get("untrainedGenerator"));
     Map<String, Object> ceiling = map(map(report.get("classifier")).get("accuracyOnRealTestImages"));
     html.heading("Attributes read back from generated images");
-    html.paragraph(String.format("%s test captions, %s samples each, seed %s; an attribute counts where the caption mentions it.",
-        gen.get("captions"), gen.get("samplesPerCaption"), gen.get("seed")));
+    html.paragraph(String.format("%s captions of the %s split, %s samples each, seed %s; an attribute counts where the caption mentions it.",
+        gen.get("captions"), report.get("split"), gen.get("samplesPerCaption"), gen.get("seed")));
     List<List<String>> t = new ArrayList<>();
-    t.add(List.of("attribute", "real test images (ceiling)", "generated", "held-out pairs", "untrained generator (floor)", "samples"));
+    t.add(List.of("attribute", "real images (ceiling)", "generated", "held-out pairs", "held-out sentence forms", "untrained generator (floor)",
+        "samples"));
     Map<String, Object> all = map(gen.get("accuracyForMentionedAttributes"));
     Map<String, Object> held = map(gen.get("heldOutPairs"));
+    Map<String, Object> forms = map(gen.get("heldOutForms"));
     Map<String, Object> low = map(floor.get("accuracyForMentionedAttributes"));
     for (String a : all.keySet()) {
       t.add(List.of(a, fmt(ceiling.get(a)), fmt(map(all.get(a)).get("accuracy")), fmt(map(held.get(a)).get("accuracy")),
-          fmt(map(low.get(a)).get("accuracy")), fmt(map(all.get(a)).get("samples"))));
+          forms == null ? "" : fmt(map(forms.get(a)).get("accuracy")), fmt(map(low.get(a)).get("accuracy")), fmt(map(all.get(a)).get("samples"))));
     }
     html.table(t);
     Map<String, Object> pairs = map(gen.get("byColourPair"));
