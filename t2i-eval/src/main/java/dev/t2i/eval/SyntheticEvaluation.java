@@ -123,7 +123,15 @@ final class SyntheticEvaluation {
       distribution.put("realTrainVsRealTest (floor)", Distribution.compare("t2i attribute classifier (256-d)", trainFeatures, real.features(), 2000, settings.seed()));
       report.put("distribution", distribution);
       report.put("diversity", diversity(trained, real.features(), test));
-      report.put("noise", noise(trained, real, chosen, test));
+      Map<String, Object> noise = noise(trained, real, chosen, test);
+      // The same figures for an untrained generator: random images vary too, so the ratios speak
+      // of the noise only beside accuracies that show the samples follow their captions.
+      Map<String, Object> noiseFloor = noise(floor, real, chosen, test);
+      Map<String, Object> untrainedNoise = new LinkedHashMap<>();
+      untrainedNoise.put("diversityRatio", noiseFloor.get("diversityRatio"));
+      untrainedNoise.put("entropyRatio", noiseFloor.get("entropyRatio"));
+      noise.put("untrainedGenerator", untrainedNoise);
+      report.put("noise", noise);
       report.put("memorisation", memorisation(trained.features, real.features(), trainFeatures));
       report.put("samples", chosen.preview(model, 8));
     }

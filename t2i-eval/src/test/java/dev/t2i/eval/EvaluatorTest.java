@@ -78,6 +78,7 @@ class EvaluatorTest {
     assertThat(noise.get("captions").asInt() + noise.get("captionsWithTooFewFittingRealImages").asInt()).isEqualTo(80);
     assertThat(noise.get("diversityRatio").asDouble()).isGreaterThanOrEqualTo(0.0);
     assertThat(noise.get("entropyRatio").asDouble()).isGreaterThanOrEqualTo(0.0);
+    assertThat(noise.get("untrainedGenerator").get("diversityRatio").asDouble()).isGreaterThanOrEqualTo(0.0);
     String page = Files.readString(run.resolve("eval/index.html"));
     assertThat(page).contains("Colour accuracy by (petal, centre) pair").contains("held out of training").contains("samples-0.png")
         .contains("held-out sentence forms").contains("noise: diversityRatio");
