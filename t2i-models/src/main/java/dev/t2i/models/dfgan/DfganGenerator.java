@@ -19,7 +19,7 @@ import org.tensorflow.types.TFloat32;
  * DF-GAN's generator at {@code 32}, {@code 64} or {@code 128} pixels. Gaussian noise {@code z}
  * goes through a dense layer to a {@code 4 × 4} map of {@code 8·ngf} features ({@code 4·ngf} at 32
  * pixels). Each block then
- * doubles the size (nearest neighbour) and applies, on a residual branch, two rounds of deep
+ * doubles the size (nearest neighbour, or bilinear with {@code upsampling: bilinear}) and applies, on a residual branch, two rounds of deep
  * fusion and a {@code 3 × 3} convolution; the fusion is two affine transforms, each followed by
  * LeakyReLU 0.2, whose per-channel scale and shift are perceptrons of the condition {@code [z, s]},
  * with {@code s} a learned sentence vector. The shortcut is the up-sampled input (through a
@@ -70,7 +70,7 @@ public final class DfganGenerator implements Generator {
     int size = 4;
     for (int i = 1; i <= stages; i++) {
       int out = channels(i, stages);
-      h = block(tf, p, "block" + i, FusionLayers.upsample(tf, h, size), channels, out, condition, width);
+      h = block(tf, p, "block" + i, FusionLayers.upsample(tf, h, size, settings.upsampling()), channels, out, condition, width);
       size *= 2;
       channels = out;
     }

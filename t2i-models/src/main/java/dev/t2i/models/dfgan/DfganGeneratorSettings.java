@@ -12,7 +12,9 @@ public record DfganGeneratorSettings(
     @JsonPropertyDescription("feature maps of the last block; the first blocks have 8x") Integer ngf,
     @JsonPropertyDescription("side of the images: 32, 64 or 128") Integer imageSize,
     @JsonPropertyDescription("with a word-sequence encoder (word2vec-sequence): words each learned sentence feature reads at once, a convolution over that many adjacent words averaged over the caption")
-        Integer textWindow)
+        Integer textWindow,
+    @JsonPropertyDescription("nearest (DF-GAN's: values repeated 2x2) or bilinear (interpolated) up-sampling before each block")
+        Upsampling upsampling)
     implements Generator.Settings {
 
   public DfganGeneratorSettings {
@@ -21,9 +23,10 @@ public record DfganGeneratorSettings(
     ngf = Checks.inRange("ngf", Checks.orDefault(ngf, 32), 1, 1024);
     imageSize = Checks.oneOf("imageSize", Checks.orDefault(imageSize, 64), List.of(32, 64, 128));
     textWindow = Checks.inRange("textWindow", Checks.orDefault(textWindow, 3), 1, 9);
+    upsampling = Checks.orDefault(upsampling, Upsampling.NEAREST);
   }
 
   public static DfganGeneratorSettings defaults() {
-    return new DfganGeneratorSettings(null, null, null, null, null);
+    return new DfganGeneratorSettings(null, null, null, null, null, null);
   }
 }

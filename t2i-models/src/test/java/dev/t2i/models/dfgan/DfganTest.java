@@ -30,7 +30,11 @@ class DfganTest {
   private static final TextShape POOLED = TextShape.pooled(6);
 
   private static DfganGenerator generator(int ngf) {
-    return new DfganGenerator(new DfganGeneratorSettings(5, 4, ngf, 32, null), POOLED);
+    return generator(ngf, Upsampling.NEAREST);
+  }
+
+  private static DfganGenerator generator(int ngf, Upsampling upsampling) {
+    return new DfganGenerator(new DfganGeneratorSettings(5, 4, ngf, 32, null, upsampling), POOLED);
   }
 
   @Test
@@ -63,6 +67,48 @@ class DfganTest {
       List<String> types = new ArrayList<>();
       g.graph.operations().forEachRemaining(o -> types.add(o.type()));
       assertThat(types).doesNotContain("Conv2DBackpropInput").contains("ResizeNearestNeighbor");
+    }
+  }
+
+  @Test
+  void everyGeneratorWeightGetsAGradientWithEitherUpsampling() {
+    for (Upsampling how : Upsampling.values()) {
+      try (GraphRunner g = new GraphRunner()) {
+        Parameters p = Parameters.create(3).scope("G");
+        Placeholder<TFloat32> z = g.input("z", -1, 5);
+        Placeholder<TFloat32> t = g.input("t", -1, 6);
+        Operand<TFloat32> images = generator(4, how).generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN).images();
+        Operand<TFloat32> loss = g.tf.math.mean(g.tf.math.square(g.tf.math.sub(images, g.tf.constant(0.3f))), g.tf.constant(new int[] {0, 1, 2, 3}));
+        List<Variable<TFloat32>> vars = p.trainableVariables();
+        Output<?>[] grads = g.graph.addGradients("grad_" + how.name(), new Output<?>[] {loss.asOutput()},
+            vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new), null);
+        Map<Placeholder<TFloat32>, float[]> feeds = Map.of(z, GraphRunner.uniform(40, 4), t, GraphRunner.uniform(48, 5));
+        // The affine perceptrons' last layers start at zero (a new block passes its input through), so at
+        // the start nothing reaches the text or the first layers; after any update of those last layers
+        // everything does. Give them small values, as one training step would.
+        for (Variable<TFloat32> v : vars) {
+          if (v.op().name().endsWith("_2_w")) {
+            long[] shape = v.shape().asArray();
+            float[] values = GraphRunner.uniform((int) (shape[0] * shape[1]), shape[0]);
+            for (int i = 0; i < values.length; i++) {
+              values[i] *= 0.01f;
+            }
+            var assign = g.tf.assign(v, g.tf.reshape(g.tf.constant(values), g.tf.constant(shape)));
+            g.session().runner().addTarget(assign).run();
+          }
+        }
+        List<Operand<TFloat32>> norms = new ArrayList<>();
+        for (int i = 0; i < grads.length; i++) {
+          assertThat(grads[i]).as(vars.get(i).op().name()).isNotNull();
+          @SuppressWarnings("unchecked")
+          Operand<TFloat32> gi = (Operand<TFloat32>) grads[i];
+          norms.add(g.tf.reduceSum(g.tf.math.abs(g.tf.reshape(gi, g.tf.constant(new long[] {-1}))), g.tf.constant(0)));
+        }
+        float[] norm = g.run(g.tf.stack(norms), feeds);
+        for (int i = 0; i < norm.length; i++) {
+          assertThat(norm[i]).as(how + " " + vars.get(i).op().name()).isPositive();
+        }
+      }
     }
   }
 
