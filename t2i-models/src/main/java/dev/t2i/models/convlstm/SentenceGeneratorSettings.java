@@ -17,7 +17,7 @@ public record SentenceGeneratorSettings(
     implements Generator.Settings {
 
   public SentenceGeneratorSettings {
-    network = Checks.orDefault(network, new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, null));
+    network = Checks.orDefault(network, new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, null, null));
     if (network.conditioning() == Conditioning.NOISE) {
       throw new IllegalArgumentException("network.conditioning must read text (text or projected): each word's vector is the input");
     }

@@ -8,6 +8,7 @@ import dev.t2i.api.Parameters;
 import dev.t2i.api.TextEncoder;
 import dev.t2i.api.TextShape;
 import dev.t2i.models.layers.Layers;
+import dev.t2i.models.layers.Upsampling;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,16 +143,21 @@ public final class DcganGenerator implements Generator {
     for (int i = 1; i < stages; i++) {
       int out = settings.ngf() * Math.min(8, 1 << (stages - 1 - i));
       size *= 2;
-      h = Layers.deconvNoBias(tf, p, "deconv" + i, h, channels, out, size, 4, 2);
+      h = settings.upsampling() == Upsampling.TRANSPOSED
+          ? Layers.deconvNoBias(tf, p, "deconv" + i, h, channels, out, size, 4, 2)
+          : Layers.convNoBias(tf, p, "upconv" + i, Layers.resize(tf, h, size / 2, settings.upsampling()), channels, out, 3, 1);
       h = tf.nn.relu(Layers.batchNorm(tf, p, "deconv" + i + "_bn", h, out, mode, groups));
       channels = out;
     }
     return settings.wordAttention() ? Layers.wordAttention(tf, p, "attention", h, size, channels, words) : h;
   }
 
-  /** The last layer: a transposed convolution to 3 channels at the image size, then tanh. */
+  /** The last layer: a transposed convolution (or a doubling and a 3 × 3 convolution) to 3 channels at the image size, then tanh. */
   public Operand<TFloat32> lastLayer(Ops tf, Parameters p, Operand<TFloat32> features) {
     int stages = Layers.stages(settings.imageSize());
-    return tf.math.tanh(Layers.deconv(tf, p, "deconv" + stages, features, settings.ngf(), 3, settings.imageSize(), 4, 2));
+    Operand<TFloat32> rgb = settings.upsampling() == Upsampling.TRANSPOSED
+        ? Layers.deconv(tf, p, "deconv" + stages, features, settings.ngf(), 3, settings.imageSize(), 4, 2)
+        : Layers.conv(tf, p, "upconv" + stages, Layers.resize(tf, features, settings.imageSize() / 2, settings.upsampling()), settings.ngf(), 3, 3, 1);
+    return tf.math.tanh(rgb);
   }
 }

@@ -3,6 +3,7 @@ package dev.t2i.models.dcgan;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 import dev.t2i.api.Generator;
+import dev.t2i.models.layers.Upsampling;
 import java.util.List;
 
 /** Settings of the {@code dcgan} generator. */
@@ -19,7 +20,9 @@ public record DcganGeneratorSettings(
     @JsonPropertyDescription("projected mode: weight of the KL term of conditioning augmentation (StackGAN): in training the text features are a Gaussian sample around a learned mean, which smooths the generator over the caption space; at inference the mean; 0: off")
         Double conditioningAugmentation,
     @JsonPropertyDescription("projected mode with a word-sequence encoder: before the last layer, every position of the feature map attends over the caption's words (AttnGAN's word attention) and adds what it reads")
-        Boolean wordAttention)
+        Boolean wordAttention,
+    @JsonPropertyDescription("transposed (4x4 stride-2 transposed convolutions, DCGAN's) or nearest / bilinear (doubling, then a 3x3 convolution: no checkerboard)")
+        Upsampling upsampling)
     implements Generator.Settings {
 
   public DcganGeneratorSettings {
@@ -42,6 +45,7 @@ public record DcganGeneratorSettings(
     textWindow = Checks.inRange("textWindow", Checks.orDefault(textWindow, 3), 1, 9);
     conditioningAugmentation = Checks.inRange("conditioningAugmentation", Checks.orDefault(conditioningAugmentation, 0.0), 0.0, 100.0);
     wordAttention = Checks.orDefault(wordAttention, false);
+    upsampling = Checks.orDefault(upsampling, Upsampling.TRANSPOSED);
     if (wordAttention && conditioning != Conditioning.PROJECTED) {
       throw new IllegalArgumentException("wordAttention needs conditioning projected and a word-sequence encoder");
     }
@@ -51,6 +55,6 @@ public record DcganGeneratorSettings(
   }
 
   public static DcganGeneratorSettings defaults() {
-    return new DcganGeneratorSettings(null, null, null, null, null, null, null, null);
+    return new DcganGeneratorSettings(null, null, null, null, null, null, null, null, null);
   }
 }

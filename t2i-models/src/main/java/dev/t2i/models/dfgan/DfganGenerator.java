@@ -70,7 +70,7 @@ public final class DfganGenerator implements Generator {
     int size = 4;
     for (int i = 1; i <= stages; i++) {
       int out = channels(i, stages);
-      h = block(tf, p, "block" + i, FusionLayers.upsample(tf, h, size, settings.upsampling()), channels, out, condition, width);
+      h = block(tf, p, "block" + i, Layers.resize(tf, h, size, settings.upsampling()), channels, out, condition, width);
       size *= 2;
       channels = out;
     }

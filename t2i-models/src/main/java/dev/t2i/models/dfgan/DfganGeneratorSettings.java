@@ -3,6 +3,7 @@ package dev.t2i.models.dfgan;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 import dev.t2i.api.Generator;
+import dev.t2i.models.layers.Upsampling;
 import java.util.List;
 
 /** Settings of the {@code dfgan} generator. */
@@ -24,6 +25,9 @@ public record DfganGeneratorSettings(
     imageSize = Checks.oneOf("imageSize", Checks.orDefault(imageSize, 64), List.of(32, 64, 128));
     textWindow = Checks.inRange("textWindow", Checks.orDefault(textWindow, 3), 1, 9);
     upsampling = Checks.orDefault(upsampling, Upsampling.NEAREST);
+    if (upsampling == Upsampling.TRANSPOSED) {
+      throw new IllegalArgumentException("upsampling: dfgan up-samples with nearest or bilinear, never transposed convolutions");
+    }
   }
 
   public static DfganGeneratorSettings defaults() {

@@ -64,15 +64,6 @@ final class FusionLayers {
     return tf.nn.biasAdd(tf.linalg.matMul(hidden, w), b);
   }
 
-  /** Up-sampling by 2: {@code [N, S, S, C] → [N, 2S, 2S, C]}. */
-  static Operand<TFloat32> upsample(Ops tf, Operand<TFloat32> x, int size, Upsampling how) {
-    Operand<org.tensorflow.types.TInt32> target = tf.constant(new int[] {2 * size, 2 * size});
-    return switch (how) {
-      case NEAREST -> tf.image.resizeNearestNeighbor(x, target);
-      case BILINEAR -> tf.image.resizeBilinear(x, target, org.tensorflow.op.image.ResizeBilinear.halfPixelCenters(true));
-    };
-  }
-
   /**
    * 2 × 2 average pooling as a reshape and a mean: {@code [N, S, S, C] → [N, S/2, S/2, C]}.
    * Unlike {@code AvgPool}, both ops have second-order gradients.

@@ -15,7 +15,7 @@ public record GnnGeneratorSettings(
     implements Generator.Settings {
 
   public GnnGeneratorSettings {
-    network = Checks.orDefault(network, new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, null));
+    network = Checks.orDefault(network, new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, null, null));
     shareParameters = Checks.orDefault(shareParameters, true);
     if (network.conditioning() == Conditioning.NOISE) {
       throw new IllegalArgumentException("the GNN branch reads text: network.conditioning must be text or projected");

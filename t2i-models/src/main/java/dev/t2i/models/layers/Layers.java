@@ -197,6 +197,20 @@ public final class Layers {
   }
 
   /**
+   * Doubles {@code [N, S, S, C]} to {@code [N, 2S, 2S, C]} by repeating or interpolating values
+   * ({@link Upsampling#NEAREST}, {@link Upsampling#BILINEAR}); transposed convolutions are layers of
+   * their own ({@link #deconv}).
+   */
+  public static Operand<TFloat32> resize(Ops tf, Operand<TFloat32> x, int size, Upsampling how) {
+    Operand<TInt32> target = tf.constant(new int[] {2 * size, 2 * size});
+    return switch (how) {
+      case NEAREST -> tf.image.resizeNearestNeighbor(x, target);
+      case BILINEAR -> tf.image.resizeBilinear(x, target, org.tensorflow.op.image.ResizeBilinear.halfPixelCenters(true));
+      case TRANSPOSED -> throw new IllegalArgumentException("a transposed convolution is a layer with weights: use deconv");
+    };
+  }
+
+  /**
    * Batch normalisation over N, H and W of an NHWC tensor (fused). In {@link Mode#TRAIN} it uses
    * the batch's statistics and records the update of its moving averages in {@code p}; in {@link
    * Mode#INFERENCE} it uses the moving averages.

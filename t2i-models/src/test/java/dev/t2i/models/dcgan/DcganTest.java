@@ -12,6 +12,7 @@ import dev.t2i.api.TextEncoder;
 import dev.t2i.api.TextShape;
 import dev.t2i.models.GraphRunner;
 import dev.t2i.models.gnn.GnnGenerator;
+import dev.t2i.models.layers.Upsampling;
 import dev.t2i.models.gnn.GnnGeneratorSettings;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +43,7 @@ class DcganTest {
   @Test
   void generatorMakesImagesInUnitRangeAndOwnsItsVariables() {
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null), TEXT6);
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null), TEXT6);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> z = g.input("z", -1, 5);
       Placeholder<TFloat32> t = g.input("t", -1, 6);
@@ -64,9 +65,29 @@ class DcganTest {
   }
 
   @Test
+  void resizeUpsamplingDrawsWithoutTransposedConvolutions() {
+    for (Upsampling how : List.of(Upsampling.NEAREST, Upsampling.BILINEAR)) {
+      try (GraphRunner g = new GraphRunner()) {
+        DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, how), TEXT6);
+        Parameters p = Parameters.create(1).scope("G");
+        Placeholder<TFloat32> z = g.input("z", -1, 5);
+        Placeholder<TFloat32> t = g.input("t", -1, 6);
+        Operand<TFloat32> images = gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN).images();
+        assertThat(g.shape(images, Map.of(z, GraphRunner.uniform(15, 1), t, GraphRunner.uniform(18, 2)))).containsExactly(3, 32, 32, 3);
+        List<String> types = new java.util.ArrayList<>();
+        g.graph.operations().forEachRemaining(o -> types.add(o.type()));
+        assertThat(types).as(how.name()).doesNotContain("Conv2DBackpropInput");
+        // The same widths as the transposed layers, with 3 x 3 kernels: 32->16, 16->8, 8->3.
+        long expected = (6 * 4 + 4) + (9 * 512 + 512) + (9 * 32 * 16) + (9 * 16 * 8) + (9 * 8 * 3 + 3) + 2 * (32 + 16 + 8);
+        assertThat(p.trainableCount()).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void inferenceUsesMovingAveragesSoEachSampleIsIndependentOfItsBatch() {
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, 8, 32, null, null, null), TEXT6);
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, 8, 32, null, null, null, null), TEXT6);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> t = g.input("t", -1, 6);
       Operand<TFloat32> train = gen.generate(g.tf, p, new GeneratorInput(null, t, null), Mode.TRAIN).images();
@@ -166,13 +187,13 @@ class DcganTest {
   void textConditioningNeedsPooledTextFromAnEncoder() {
     assertThatThrownBy(() -> new DcganGenerator(DcganGeneratorSettings.defaults(), Optional.empty()))
         .hasMessageContaining("reads text: configure an encoder");
-    assertThatThrownBy(() -> new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, null),
+    assertThatThrownBy(() -> new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, null, null),
         Optional.of(encoder(TextShape.sequence(25, 6)))))
         .hasMessageContaining("with conditioning text reads one vector per caption, but the encoder gives a sequence of 25");
-    assertThat(new DcganGenerator(new DcganGeneratorSettings(Conditioning.NOISE, null, null, null, null, null, null, null), Optional.empty()).textShape()).isNull();
-    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, 100, null, null, null, null, null, null))
+    assertThat(new DcganGenerator(new DcganGeneratorSettings(Conditioning.NOISE, null, null, null, null, null, null, null, null), Optional.empty()).textShape()).isNull();
+    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, 100, null, null, null, null, null, null, null))
         .hasMessageContaining("noiseDimension must be 0 when conditioning is text");
-    assertThatThrownBy(() -> new DcganGeneratorSettings(null, null, null, null, 48, null, null, null)).hasMessageContaining("imageSize must be one of [32, 64, 128]");
+    assertThatThrownBy(() -> new DcganGeneratorSettings(null, null, null, null, 48, null, null, null, null)).hasMessageContaining("imageSize must be one of [32, 64, 128]");
   }
 
   @Test
@@ -184,7 +205,7 @@ class DcganTest {
       System.arraycopy(caption, s * 6, reversed, (2 - s) * 6, 6);
     }
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null), words);
+      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null), words);
       assertThat(gen.textShape()).isEqualTo(TextShape.sequence(3, 6));
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> z = g.input("z", -1, 5);
@@ -196,7 +217,7 @@ class DcganTest {
       assertThat(g.run(images, Map.of(z, noise, t, caption))).isNotEqualTo(g.run(images, Map.of(z, noise, t, reversed)));
       // Phrase weights [2, 1, 6, 4] + bias in place of the dense text layer.
       assertThat(p.trainableVariables()).anyMatch(v -> v.op().name().equals("G_text_phrases_w"));
-      assertThat(p.trainableCount()).isEqualTo(new DcganTestCount().count(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null))
+      assertThat(p.trainableCount()).isEqualTo(new DcganTestCount().count(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null))
           - (6 * 4 + 4) + (2 * 6 * 4 + 4));
     }
     try (GraphRunner g = new GraphRunner()) {
@@ -217,8 +238,8 @@ class DcganTest {
 
   @Test
   void wordAttentionAddsItsTwoConvolutionsAndNeedsWordSequences() {
-    var attending = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, true);
-    var plain = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null);
+    var attending = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, true, null);
+    var plain = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null);
     TextShape words = TextShape.sequence(3, 6);
     try (GraphRunner g = new GraphRunner()) {
       DcganGenerator gen = new DcganGenerator(attending, words);
@@ -231,7 +252,7 @@ class DcganTest {
       assertThat(p.trainableCount()).isEqualTo(new DcganTestCount().count(plain) - (6 * 4 + 4) + (2 * 6 * 4 + 4) + 8 * 4 + 4 * 8 + 8);
     }
     assertThatThrownBy(() -> new DcganGenerator(attending, TEXT6)).hasMessageContaining("wordAttention").hasMessageContaining("word2vec-sequence");
-    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, true))
+    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, true, null))
         .hasMessageContaining("wordAttention needs conditioning projected");
   }
 
@@ -239,7 +260,7 @@ class DcganTest {
   void gnnSharesWeightsOrKeepsItsOwn() {
     for (boolean share : new boolean[] {true, false}) {
       try (GraphRunner g = new GraphRunner()) {
-        var network = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null);
+        var network = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null);
         GnnGenerator gnn = new GnnGenerator(new GnnGeneratorSettings(network, share), TEXT6);
         Parameters p = Parameters.create(1).scope("G");
         Placeholder<TFloat32> z = g.input("z", -1, 5);

@@ -11,6 +11,7 @@ import dev.t2i.api.Mode;
 import dev.t2i.api.Parameters;
 import dev.t2i.api.TextShape;
 import dev.t2i.models.GraphRunner;
+import dev.t2i.models.layers.Upsampling;
 import dev.t2i.models.losses.HingeLoss;
 import dev.t2i.models.losses.HingeLossSettings;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class DfganTest {
 
   @Test
   void everyGeneratorWeightGetsAGradientWithEitherUpsampling() {
-    for (Upsampling how : Upsampling.values()) {
+    for (Upsampling how : List.of(Upsampling.NEAREST, Upsampling.BILINEAR)) {
       try (GraphRunner g = new GraphRunner()) {
         Parameters p = Parameters.create(3).scope("G");
         Placeholder<TFloat32> z = g.input("z", -1, 5);
@@ -110,6 +111,12 @@ class DfganTest {
         }
       }
     }
+  }
+
+  @Test
+  void transposedConvolutionsAreRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DfganGeneratorSettings(null, null, null, null, null, Upsampling.TRANSPOSED))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upsampling").hasMessageContaining("nearest or bilinear");
   }
 
   @Test
