@@ -24,7 +24,8 @@ import org.tensorflow.types.TFloat32;
  * the width changes), with a learned scalar {@code γ} that starts at zero. The one-way output
  * concatenates the {@code 4 × 4} features with the learned sentence vector tiled over them, then a
  * {@code 3 × 3} convolution to {@code 2·ndf}, LeakyReLU, and a {@code 4 × 4} valid convolution
- * give one logit. No batch normalisation: each image is scored on its own, which a gradient
+ * give one logit. With {@code text: projection} the sentence is left out of that output and enters
+ * as the inner product of its projection with the pooled {@code 4 × 4} features instead. No batch normalisation: each image is scored on its own, which a gradient
  * penalty on the inputs needs.
  */
 public final class DfganDiscriminator implements Discriminator {
@@ -62,11 +63,22 @@ public final class DfganDiscriminator implements Discriminator {
     }
     int s = settings.sentenceDimension();
     Operand<TFloat32> sentence = Layers.sentence(tf, p, "text", captions, text, settings.textWindow(), s);
-    Operand<TFloat32> tiled = tf.tile(tf.reshape(sentence, tf.constant(new long[] {-1, 1, 1, s})), tf.constant(new int[] {1, 4, 4, 1}));
-    Operand<TFloat32> joint = tf.concat(List.of(h, tiled), tf.constant(3));
-    joint = Layers.leaky(tf, FusionLayers.conv(tf, p, "joint", joint, channels + s, 2 * settings.ndf(), 3, 1, "SAME"));
-    Operand<TFloat32> logit = FusionLayers.conv(tf, p, "logit", joint, 2 * settings.ndf(), 1, 4, 1, "VALID");
-    return tf.reshape(logit, tf.constant(new long[] {-1}));
+    boolean concat = settings.text() == DfganDiscriminatorSettings.TextOutput.CONCAT;
+    Operand<TFloat32> joint = h;
+    if (concat) {
+      Operand<TFloat32> tiled = tf.tile(tf.reshape(sentence, tf.constant(new long[] {-1, 1, 1, s})), tf.constant(new int[] {1, 4, 4, 1}));
+      joint = tf.concat(List.of(h, tiled), tf.constant(3));
+    }
+    joint = Layers.leaky(tf, FusionLayers.conv(tf, p, "joint", joint, concat ? channels + s : channels, 2 * settings.ndf(), 3, 1, "SAME"));
+    Operand<TFloat32> logit = tf.reshape(FusionLayers.conv(tf, p, "logit", joint, 2 * settings.ndf(), 1, 4, 1, "VALID"),
+        tf.constant(new long[] {-1}));
+    if (concat) {
+      return logit;
+    }
+    // Projection: <V s, mean of the 4 x 4 features>, so that each part of the sentence scores the image on its own.
+    Operand<TFloat32> pooled = tf.math.mean(h, tf.constant(new int[] {1, 2}));
+    Operand<TFloat32> embedded = FusionLayers.dense(tf, p, "projection", sentence, s, channels);
+    return tf.math.add(logit, tf.reduceSum(tf.math.mul(embedded, pooled), tf.constant(1)));
   }
 
   private static Operand<TFloat32> block(Ops tf, Parameters p, String name, Operand<TFloat32> x, int size, int in, int out) {

@@ -144,9 +144,15 @@ class DfganTest {
 
   @Test
   void discriminatorScoresEachImageOnItsOwnAndReadsTheCaption() {
+    for (DfganDiscriminatorSettings.TextOutput output : DfganDiscriminatorSettings.TextOutput.values()) {
+      scoresEachImageOnItsOwnAndReadsTheCaption(output);
+    }
+  }
+
+  private static void scoresEachImageOnItsOwnAndReadsTheCaption(DfganDiscriminatorSettings.TextOutput output) {
     try (GraphRunner g = new GraphRunner()) {
       TextShape words = TextShape.sequence(5, 6);
-      DfganDiscriminator d = new DfganDiscriminator(new DfganDiscriminatorSettings(4, 4, 2), words);
+      DfganDiscriminator d = new DfganDiscriminator(new DfganDiscriminatorSettings(4, 4, 2, output), words);
       Parameters p = Parameters.create(5).scope("D");
       Placeholder<TFloat32> x = g.input("x", -1, 32, 32, 3);
       Placeholder<TFloat32> t = g.input("t", -1, 5, 6);
@@ -183,8 +189,14 @@ class DfganTest {
    */
   @Test
   void gradientPenaltyMatchesFiniteDifferencesToSecondOrder() {
+    for (DfganDiscriminatorSettings.TextOutput output : DfganDiscriminatorSettings.TextOutput.values()) {
+      penaltyMatchesFiniteDifferences(output);
+    }
+  }
+
+  private static void penaltyMatchesFiniteDifferences(DfganDiscriminatorSettings.TextOutput output) {
     try (GraphRunner g = new GraphRunner()) {
-      DfganDiscriminator d = new DfganDiscriminator(new DfganDiscriminatorSettings(2, 3, 1), TextShape.pooled(3));
+      DfganDiscriminator d = new DfganDiscriminator(new DfganDiscriminatorSettings(2, 3, 1, output), TextShape.pooled(3));
       Parameters p = Parameters.create(11).scope("D");
       Placeholder<TFloat32> x = g.input("x", -1, 8, 8, 3);
       Placeholder<TFloat32> t = g.input("t", -1, 3);
@@ -219,7 +231,7 @@ class DfganTest {
 
       @SuppressWarnings("unchecked")
       float analytic = g.run((Operand<TFloat32>) gradGamma, feeds)[0];
-      float e = 1e-2f;
+      float e = 1e-3f;
       setGamma(g, setGamma, gammaValue, 0.7f + e);
       double plus = g.run(squared, feeds)[0];
       setGamma(g, setGamma, gammaValue, 0.7f - e);
