@@ -61,7 +61,7 @@ class CliTest {
     Files.writeString(bad, Files.readString(good).replace("generator: {type: dcgan,", "generator: {type: dcgna,"));
     Result r = t2i("check", bad.toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains(bad + ":5:").contains("unknown generator type 'dcgna'; known: convlstm, dcgan, gnn");
+    assertThat(r.err()).contains(bad + ":5:").contains("unknown generator type 'dcgna'; known: convlstm, dcgan, dfgan, gnn");
     assertThat(r.err()).doesNotContain("\tat ");
     Result missing = t2i("check", dir.resolve("nope.yaml").toString());
     assertThat(missing.exit()).isEqualTo(2);
@@ -73,7 +73,7 @@ class CliTest {
     Path config = dir.resolve("cluster.yaml");
     Files.writeString(config, """
         output: %s
-        dataset: {type: synthetic-flowers, train: 60, test: 12, imageSize: 16}
+        dataset: {type: synthetic-flowers, train: 60, test: 12, validation: 0, imageSize: 16}
         features: {type: pixels, size: 8}
         pca: {components: 6}
         mixture: {components: 3, covariance: diagonal}

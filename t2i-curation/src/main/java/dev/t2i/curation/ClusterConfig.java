@@ -16,7 +16,7 @@ public record ClusterConfig(
     @JsonPropertyDescription("seed of PCA, k-means++ and the contact sheet") Long seed,
     @JsonPropertyDescription("the output directory; default runs/NAME") Path output,
     @JsonPropertyDescription("the images to cluster") ImageCaptionSource.Settings dataset,
-    @JsonPropertyDescription("which images: all, train or test") String split,
+    @JsonPropertyDescription("which images: all, train, test or validation") String split,
     @JsonPropertyDescription("the image features (default: pixels)") FeatureExtractor.Settings features,
     @JsonPropertyDescription("dimension reduction before clustering") PcaSettings pca,
     @JsonPropertyDescription("the Gaussian mixture") MixtureSettings mixture,
@@ -27,7 +27,7 @@ public record ClusterConfig(
     seed = Checks.orDefault(seed, 42L);
     output = Checks.orDefault(output, Path.of("runs", name));
     Checks.required("dataset", dataset);
-    split = Checks.oneOf("split", Checks.orDefault(split, "all"), List.of("all", "train", "test"));
+    split = Checks.oneOf("split", Checks.orDefault(split, "all"), List.of("all", "train", "test", "validation"));
     features = Checks.orDefault(features, new PixelFeaturesSettings(null));
     pca = Checks.orDefault(pca, PcaSettings.defaults());
     mixture = Checks.orDefault(mixture, MixtureSettings.defaults());

@@ -47,7 +47,7 @@ class ClusteringTest {
   @Test
   void clustersSyntheticFlowersAndWritesEveryOutput() throws Exception {
     Path out = dir.resolve("run");
-    String synthetic = "{type: synthetic-flowers, train: 240, test: 60, imageSize: 24}";
+    String synthetic = "{type: synthetic-flowers, train: 240, test: 60, validation: 0, imageSize: 24}";
     String yaml = "name: flowers\nseed: 3\noutput: " + out + "\ndataset: " + synthetic + "\n"
         + "features: {type: pixels, size: 12}\npca: {components: 10}\n"
         + "mixture: {components: 4, covariance: full, bic: [2, 4]}\nsheet: {perCluster: 5, thumbnail: 32}\n";
@@ -156,10 +156,10 @@ class ClusteringTest {
 
   @Test
   void badConfigurationsAreClearErrors() throws Exception {
-    assertThatThrownBy(() -> run("dataset: {type: synthetic-flowers, train: 8, test: 2, imageSize: 16}\noutput: " + dir
+    assertThatThrownBy(() -> run("dataset: {type: synthetic-flowers, train: 8, test: 2, validation: 0, imageSize: 16}\noutput: " + dir
         + "\nmixture: {components: 20}\n"))
         .hasMessage("mixture.components: 20 clusters of 10 images (synthetic-flowers, split all) is too many");
-    assertThatThrownBy(() -> run("dataset: {type: synthetic-flowers}\nsplit: validation\n"))
+    assertThatThrownBy(() -> run("dataset: {type: synthetic-flowers}\nsplit: holdout\n"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("split");
     assertThatThrownBy(() -> run("dataset: {type: synthetic-flowers}\nfeatures: {type: vgg16}\n"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("vgg16").hasMessageContaining("savedmodel");
