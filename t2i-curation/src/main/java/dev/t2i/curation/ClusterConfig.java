@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 import dev.t2i.api.FeatureExtractor;
 import dev.t2i.api.data.ImageCaptionSource;
+import dev.t2i.api.data.Split;
 import dev.t2i.curation.features.PixelFeaturesSettings;
 import dev.t2i.curation.mixture.MixtureSettings;
 import dev.t2i.curation.pca.PcaSettings;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** One clustering run, as one YAML file for {@code t2i cluster}. Only {@code dataset} is required. */
 public record ClusterConfig(
@@ -22,12 +25,16 @@ public record ClusterConfig(
     @JsonPropertyDescription("the Gaussian mixture") MixtureSettings mixture,
     @JsonPropertyDescription("the contact sheet") ContactSheetSettings sheet) {
 
+  /** {@code all}, or the id of one {@link Split}. */
+  private static final List<String> SPLITS =
+      Stream.concat(Stream.of("all"), Arrays.stream(Split.values()).map(Split::id)).toList();
+
   public ClusterConfig {
     name = Checks.identifier("name", Checks.orDefault(name, "clusters"));
     seed = Checks.orDefault(seed, 42L);
     output = Checks.orDefault(output, Path.of("runs", name));
     Checks.required("dataset", dataset);
-    split = Checks.oneOf("split", Checks.orDefault(split, "all"), List.of("all", "train", "test", "validation"));
+    split = Checks.oneOf("split", Checks.orDefault(split, "all"), SPLITS);
     features = Checks.orDefault(features, new PixelFeaturesSettings(null));
     pca = Checks.orDefault(pca, PcaSettings.defaults());
     mixture = Checks.orDefault(mixture, MixtureSettings.defaults());
