@@ -56,6 +56,10 @@ public final class Experiment {
     if (loss.requirements().mismatchedText() && (encoder.isEmpty() || !discriminator.get().conditional())) {
       throw new IllegalArgumentException("a matching-aware loss needs a discriminator that reads text (discriminator text: projected)");
     }
+    if (config.training().modeSeeking() > 0 && generator.noiseDimension() == 0) {
+      throw new IllegalArgumentException("training.modeSeeking: the generator draws no noise (noiseDimension 0), so there is "
+          + "nothing to tell two samples apart: set modeSeeking: 0, or give the generator noise");
+    }
   }
 
   /** Refuses a discriminator that reads the caption with a generator that draws an image per word. */

@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * update), back-propagated through the same generated images, so the generator's forward pass
  * runs once per step. Extra discriminator steps ({@code k > 1}) run the discriminator's update alone.
  *
+ * <p>With {@code training.modeSeeking}, the generator draws the first half of the batch's captions
+ * twice (its own input, the discriminator's fakes and the Euclidean loss's targets all follow), and
+ * {@link ModeSeeking}'s term joins its loss.
+ *
  * <p>With {@code training.generatorAverage}, the sampling path reads a {@link GeneratorAverage} of
  * the generator's weights, which every generator step updates last.
  */
@@ -101,7 +105,13 @@ public final class TrainingGraph {
     generatorParameters = root.scope("G");
     discriminatorParameters = root.scope("D");
 
-    GeneratorOutput out = generator.generate(tf, generatorParameters, new GeneratorInput(noise, text, mask), Mode.TRAIN);
+    // With mode seeking, the generator draws the batch's first half of captions twice, with other noise.
+    boolean paired = training.modeSeeking() > 0 && noise != null;
+    Operand<TFloat32> drawnText = paired && text != null ? ModeSeeking.pairHalves(tf, text) : text;
+    Operand<TFloat32> drawnMask = paired && mask != null ? ModeSeeking.pairHalves(tf, mask) : mask;
+    Operand<TFloat32> drawnImages = paired ? ModeSeeking.pairHalves(tf, images) : images;
+    GeneratorInput drawn = new GeneratorInput(noise, drawnText, drawnMask);
+    GeneratorOutput out = generator.generate(tf, generatorParameters, drawn, Mode.TRAIN);
     List<Op> generatorUpdates = List.copyOf(generatorParameters.updates());
     Map<String, Operand<TFloat32>> named = new LinkedHashMap<>();
     List<Op> discriminatorUpdates = List.of();
@@ -114,14 +124,15 @@ public final class TrainingGraph {
       Operand<TFloat32> reals = random ? randomImages : images;
       Operand<TFloat32> realLogits = d.score(tf, discriminatorParameters, reals, dText, Mode.TRAIN);
       discriminatorUpdates = List.copyOf(discriminatorParameters.updates());
-      Operand<TFloat32> fakeLogits = d.score(tf, discriminatorParameters, out.fakes(), dText, Mode.TRAIN);
+      Operand<TFloat32> fakeText = d.conditional() ? drawnText : null;
+      Operand<TFloat32> fakeLogits = d.score(tf, discriminatorParameters, out.fakes(), fakeText, Mode.TRAIN);
       Operand<TFloat32> wrongLogits = wantsMismatch
           ? d.score(tf, discriminatorParameters, images, mismatchedText, Mode.TRAIN) : null;
       Operand<TFloat32> blurredLogits = requirements.blurSigma() > 0
           ? d.score(tf, discriminatorParameters, GaussianBlur.apply(tf, images, requirements.blurSigma(), size), dText, Mode.TRAIN)
           : null;
       LossTerms before = loss.compute(tf, new LossInputs(realLogits, fakeLogits, out.fakeWeights(), wrongLogits, blurredLogits, out,
-          images, reals, dText));
+          drawnImages, reals, dText));
       dLoss = before.discriminator();
       before.parts().forEach((k, v) -> {
         if (k.startsWith("d_")) {
@@ -131,8 +142,9 @@ public final class TrainingGraph {
       dStep = minimize(dLoss, discriminatorParameters, "D", training.discriminatorOptimizer());
       // The generator's loss on the discriminator after its update: these ops wait for dStep.
       Ops after = tf.withControlDependencies(List.of(dStep));
-      Operand<TFloat32> fakeAfter = d.score(after, discriminatorParameters, out.fakes(), dText, Mode.TRAIN);
-      LossTerms afterTerms = loss.compute(after, new LossInputs(realLogits, fakeAfter, out.fakeWeights(), wrongLogits, blurredLogits, out, images));
+      Operand<TFloat32> fakeAfter = d.score(after, discriminatorParameters, out.fakes(), fakeText, Mode.TRAIN);
+      LossTerms afterTerms = loss.compute(after, new LossInputs(realLogits, fakeAfter, out.fakeWeights(), wrongLogits, blurredLogits, out,
+          drawnImages));
       gLoss = afterTerms.generator();
       afterTerms.parts().forEach((k, v) -> {
         if (!k.startsWith("d_")) {
@@ -140,12 +152,17 @@ public final class TrainingGraph {
         }
       });
     } else {
-      LossTerms terms = loss.compute(tf, new LossInputs(null, null, null, null, null, out, images));
+      LossTerms terms = loss.compute(tf, new LossInputs(null, null, null, null, null, out, drawnImages));
       gLoss = terms.generator();
       named.putAll(terms.parts());
     }
     if (gLoss == null) {
       throw new IllegalArgumentException("the loss has no generator part; nothing would train the generator");
+    }
+    if (paired) {
+      Operand<TFloat32> seeking = ModeSeeking.term(tf, out.images(), noise, training.modeSeeking());
+      named.put("g_mode_seeking", seeking);
+      gLoss = tf.math.add(gLoss, seeking);
     }
     List<Operand<TFloat32>> penalties = generatorParameters.penalties();
     if (!penalties.isEmpty()) {
@@ -173,7 +190,7 @@ public final class TrainingGraph {
       averageParameters = Optional.of(sampling);
       List<Op> after = new ArrayList<>(generatorUpdates);
       after.add(gStep);
-      Op average = GeneratorAverage.update(tf, generator, new GeneratorInput(noise, text, mask), generatorParameters, sampling,
+      Op average = GeneratorAverage.update(tf, generator, drawn, generatorParameters, sampling,
           training.generatorAverage(), after);
       generatorStep = tf.withName("G_step").withControlDependencies(List.of(average)).noOp();
     } else {

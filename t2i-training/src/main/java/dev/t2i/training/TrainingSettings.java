@@ -18,7 +18,10 @@ public record TrainingSettings(
     @JsonPropertyDescription("the sample grids") SampleSettings samples,
     @JsonPropertyDescription("TensorFlow threads per op; default: available processors") Integer threads,
     @JsonPropertyDescription("decay of an exponential moving average of the generator's weights that samples, "
-        + "generation and evaluation use (0.999 averages about the last 1,000 steps); 0: off, the last weights") Double generatorAverage) {
+        + "generation and evaluation use (0.999 averages about the last 1,000 steps); 0: off, the last weights") Double generatorAverage,
+    @JsonPropertyDescription("weight of mode-seeking regularisation (Mao et al. 2019): each caption of half the batch is drawn "
+        + "with two noise vectors, and the generator pays weight / (image distance / noise distance) for alike images; "
+        + "0: off. Needs an even batchSize") Double modeSeeking) {
 
   public TrainingSettings {
     batchSize = Checks.inRange("batchSize", Checks.orDefault(batchSize, 64), 1, 4096);
@@ -34,15 +37,20 @@ public record TrainingSettings(
     samples = Checks.orDefault(samples, SampleSettings.defaults());
     threads = Checks.inRange("threads", Checks.orDefault(threads, Runtime.getRuntime().availableProcessors()), 1, 256);
     generatorAverage = Checks.inRange("generatorAverage", Checks.orDefault(generatorAverage, 0.0), 0, 0.99999);
+    modeSeeking = Checks.inRange("modeSeeking", Checks.orDefault(modeSeeking, 0.0), 0, 100);
+    if (modeSeeking > 0 && batchSize % 2 != 0) {
+      throw new IllegalArgumentException("batchSize: expected an even number with modeSeeking > 0 (its two halves share "
+          + "their captions), got " + batchSize);
+    }
   }
 
   public static TrainingSettings defaults() {
-    return new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A copy with another number of steps (a resumed run may extend training). */
   public TrainingSettings withSteps(long n) {
     return new TrainingSettings(batchSize, n, discriminatorSteps, generatorOptimizer, discriminatorOptimizer, discriminatorReals,
-        logEvery, sampleEvery, checkpointEvery, keepCheckpoints, samples, threads, generatorAverage);
+        logEvery, sampleEvery, checkpointEvery, keepCheckpoints, samples, threads, generatorAverage, modeSeeking);
   }
 }
