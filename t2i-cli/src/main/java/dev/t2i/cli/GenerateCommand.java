@@ -14,14 +14,23 @@ import picocli.CommandLine.Option;
 
 /** {@code t2i generate}: sentences to images with a trained run. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Generate images for a sentence with a trained run: a row of -n samples, a GAN-INT strip (--to), or the image after each word (--per-word).")
+    description = "Generate images for a sentence with a trained run (--run) or a pretrained model (--model): a row of -n samples, a GAN-INT strip (--to), or the image after each word (--per-word).")
 final class GenerateCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger("t2i");
 
   @CommandLine.ParentCommand T2i parent;
 
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory.")
-  Path run;
+  @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  /** A trained run or a shipped model. */
+  static final class Source {
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory.")
+    Path run;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "A pretrained model ('t2i models' lists them).")
+    String model;
+  }
 
   @Option(names = "--text", required = true, paramLabel = "SENTENCE", description = "What to draw.")
   String text;
@@ -55,7 +64,12 @@ final class GenerateCommand implements Callable<Integer> {
     if (n < 1 || n > 256) {
       throw new IllegalArgumentException("-n must be in 1..256, was " + n);
     }
-    try (TextToImage model = TextToImage.load(run, parent.registry(), step)) {
+    if (source.model != null && step != 0) {
+      throw new IllegalArgumentException("--step: a pretrained model keeps one checkpoint; use --step with --run");
+    }
+    try (TextToImage model = source.model != null
+        ? TextToImage.pretrained(source.model, parent.registry())
+        : TextToImage.load(source.run, parent.registry(), step)) {
       int size = model.imageSize();
       if (perWord) {
         TextToImage.PerWord pw = model.perWord(text, seed);
@@ -74,7 +88,8 @@ final class GenerateCommand implements Callable<Integer> {
           ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(images, size), size, 1, images.size(), List.of(text), scale), out);
         }
       }
-      LOG.info("wrote {} (run {}, step {})", out, run, model.step());
+      LOG.info("wrote {} ({} {}, step {})", out, source.model != null ? "model" : "run",
+          source.model != null ? source.model : source.run, model.step());
     }
     return ExitCodes.OK;
   }

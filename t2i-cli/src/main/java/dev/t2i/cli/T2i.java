@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       GenerateCommand.class,
       ExportCommand.class,
+      ModelsCommand.class,
       EvalCommand.class,
       ClusterCommand.class,
       CheckCommand.class,

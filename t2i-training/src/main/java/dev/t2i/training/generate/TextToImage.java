@@ -19,8 +19,10 @@ import dev.t2i.training.NoiseSource;
 import dev.t2i.training.checkpoint.DirectoryCheckpointStore;
 import dev.t2i.training.output.ImageGrid;
 import dev.t2i.training.output.RunDirectory;
+import dev.t2i.training.pretrained.PretrainedModels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,8 @@ import org.tensorflow.types.TFloat32;
  * normalisation with its moving averages), restores the newest checkpoint (or the one asked for),
  * and encodes text with the vectors the run saved: it reads no data set and trains nothing. A run
  * trained with {@code training.generatorAverage} draws with the averaged weights.
+ *
+ * <p>{@link #pretrained(String)} opens a model that ships on the class path instead of a run.
  */
 public final class TextToImage implements AutoCloseable {
   private final Experiment experiment;
@@ -60,6 +64,7 @@ public final class TextToImage implements AutoCloseable {
   private final Operand<TFloat32> images;
   private final Operand<TFloat32> steps;
   private final Checkpoint checkpoint;
+  private Runnable onClose = () -> {};
 
   private TextToImage(Experiment experiment, Checkpoint checkpoint, boolean untrained) {
     this.experiment = experiment;
@@ -89,6 +94,47 @@ public final class TextToImage implements AutoCloseable {
     } catch (RuntimeException e) {
       graph.close();
       throw e;
+    }
+  }
+
+  /**
+   * A model that ships on the class path (the {@code t2i-pretrained} artifact, or a user's own jar):
+   * no training, no network.
+   *
+   * @throws IllegalArgumentException if none of that name ships; the message lists those that do
+   */
+  public static TextToImage pretrained(String name) throws IOException, ConfigException {
+    return pretrained(name, PluginRegistry.discover());
+  }
+
+  /** A shipped model, assembled with the plugins of {@code registry}. */
+  public static TextToImage pretrained(String name, PluginRegistry registry) throws IOException, ConfigException {
+    return pretrained(PretrainedModels.onClassPath(), name, registry);
+  }
+
+  /** A model of {@code catalogue}, assembled with the plugins of {@code registry}. */
+  public static TextToImage pretrained(PretrainedModels catalogue, String name, PluginRegistry registry)
+      throws IOException, ConfigException {
+    Path dir = Files.createTempDirectory("t2i-pretrained-");
+    try {
+      Path model = dir.resolve(name);
+      catalogue.extract(name, model);
+      TextToImage t = load(model, registry);
+      t.onClose = () -> deleteTree(dir);
+      return t;
+    } catch (IOException | ConfigException | RuntimeException e) {
+      deleteTree(dir);
+      throw e;
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("could not delete the extracted model in " + dir, e);
     }
   }
 
@@ -333,7 +379,11 @@ public final class TextToImage implements AutoCloseable {
 
   @Override
   public void close() {
-    session.close();
-    graph.close();
+    try {
+      session.close();
+      graph.close();
+    } finally {
+      onClose.run();
+    }
   }
 }

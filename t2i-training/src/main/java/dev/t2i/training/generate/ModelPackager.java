@@ -1,0 +1,114 @@
+package dev.t2i.training.generate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.t2i.runtime.ConfigException;
+import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.output.ImageGrid;
+import dev.t2i.training.output.RunDirectory;
+import dev.t2i.training.pretrained.ModelCard;
+import dev.t2i.training.pretrained.PretrainedModels;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Makes a shipped model from a trained run: the generator's inference weights alone (no
+ * discriminator, no optimizer state), the run's configuration, word vectors, provenance and
+ * evaluation report, a reference row of images, and a {@link ModelCard} with every file's SHA-256,
+ * written under {@code RESOURCES/t2i/pretrained/NAME/} and listed in {@code
+ * RESOURCES/}{@value PretrainedModels#INDEX}. The folder is written beside its place and moved
+ * there whole, so a failed packaging leaves the previous model as it was.
+ */
+public final class ModelPackager {
+  /** What the model card says besides what is measured from the run. */
+  public record Description(String name, String summary, List<String> canDraw, List<String> cannotDraw, String referenceCaption) {}
+
+  private static final int REFERENCE_SAMPLES = 4;
+
+  private ModelPackager() {}
+
+  /** Packages the newest checkpoint of {@code run} into {@code resources}, returning its card. */
+  public static ModelCard write(Path run, Description d, Path resources, PluginRegistry registry) throws IOException, ConfigException {
+    Path target = resources.resolve(PretrainedModels.ROOT + d.name());
+    Path staging = Files.createTempDirectory(Files.createDirectories(target.getParent()), "." + d.name() + "-");
+    try {
+      ModelCard card;
+      try (TextToImage model = TextToImage.load(run, registry)) {
+        String checkpoint = "checkpoints/" + String.format("ckpt-%08d", model.step());
+        Files.createDirectories(staging.resolve(checkpoint));
+        model.session().save(staging.resolve(checkpoint + "/variables").toString());
+        Files.copy(run.resolve(checkpoint + "/state.json"), staging.resolve(checkpoint + "/state.json"));
+        Files.copy(run.resolve("config.yaml"), staging.resolve("config.yaml"));
+        copyIfPresent(run.resolve("provenance.json"), staging.resolve("provenance.json"));
+        copyIfPresent(run.resolve("eval/report.json"), staging.resolve("evaluation.json"));
+        try (Stream<Path> vectors = Files.list(run.resolve("word2vec"))) {
+          Files.createDirectories(staging.resolve("word2vec"));
+          for (Path v : vectors.toList()) {
+            Files.copy(v, staging.resolve("word2vec").resolve(v.getFileName()));
+          }
+        }
+        List<BufferedImage> row = model.generate(d.referenceCaption(), REFERENCE_SAMPLES, 0);
+        ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(row, model.imageSize()), model.imageSize(), 1, row.size(), null, 1),
+            staging.resolve("reference.png"));
+        card = new ModelCard(d.name(), d.summary(), d.canDraw(), d.cannotDraw(), model.step(), files(staging),
+            new ModelCard.Reference(d.referenceCaption(), 0, REFERENCE_SAMPLES, "reference.png"));
+      }
+      Files.writeString(staging.resolve(PretrainedModels.CARD),
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(card) + "\n");
+      if (Files.exists(target)) {
+        delete(target);
+      }
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      list(resources.resolve(PretrainedModels.INDEX), d.name());
+      return card;
+    } finally {
+      if (Files.exists(staging)) {
+        delete(staging);
+      }
+    }
+  }
+
+  private static List<ModelCard.ModelFile> files(Path dir) throws IOException {
+    List<ModelCard.ModelFile> files = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
+        files.add(new ModelCard.ModelFile(dir.relativize(p).toString().replace('\\', '/'), Files.size(p), PretrainedModels.sha256(p)));
+      }
+    }
+    return files;
+  }
+
+  private static void list(Path index, String name) throws IOException {
+    TreeSet<String> names = new TreeSet<>();
+    if (Files.exists(index)) {
+      Files.readAllLines(index, StandardCharsets.UTF_8).stream().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
+    }
+    names.add(name);
+    Files.createDirectories(index.getParent());
+    RunDirectory.writeAtomically(index, "# models of this jar, one per line: t2i/pretrained/NAME/model.json\n"
+        + String.join("\n", names) + "\n");
+  }
+
+  private static void copyIfPresent(Path from, Path to) throws IOException {
+    if (Files.isRegularFile(from)) {
+      Files.copy(from, to);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.t2i.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.generate.ModelPackager;
+import dev.t2i.training.generate.TextToImage;
+import dev.t2i.training.pretrained.ModelCard;
+import dev.t2i.training.pretrained.PretrainedModels;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run packaged as a class-path model draws what the run draws, from its generator's weights alone. */
+class ModelPackagerTest {
+  static final String CAPTION = "this flower has pink petals and a yellow center";
+  final PluginRegistry registry = TinyRuns.registry();
+  @TempDir Path dir;
+  Path run;
+  Path resources;
+  ModelCard card;
+
+  @BeforeEach
+  void packageATinyRun() throws Exception {
+    run = dir.resolve("run");
+    new Trainer(Experiment.assemble(TinyRuns.read(TinyRuns.gan(run, 3, 3), registry), registry)).train(new Trainer.Options(false, List.of()));
+    resources = dir.resolve("resources");
+    card = ModelPackager.write(run, new ModelPackager.Description("tiny-flowers", "a test", List.of("colours"), List.of("shapes"), CAPTION),
+        resources, registry);
+  }
+
+  private PretrainedModels catalogue() throws IOException {
+    return PretrainedModels.of(new URLClassLoader(new URL[] {resources.toUri().toURL()}, null));
+  }
+
+  @Test
+  void theModelDrawsExactlyWhatTheRunDraws() throws Exception {
+    assertThat(catalogue().list()).extracting(ModelCard::name).containsExactly("tiny-flowers");
+    assertThat(card.step()).isEqualTo(3);
+    assertThat(card.files()).extracting(ModelCard.ModelFile::path)
+        .contains("config.yaml", "provenance.json", "reference.png", "checkpoints/ckpt-00000003/variables.index",
+            "checkpoints/ckpt-00000003/state.json")
+        .anyMatch(p -> p.startsWith("word2vec/vectors-"));
+    float[] expected;
+    try (TextToImage t = TextToImage.load(run, registry)) {
+      expected = t.generateBatch(List.of(CAPTION, CAPTION), 9);
+    }
+    try (TextToImage t = TextToImage.pretrained(catalogue(), "tiny-flowers", registry)) {
+      assertThat(t.step()).isEqualTo(3);
+      assertThat(t.generateBatch(List.of(CAPTION, CAPTION), 9)).containsExactly(expected);
+    }
+    // Only the generator: no discriminator, no optimizer slots (Adam keeps two per weight).
+    long packaged = Files.size(resources.resolve("t2i/pretrained/tiny-flowers/checkpoints/ckpt-00000003/variables.data-00000-of-00001"));
+    long full = Files.size(run.resolve("checkpoints/ckpt-00000003/variables.data-00000-of-00001"));
+    assertThat(packaged).isPositive().isLessThan(full / 3);
+  }
+
+  @Test
+  void aDamagedFileIsRefusedWithItsName() throws Exception {
+    Path data = resources.resolve("t2i/pretrained/tiny-flowers/checkpoints/ckpt-00000003/variables.data-00000-of-00001");
+    byte[] bytes = Files.readAllBytes(data);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(data, bytes);
+    assertThatThrownBy(() -> catalogue().extract("tiny-flowers", dir.resolve("out")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("variables.data-00000-of-00001").hasMessageContaining("SHA-256").hasMessageContaining("its card says");
+  }
+
+  @Test
+  void anUnknownNameListsTheShippedOnes() {
+    assertThatThrownBy(() -> TextToImage.pretrained(catalogue(), "oxford", registry))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no pretrained model 'oxford'").hasMessageContaining("available: tiny-flowers");
+  }
+
+  @Test
+  void packagingAgainReplacesTheModelAndListsItOnce() throws Exception {
+    ModelPackager.write(run, new ModelPackager.Description("tiny-flowers", "again", List.of(), List.of(), CAPTION), resources, registry);
+    assertThat(Files.readAllLines(resources.resolve(PretrainedModels.INDEX))).filteredOn(l -> l.equals("tiny-flowers")).hasSize(1);
+    assertThat(catalogue().card("tiny-flowers").summary()).isEqualTo("again");
+    try (var left = Files.list(resources.resolve("t2i/pretrained"))) {
+      assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("tiny-flowers");
+    }
+  }
+}
