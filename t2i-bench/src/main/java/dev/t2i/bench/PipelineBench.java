@@ -23,7 +23,7 @@ public final class PipelineBench {
     Path root = Path.of(args[0]);
     int batches = Integer.parseInt(args[1]);
     int rounds = Integer.parseInt(args[2]);
-    DatasetIndex index = new Oxford102Source(new Oxford102Settings(root, true, 0L, 20, null)).load();
+    DatasetIndex index = new Oxford102Source(new Oxford102Settings(root, true, 0L, 20, null, null)).load();
     var train = index.split(Split.TRAIN);
     System.out.println("images = " + train.size());
     // Warm up the JIT and the page cache on a full pass before measuring anything.

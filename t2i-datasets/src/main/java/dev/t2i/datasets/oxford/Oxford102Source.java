@@ -36,6 +36,10 @@ import java.util.TreeSet;
  * in the index's provenance. Images without a caption file of their own take, when {@code
  * classCaptions} is on, a group of ten captions from {@code class_captions/class_XXXXX.txt} that
  * no image with its own file uses, assigned by the same seed: text of the class, not of the image.
+ *
+ * <p>Inside the training classes, {@code validationImages} of each class's images form the
+ * validation split: held-out images of flowers the model knows, for choosing configurations; the
+ * test split's classes are flowers it has never seen.
  */
 public final class Oxford102Source implements ImageCaptionSource {
   private final Oxford102Settings settings;
@@ -58,6 +62,7 @@ public final class Oxford102Source implements ImageCaptionSource {
     provenance.put("root", root.toString());
     provenance.put("labels", Files.exists(root.resolve("imagelabels.mat")) ? "imagelabels.mat" : "labels.txt");
     Map<String, Split> splits = splits(root, labels, provenance);
+    holdOutValidation(splits, labels, provenance);
 
     Map<Integer, List<String>> byClass = new TreeMap<>();
     labels.forEach((id, c) -> byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(id));
@@ -181,6 +186,32 @@ public final class Oxford102Source implements ImageCaptionSource {
     labels.forEach((id, c) -> out.put(id, testClasses.contains(c) ? Split.TEST : Split.TRAIN));
     provenance.put("split", "class-disjoint, seed " + settings.splitSeed() + ", test classes " + testClasses);
     return out;
+  }
+
+  /**
+   * Moves {@code validationImages} of each training class's images to {@link Split#VALIDATION}
+   * (at least one image of a class stays in training), drawn per class with {@code splitSeed}.
+   */
+  private void holdOutValidation(Map<String, Split> splits, Map<String, Integer> labels, Map<String, String> provenance) {
+    double fraction = settings.validationImages();
+    Map<Integer, List<String>> training = new TreeMap<>();
+    labels.forEach((id, c) -> {
+      if (splits.get(id) == Split.TRAIN) {
+        training.computeIfAbsent(c, k -> new ArrayList<>()).add(id);
+      }
+    });
+    int held = 0;
+    for (Map.Entry<Integer, List<String>> e : training.entrySet()) {
+      List<String> ids = new ArrayList<>(e.getValue());
+      Collections.shuffle(ids, new Random(settings.splitSeed() * 131 + e.getKey()));
+      int k = Math.min((int) Math.round(fraction * ids.size()), ids.size() - 1);
+      for (int i = 0; i < k; i++) {
+        splits.put(ids.get(i), Split.VALIDATION);
+      }
+      held += Math.max(k, 0);
+    }
+    provenance.put("validation", held + " images: " + fraction + " of each training class's images, seed " + settings.splitSeed()
+        + " (held-out images of known flowers)");
   }
 
   /** Groups of ten class captions, for the images of each class that have no file of their own. */

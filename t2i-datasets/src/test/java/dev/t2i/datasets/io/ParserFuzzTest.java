@@ -68,7 +68,7 @@ class ParserFuzzTest {
         Files.write(root.resolve("labels.txt"), body);
       }
       try {
-        new Oxford102Source(new Oxford102Settings(root, false, 0L, 20, OnError.SKIP)).load();
+        new Oxford102Source(new Oxford102Settings(root, false, 0L, 20, OnError.SKIP, null)).load();
       } catch (DatasetException e) {
         assertThat(e.getMessage()).startsWith("oxford102: ");
       } catch (IOException e) {

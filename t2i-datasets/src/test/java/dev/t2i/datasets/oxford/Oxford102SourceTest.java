@@ -29,7 +29,7 @@ class Oxford102SourceTest {
   static final Path SHARED = Path.of(System.getProperty("t2i.shared.data", "../../shared/data"), "oxford102");
 
   private static DatasetIndex load(Path root, Boolean classCaptions, OnError onError) throws Exception {
-    return new Oxford102Source(new Oxford102Settings(root, classCaptions, 0L, 20, onError)).load();
+    return new Oxford102Source(new Oxford102Settings(root, classCaptions, 0L, 20, onError, null)).load();
   }
 
   @Test
@@ -44,6 +44,15 @@ class Oxford102SourceTest {
     Set<Integer> test = index.split(Split.TEST).stream().map(Example::classId).collect(Collectors.toSet());
     assertThat(train).hasSize(82);
     assertThat(test).hasSize(20).doesNotContainAnyElementsOf(train);
+    // Held-out images of known flowers: a tenth of every training class, none of the test classes.
+    List<Example> validation = index.split(Split.VALIDATION);
+    Set<Integer> validationClasses = validation.stream().map(Example::classId).collect(Collectors.toSet());
+    assertThat(validationClasses).isEqualTo(train);
+    int trainingClassImages = index.split(Split.TRAIN).size() + validation.size();
+    assertThat(validation.size()).isBetween((int) (0.09 * trainingClassImages), (int) (0.11 * trainingClassImages));
+    assertThat(index.provenance().get("validation")).startsWith(validation.size() + " images: 0.1 of each training class's images, seed 0");
+    Set<String> trainIds = index.split(Split.TRAIN).stream().map(Example::id).collect(Collectors.toSet());
+    assertThat(validation).noneMatch(e -> trainIds.contains(e.id()));
     Example first = index.examples().get(0);
     assertThat(first.id()).isEqualTo("image_00001");
     assertThat(first.classId()).isEqualTo(77);
@@ -54,7 +63,7 @@ class Oxford102SourceTest {
     Example own = index.examples().stream().filter(e -> e.id().equals("image_06734")).findFirst().orElseThrow();
     assertThat(own.captions()).isEqualTo(Files.readAllLines(SHARED.resolve("text_c10/class_00001/image_06734.txt")));
     // The split is a function of the seed.
-    var other = new Oxford102Source(new Oxford102Settings(SHARED, true, 1L, 20, null)).load();
+    var other = new Oxford102Source(new Oxford102Settings(SHARED, true, 1L, 20, null, null)).load();
     assertThat(other.provenance().get("split")).isNotEqualTo(index.provenance().get("split"));
   }
 
