@@ -25,14 +25,19 @@ if "accuracyOnRealTestImages" in c:
     for a, v in g["accuracyForMentionedAttributes"].items():
         h = g["heldOutPairs"][a]; f = u["accuracyForMentionedAttributes"][a]
         print(f"  {a:13s} generated {v['accuracy']}  held-out pairs {h['accuracy']}  untrained {f['accuracy']}  (n={v['samples']})")
+    for k, v in r["distribution"].items():
+        print(f"  {k}: FD {v['frechetDistance']} KID {v['kid']} precision {v['precision']} recall {v['recall']} coverage {v['coverage']}")
+    print("  diversity:", r["diversity"])
+    print("  memorisation:", {k: v for k, v in r["memorisation"].items() if k != "note"})
 else:
-    print("evaluator top-1 on held-out real images:", c["top1AccuracyOnHeldOutRealImages"])
-    for k, v in r["captionToClass"].items():
-        print(f"  caption -> class, {k}: top-1 {v['top1']} top-5 {v['top5']}")
-for k, v in r["distribution"].items():
-    print(f"  {k}: FD {v['frechetDistance']} KID {v['kid']} precision {v['precision']} recall {v['recall']} coverage {v['coverage']}")
-print("  diversity:", r["diversity"])
-print("  memorisation:", {k: v for k, v in r["memorisation"].items() if k != "note"})
+    print("evaluator on held-out real images (ceiling): top-1", c["top1OnHeldOutRealImages (ceiling)"],
+          "top-5", c["top5OnHeldOutRealImages (ceiling)"])
+    for k, g in r["groups"].items():
+        a, f = g["captionToClass"], g["captionToClass, untrained generator (floor)"]
+        print(f"  {k} ({g['classes']} classes, {g['captions']} captions x {g['samplesPerCaption']}): top-1 {a['top1']} top-5 {a['top5']}"
+              f" (untrained top-5 {f['top5']}); FD {g['generatedVsReal']['frechetDistance']} vs floor {g['realVsReal (floor)']['frechetDistance']}"
+              f" (ratio {g['frechetRatio']}); KID {g['generatedVsReal']['kid']}; diversity ratio {g['diversity']['ratio']};"
+              f" memorisation ratio {g['memorisation']['ratio']}")
 PY
 need_deb chromium
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \

@@ -91,8 +91,13 @@ final class EvalCommand implements Callable<Integer> {
       if (report.get("noise") instanceof Map<?, ?> n) {
         out.println("noise: diversity ratio " + n.get("diversityRatio") + ", entropy ratio " + n.get("entropyRatio"));
       }
-      if (report.get("captionToClass") instanceof Map<?, ?> c) {
-        out.println("caption to class: " + c);
+      if (report.get("groups") instanceof Map<?, ?> groups) {
+        groups.forEach((name, g) -> {
+          if (g instanceof Map<?, ?> m) {
+            out.printf("%s: caption to class %s, FD ratio %s, diversity %s%n", name, m.get("captionToClass"), m.get("frechetRatio"),
+                m.get("diversity") instanceof Map<?, ?> d ? d.get("ratio") : null);
+          }
+        });
       }
       out.flush();
     }

@@ -53,16 +53,60 @@ final class EvalPage {
     if (report.containsKey("generated")) {
       attributes(html);
     }
-    if (report.containsKey("captionToClass")) {
-      html.heading("Caption to class, on images generated from real captions");
-      List<List<String>> t = new ArrayList<>();
-      t.add(List.of("captions from", "top-1", "top-5", "captions", "samples per caption"));
-      map(report.get("captionToClass")).forEach((k, v) -> {
-        Map<String, Object> m = map(v);
-        t.add(List.of(k, fmt(m.get("top1")), fmt(m.get("top5")), fmt(m.get("captions")), fmt(m.get("samplesPerCaption"))));
-      });
-      html.table(t);
+    if (report.containsKey("groups")) {
+      groups(html);
+    } else {
+      distribution(html);
     }
+    samples(html, dir);
+    Path metrics = run.resolve("metrics.csv");
+    if (Files.exists(metrics)) {
+      Map<String, List<Double>> m = MetricsLog.read(metrics);
+      Map<String, List<Double>> curves = new LinkedHashMap<>();
+      m.forEach((k, v) -> {
+        if (!k.equals("step") && !k.equals("seconds_per_step")) {
+          curves.put(k, v);
+        }
+      });
+      html.heading("Losses over training");
+      html.plot("losses (metrics.csv)", m.get("step"), curves);
+    }
+    html.write(dir.resolve("index.html"));
+  }
+
+  /** A data set with classes: a column per group of captions (held-out images of known flowers, unseen flowers). */
+  private void groups(HtmlReport html) {
+    Map<String, Object> groups = map(report.get("groups"));
+    List<String> names = new ArrayList<>(groups.keySet());
+    html.heading("Images generated from real captions, read by the class classifier");
+    List<List<String>> t = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("figure"));
+    header.addAll(names);
+    t.add(header);
+    String[][] figures = {
+        {"split", "split"}, {"classes", "classes"}, {"captions", "captions"}, {"samples per caption", "samplesPerCaption"},
+        {"top-1", "captionToClass/top1"}, {"top-5", "captionToClass/top5"},
+        {"top-5, untrained generator (floor)", "captionToClass, untrained generator (floor)/top5"},
+        {"FD, generated vs real", "generatedVsReal/frechetDistance"}, {"FD, real vs real (floor)", "realVsReal (floor)/frechetDistance"},
+        {"FD ratio", "frechetRatio"}, {"KID, generated vs real", "generatedVsReal/kid"}, {"KID, real vs real (floor)", "realVsReal (floor)/kid"},
+        {"diversity ratio (within caption / real of its class)", "diversity/ratio"},
+        {"nearest training image, generated / real", "memorisation/ratio"}};
+    for (String[] f : figures) {
+      List<String> row = new ArrayList<>(List.of(f[0]));
+      for (String n : names) {
+        Object v = groups.get(n);
+        for (String key : f[1].split("/")) {
+          v = v == null ? null : map(v).get(key);
+        }
+        row.add(fmt(v));
+      }
+      t.add(row);
+    }
+    html.table(t);
+  }
+
+  /** A data set without classes: the distribution figures, diversity, noise and memorisation. */
+  private void distribution(HtmlReport html) {
     html.heading("Distribution (on the evaluator's features; not FID)");
     Map<String, Object> dist = map(report.get("distribution"));
     List<String> names = new ArrayList<>(dist.keySet());
@@ -86,20 +130,6 @@ final class EvalPage {
     }
     map(report.get("memorisation")).forEach((k, v) -> dm.add(List.of("memorisation: " + k, fmt(v))));
     html.table(dm);
-    samples(html, dir);
-    Path metrics = run.resolve("metrics.csv");
-    if (Files.exists(metrics)) {
-      Map<String, List<Double>> m = MetricsLog.read(metrics);
-      Map<String, List<Double>> curves = new LinkedHashMap<>();
-      m.forEach((k, v) -> {
-        if (!k.equals("step") && !k.equals("seconds_per_step")) {
-          curves.put(k, v);
-        }
-      });
-      html.heading("Losses over training");
-      html.plot("losses (metrics.csv)", m.get("step"), curves);
-    }
-    html.write(dir.resolve("index.html"));
   }
 
   private void attributes(HtmlReport html) {

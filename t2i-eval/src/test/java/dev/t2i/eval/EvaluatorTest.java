@@ -83,4 +83,54 @@ class EvaluatorTest {
     assertThat(page).contains("Colour accuracy by (petal, centre) pair").contains("held out of training").contains("samples-0.png")
         .contains("held-out sentence forms").contains("noise: diversityRatio");
   }
+
+  /**
+   * A data set with classes in Oxford-102's layout: the report has a group for held-out images of
+   * training classes (the validation split) and one for the test split, each with its caption to
+   * class accuracy, its Fréchet distance over a floor of real images of the same group, a diversity
+   * ratio and memorisation; the page shows them.
+   */
+  @Test
+  void evaluatesADataSetWithClassesByGroupOfCaptions() throws Exception {
+    PluginRegistry registry = TinyRuns.registry();
+    Path data = dir.resolve("oxford-layout");
+    var flowers = new dev.t2i.datasets.synthetic.SyntheticFlowersSource(
+        new dev.t2i.datasets.synthetic.SyntheticFlowersSettings(3L, 400, 120, 32, null, 0)).load();
+    dev.t2i.datasets.synthetic.SyntheticFlowersWriter.write(flowers, data, 0.95f, Progress.Factory.SILENT);
+    Path run = dir.resolve("run");
+    String yaml = TinyRuns.gan(run, 2, 2)
+        .replace("dataset: {type: synthetic-flowers, train: 48, test: 16, imageSize: 32}",
+            "dataset: {type: oxford102, root: " + data + ", classCaptions: false, validationImages: 0.2}");
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml, registry), registry)).train(new Trainer.Options(false, List.of()));
+
+    new Evaluator(registry, Progress.Factory.SILENT).evaluate(run, new EvalSettings(30, 2, 1, 40, dir.resolve("cache"), null));
+
+    JsonNode report = new ObjectMapper().readTree(run.resolve("eval/report.json").toFile());
+    JsonNode classifier = report.get("classifier");
+    assertThat(classifier.get("top5OnHeldOutRealImages (ceiling)").asDouble())
+        .isBetween(classifier.get("top1OnHeldOutRealImages (ceiling)").asDouble(), 1.0);
+    JsonNode groups = report.get("groups");
+    assertThat(groups.get("heldOutImagesOfTrainingClasses").get("split").asText()).isEqualTo("validation");
+    assertThat(groups.get("unseenClasses").get("split").asText()).isEqualTo("test");
+    for (JsonNode g : List.of(groups.get("heldOutImagesOfTrainingClasses"), groups.get("unseenClasses"))) {
+      // Captions come from one half of the group's images, at most 30; the other half is the reference.
+      assertThat(g.get("captions").asInt()).isBetween(10, 30);
+      assertThat(g.get("samplesPerCaption").asInt()).isEqualTo(2);
+      JsonNode accuracy = g.get("captionToClass");
+      assertThat(accuracy.get("top5").asDouble()).isBetween(accuracy.get("top1").asDouble(), 1.0);
+      double fd = g.get("generatedVsReal").get("frechetDistance").asDouble();
+      double floor = g.get("realVsReal (floor)").get("frechetDistance").asDouble();
+      assertThat(floor).isPositive();
+      assertThat(g.get("generatedVsReal").get("generatedSamples").asInt()).isEqualTo(g.get("captions").asInt());
+      assertThat(g.get("realVsReal (floor)").get("generatedSamples").asInt()).isEqualTo(g.get("captions").asInt());
+      assertThat(g.get("frechetRatio").asDouble()).isCloseTo(fd / floor, org.assertj.core.api.Assertions.within(0.01 * fd / floor + 1e-3));
+      // Two training steps draw noise-like images: farther from real flowers than real flowers are from each other.
+      assertThat(fd).isGreaterThan(floor);
+      assertThat(g.get("diversity").get("ratio").asDouble()).isGreaterThanOrEqualTo(0.0);
+      assertThat(g.get("diversity").get("captions").asInt()).isPositive();
+      assertThat(g.get("memorisation").get("ratio").asDouble()).isPositive();
+    }
+    String page = Files.readString(run.resolve("eval/index.html"));
+    assertThat(page).contains("heldOutImagesOfTrainingClasses").contains("unseenClasses").contains("FD ratio").contains("samples-1.png");
+  }
 }
