@@ -44,6 +44,29 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--export", paramLabel = "DIR", description = "Export a SavedModel of the text-to-image path when done.")
   Path export;
 
+  @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Train for this long (e.g. 30m, 2h, 90s), then checkpoint and exit 0: one segment of a longer run; "
+          + "continue with --resume.")
+  java.time.Duration budget;
+
+  /** Reads {@code 90s}, {@code 30m}, {@code 2h}. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<java.time.Duration> {
+    @Override
+    public java.time.Duration convert(String value) {
+      var m = java.util.regex.Pattern.compile("(\\d{1,6})([smh])").matcher(value.strip());
+      if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+        throw new CommandLine.TypeConversionException("expected a positive whole number of seconds, minutes or hours such as 90s, 30m "
+            + "or 2h, got '" + value + "'");
+      }
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "s" -> java.time.Duration.ofSeconds(n);
+        case "m" -> java.time.Duration.ofMinutes(n);
+        default -> java.time.Duration.ofHours(n);
+      };
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     ExperimentConfig config = new ConfigLoader(parent.registry()).read(file, ExperimentConfig.class);
@@ -53,28 +76,51 @@ final class TrainCommand implements Callable<Integer> {
     if (output != null) {
       config = config.withOutput(output);
     }
-    return train(parent, config, resume, export);
+    return train(parent, config, resume, export, budget);
   }
 
   /** Trains {@code config} with a progress bar, TensorBoard events and metrics; shared with quickstart. */
   static int train(T2i parent, ExperimentConfig config, boolean resume, Path export) throws Exception {
+    return train(parent, config, resume, export, null);
+  }
+
+  /** As above, stopping with a checkpoint once {@code budget} (null: none) has passed. */
+  static int train(T2i parent, ExperimentConfig config, boolean resume, Path export, java.time.Duration budget) throws Exception {
     Experiment experiment = Experiment.assemble(config, parent.registry(), new ProgressModule());
     Trainer trainer = new Trainer(experiment);
+    java.util.concurrent.atomic.AtomicBoolean spent = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "t2i-train-budget");
+      t.setDaemon(true);
+      return t;
+    });
+    // The budget counts training, from the run's start or resume, not building the graph.
+    TrainingListener budgetTimer = event -> {
+      if (budget != null && event instanceof dev.t2i.api.train.TrainingEvent.Started) {
+        timer.schedule(() -> {
+          spent.set(true);
+          LOG.info("the segment's {} are up: saving a checkpoint after this step", CliProgress.duration(budget.toSeconds()));
+          trainer.requestStop();
+        }, budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    };
     try (StopSignals signals = StopSignals.install(trainer);
         TensorBoardWriter tensorboard = new TensorBoardWriter(config.output().resolve("events"), Map.of(
             "learning_rate/generator", config.training().generatorOptimizer().learningRate().floatValue(),
             "learning_rate/discriminator", config.training().discriminatorOptimizer().learningRate().floatValue()),
             config.training().logEvery());
         MetricsLog metrics = new MetricsLog(config.output().resolve("metrics.csv"), config.training().logEvery())) {
-      List<TrainingListener> listeners = new ArrayList<>(List.of(CliProgress.training(), tensorboard, metrics));
+      List<TrainingListener> listeners = new ArrayList<>(List.of(budgetTimer, CliProgress.training(), tensorboard, metrics));
       long started = System.nanoTime();
       Trainer.Outcome outcome = trainer.train(new Trainer.Options(resume, listeners));
       LOG.info("{} at step {} after {}: {}", outcome.reason(), outcome.step(),
           CliProgress.duration((System.nanoTime() - started) / 1e9), outcome.runDirectory());
       if (outcome.reason().equals("interrupted")) {
         LOG.info("resume with: t2i train <file> --resume");
-        return ExitCodes.INTERRUPTED;
+        return spent.get() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
       }
+    } finally {
+      timer.shutdownNow();
     }
     if (export != null) {
       try (TextToImage model = TextToImage.load(config.output(), parent.registry())) {

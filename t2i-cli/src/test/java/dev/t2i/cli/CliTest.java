@@ -154,6 +154,28 @@ class CliTest {
     assertThat(run.resolve("eval/step-00000004/index.html")).exists();
   }
 
+  /** A run trained in timed segments: each stops with a checkpoint and exit 0, and the next resumes it. */
+  @Test
+  void trainsInTimedSegments() throws Exception {
+    Path config = tiny("segments", 1_000_000);
+    Result first = t2i("train", config.toString(), "--for", "3s");
+    assertThat(first.exit()).as(first.err()).isZero();
+    Path checkpoints = dir.resolve("runs/segments/checkpoints");
+    long afterFirst;
+    try (var list = Files.list(checkpoints)) {
+      afterFirst = list.mapToLong(p -> Long.parseLong(p.getFileName().toString().substring(5))).max().orElseThrow();
+    }
+    assertThat(afterFirst).isPositive().isLessThan(1_000_000);
+    Result second = t2i("train", config.toString(), "--resume", "--for", "2s");
+    assertThat(second.exit()).as(second.err()).isZero();
+    try (var list = Files.list(checkpoints)) {
+      assertThat(list.mapToLong(p -> Long.parseLong(p.getFileName().toString().substring(5))).max().orElseThrow()).isGreaterThan(afterFirst);
+    }
+    Result bad = t2i("train", config.toString(), "--for", "2 days");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("expected a positive whole number of seconds, minutes or hours such as 90s, 30m or 2h, got '2 days'");
+  }
+
   @Test
   void generateNamesAMissingRun() {
     Result r = t2i("generate", "--run", dir.resolve("nope").toString(), "--text", "x", "--out", dir.resolve("o.png").toString());
