@@ -121,10 +121,24 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
   }
 
   private Checkpoint read(Path dir) throws IOException {
-    Map<?, ?> raw = json.readValue(dir.resolve(STATE).toFile(), Map.class);
+    Path file = dir.resolve(STATE);
+    Map<?, ?> raw;
+    try {
+      raw = json.readValue(file.toFile(), Map.class);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IOException(file + ": not the JSON object of a checkpoint's state (" + e.getOriginalMessage()
+          + "); the checkpoint is damaged: delete " + dir + " to use an older one", e);
+    }
     Map<String, String> state = new TreeMap<>();
-    raw.forEach((k, v) -> state.put(k.toString(), String.valueOf(v)));
-    return new Checkpoint(Long.parseLong(state.get("step")), dir, state);
+    if (raw != null) {
+      raw.forEach((k, v) -> state.put(k.toString(), String.valueOf(v)));
+    }
+    String step = state.get("step");
+    if (step == null || !step.matches("\\d{1,18}")) {
+      throw new IOException(file + ": expected a whole-number \"step\", found " + (step == null ? "none" : "'" + step + "'")
+          + "; the checkpoint is damaged: delete " + dir + " to use an older one");
+    }
+    return new Checkpoint(Long.parseLong(step), dir, state);
   }
 
   private void prune() throws IOException {

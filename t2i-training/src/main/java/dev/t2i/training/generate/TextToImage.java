@@ -66,7 +66,7 @@ public final class TextToImage implements AutoCloseable {
   private final Checkpoint checkpoint;
   private Runnable onClose = () -> {};
 
-  private TextToImage(Experiment experiment, Checkpoint checkpoint, boolean untrained) {
+  private TextToImage(Experiment experiment, Checkpoint checkpoint, boolean untrained) throws IOException {
     this.experiment = experiment;
     this.checkpoint = checkpoint;
     Generator generator = experiment.generator();
@@ -85,16 +85,28 @@ public final class TextToImage implements AutoCloseable {
       GeneratorOutput out = generator.generate(tf, params, new GeneratorInput(noise, text, mask), Mode.INFERENCE);
       images = tf.withName("images").identity(out.images());
       steps = out.steps();
-      session = new Session(graph);
-      if (untrained) {
-        session.initialize();
-      } else {
-        session.restore(checkpoint.variables().toString());
-      }
     } catch (RuntimeException e) {
       graph.close();
       throw e;
     }
+    Session opened = new Session(graph);
+    try {
+      if (untrained) {
+        opened.initialize();
+      } else {
+        opened.restore(checkpoint.variables().toString());
+      }
+    } catch (RuntimeException e) {
+      // The session first: closing a graph waits for the sessions that use it.
+      opened.close();
+      graph.close();
+      if (untrained) {
+        throw e;
+      }
+      throw new IOException("could not restore the checkpoint " + checkpoint.directory()
+          + " (" + e.getMessage() + "): its variable files are damaged or from another configuration; delete it to use an older one", e);
+    }
+    session = opened;
   }
 
   /**
