@@ -31,6 +31,8 @@ class ModelPackagerTest {
   void packageATinyRun() throws Exception {
     run = dir.resolve("run");
     new Trainer(Experiment.assemble(TinyRuns.read(TinyRuns.gan(run, 3, 3), registry), registry)).train(new Trainer.Options(false, List.of()));
+    // As the CLI's metrics log writes it: 0.5 s/step to step 1, then 1.0 s/step to step 3; a later row is past the checkpoint.
+    Files.writeString(run.resolve("metrics.csv"), "step,seconds_per_step,d,g\n1,0.5,1,1\n3,1.0,1,1\n5,9.0,1,1\n");
     resources = dir.resolve("resources");
     card = ModelPackager.write(run, new ModelPackager.Description("tiny-flowers", "a test", List.of("colours"), List.of("shapes"), CAPTION),
         resources, registry);
@@ -44,6 +46,8 @@ class ModelPackagerTest {
   void theModelDrawsExactlyWhatTheRunDraws() throws Exception {
     assertThat(catalogue().list()).extracting(ModelCard::name).containsExactly("tiny-flowers");
     assertThat(card.step()).isEqualTo(3);
+    assertThat(card.trainingSeconds()).isEqualTo(0.5 + 2 * 1.0);
+    assertThat(Files.readString(resources.resolve("t2i/pretrained/tiny-flowers/provenance.json"))).contains("\"cpu\"");
     assertThat(card.files()).extracting(ModelCard.ModelFile::path)
         .contains("config.yaml", "provenance.json", "reference.png", "checkpoints/ckpt-00000003/variables.index",
             "checkpoints/ckpt-00000003/state.json")

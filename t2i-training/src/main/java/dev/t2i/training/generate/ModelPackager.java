@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.t2i.runtime.ConfigException;
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.output.ImageGrid;
+import dev.t2i.training.output.MetricsLog;
 import dev.t2i.training.output.RunDirectory;
 import dev.t2i.training.pretrained.ModelCard;
 import dev.t2i.training.pretrained.PretrainedModels;
@@ -58,7 +59,8 @@ public final class ModelPackager {
         List<BufferedImage> row = model.generate(d.referenceCaption(), REFERENCE_SAMPLES, 0);
         ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(row, model.imageSize()), model.imageSize(), 1, row.size(), null, 1),
             staging.resolve("reference.png"));
-        card = new ModelCard(d.name(), d.summary(), d.canDraw(), d.cannotDraw(), model.step(), files(staging),
+        card = new ModelCard(d.name(), d.summary(), d.canDraw(), d.cannotDraw(), model.step(),
+            trainingSeconds(run.resolve("metrics.csv"), model.step()), files(staging),
             new ModelCard.Reference(d.referenceCaption(), 0, REFERENCE_SAMPLES, "reference.png"));
       }
       Files.writeString(staging.resolve(PretrainedModels.CARD),
@@ -74,6 +76,26 @@ public final class ModelPackager {
         delete(staging);
       }
     }
+  }
+
+  /** Σ seconds per step × steps between log rows, up to {@code step}; 0 without metrics. */
+  static double trainingSeconds(Path metrics, long step) throws IOException {
+    if (!Files.isRegularFile(metrics)) {
+      return 0;
+    }
+    var columns = MetricsLog.read(metrics);
+    List<Double> steps = columns.get("step");
+    List<Double> perStep = columns.get("seconds_per_step");
+    double total = 0;
+    double previous = 0;
+    for (int i = 0; steps != null && perStep != null && i < steps.size(); i++) {
+      if (steps.get(i) > step) {
+        break;
+      }
+      total += perStep.get(i) * (steps.get(i) - previous);
+      previous = steps.get(i);
+    }
+    return Math.round(total * 10) / 10.0;
   }
 
   private static List<ModelCard.ModelFile> files(Path dir) throws IOException {

@@ -110,11 +110,23 @@ public final class RunDirectory {
     p.put("tensorflow", tensorflowVersion());
     p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    p.put("cpu", cpuModel());
     p.put("processors", Runtime.getRuntime().availableProcessors());
     p.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
     p.putAll(run);
     writeAtomically(root.resolve("provenance.json"),
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(p));
+  }
+
+  /** The processor's model name (Linux's /proc/cpuinfo), or the architecture elsewhere. */
+  static String cpuModel() {
+    Path info = Path.of("/proc/cpuinfo");
+    try (var lines = Files.lines(info)) {
+      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst()
+          .orElse(System.getProperty("os.arch"));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return System.getProperty("os.arch");
+    }
   }
 
   /** The version of t2i, from its jar's manifest, or "development". */

@@ -16,6 +16,8 @@ public record ModelCard(
     @JsonPropertyDescription("what it draws well, measured") List<String> canDraw,
     @JsonPropertyDescription("what it does not draw, measured") List<String> cannotDraw,
     @JsonPropertyDescription("the training step of its weights") long step,
+    @JsonPropertyDescription("wall-clock seconds of training up to that step, summed over its segments (metrics.csv)")
+        double trainingSeconds,
     @JsonPropertyDescription("every file of the model, relative to its directory") List<ModelFile> files,
     @JsonPropertyDescription("the output it gave when packaged") Reference reference) {
 
