@@ -38,9 +38,19 @@ public final class Parameters {
     this.prefix = prefix;
   }
 
-  /** A new, empty store whose initial values derive from {@code seed}. */
+  /** A new, empty store whose initial values derive from {@code seed}; layers compute in float32. */
   public static Parameters create(long seed) {
-    return new Parameters(new Store(seed), "");
+    return create(seed, Precision.FLOAT32);
+  }
+
+  /** A new, empty store whose layers compute their products in {@code precision}. */
+  public static Parameters create(long seed, Precision precision) {
+    return new Parameters(new Store(seed, Checks.required("precision", precision)), "");
+  }
+
+  /** What the layers built on this store compute their convolutions and matrix products in. */
+  public Precision precision() {
+    return store.precision;
   }
 
   /** The view of the same store under {@code prefix + name + "_"}. */
@@ -184,12 +194,14 @@ public final class Parameters {
 
   private static final class Store {
     final long seed;
+    final Precision precision;
     final Map<String, Entry> entries = new LinkedHashMap<>();
     final List<Recorded<Op>> updates = new ArrayList<>();
     final List<Recorded<Operand<TFloat32>>> penalties = new ArrayList<>();
 
-    Store(long seed) {
+    Store(long seed, Precision precision) {
       this.seed = seed;
+      this.precision = precision;
     }
   }
 }

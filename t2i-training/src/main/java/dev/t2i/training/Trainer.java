@@ -102,6 +102,8 @@ public final class Trainer {
     provenance.put("trainExamples", train.size());
     provenance.put("skippedByLoader", index.skipped().size());
     provenance.put("resumedFrom", latest.map(c -> c.step()).orElse(0L));
+    provenance.put("precision", t.precision().resolve().id() + " (" + t.precision().reason() + ")");
+    LOG.info("convolutions and matrix products in {} ({})", t.precision().resolve().id(), t.precision().reason());
     run.writeProvenance(provenance);
 
     var requirements = experiment.loss().requirements();

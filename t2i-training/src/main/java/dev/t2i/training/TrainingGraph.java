@@ -101,7 +101,7 @@ public final class TrainingGraph {
     boolean random = discriminator.isPresent() && training.discriminatorReals() == RealImages.RANDOM;
     randomImages = random ? imagePlaceholder("random_images", size) : null;
 
-    Parameters root = Parameters.create(seed);
+    Parameters root = Parameters.create(seed, training.precision().resolve());
     generatorParameters = root.scope("G");
     discriminatorParameters = root.scope("D");
 

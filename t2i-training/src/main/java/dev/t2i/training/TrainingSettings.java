@@ -21,7 +21,9 @@ public record TrainingSettings(
         + "generation and evaluation use (0.999 averages about the last 1,000 steps); 0: off, the last weights") Double generatorAverage,
     @JsonPropertyDescription("weight of mode-seeking regularisation (Mao et al. 2019): each caption of half the batch is drawn "
         + "with two noise vectors, and the generator pays weight / (image distance / noise distance) for alike images; "
-        + "0: off. Needs an even batchSize") Double modeSeeking) {
+        + "0: off. Needs an even batchSize") Double modeSeeking,
+    @JsonPropertyDescription("what convolutions and matrix products compute in: float32, bfloat16 (float32 weights, "
+        + "optimizer state and losses), or auto (bfloat16 where the CPU has avx512_bf16 or amx_bf16)") PrecisionChoice precision) {
 
   public TrainingSettings {
     batchSize = Checks.inRange("batchSize", Checks.orDefault(batchSize, 64), 1, 4096);
@@ -38,6 +40,7 @@ public record TrainingSettings(
     threads = Checks.inRange("threads", Checks.orDefault(threads, Runtime.getRuntime().availableProcessors()), 1, 256);
     generatorAverage = Checks.inRange("generatorAverage", Checks.orDefault(generatorAverage, 0.0), 0, 0.99999);
     modeSeeking = Checks.inRange("modeSeeking", Checks.orDefault(modeSeeking, 0.0), 0, 100);
+    precision = Checks.orDefault(precision, PrecisionChoice.FLOAT32);
     if (modeSeeking > 0 && batchSize % 2 != 0) {
       throw new IllegalArgumentException("batchSize: expected an even number with modeSeeking > 0 (its two halves share "
           + "their captions), got " + batchSize);
@@ -45,12 +48,12 @@ public record TrainingSettings(
   }
 
   public static TrainingSettings defaults() {
-    return new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A copy with another number of steps (a resumed run may extend training). */
   public TrainingSettings withSteps(long n) {
     return new TrainingSettings(batchSize, n, discriminatorSteps, generatorOptimizer, discriminatorOptimizer, discriminatorReals,
-        logEvery, sampleEvery, checkpointEvery, keepCheckpoints, samples, threads, generatorAverage, modeSeeking);
+        logEvery, sampleEvery, checkpointEvery, keepCheckpoints, samples, threads, generatorAverage, modeSeeking, precision);
   }
 }

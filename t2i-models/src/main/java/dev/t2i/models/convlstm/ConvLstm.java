@@ -1,6 +1,7 @@
 package dev.t2i.models.convlstm;
 
 import dev.t2i.api.Parameters;
+import dev.t2i.models.layers.Products;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -56,7 +57,7 @@ public final class ConvLstm {
 
     List<Long> strides = List.of(1L, 1L, 1L, 1L);
     Operand<TFloat32> flat = tf.reshape(inputs, tf.constant(new long[] {-1, height, width, channels}));
-    Operand<TFloat32> xAll = tf.nn.biasAdd(tf.nn.conv2d(flat, wx, strides, "SAME"), b);
+    Operand<TFloat32> xAll = tf.nn.biasAdd(Products.conv2d(tf, p, flat, wx, strides, "SAME"), b);
     xAll = tf.reshape(xAll, tf.constant(new long[] {-1, steps, height, width, 4L * filters}));
     List<Operand<TFloat32>> xs = new ArrayList<>();
     tf.unstack(xAll, (long) steps, org.tensorflow.op.core.Unstack.axis(1L)).output().forEach(xs::add);
@@ -71,7 +72,7 @@ public final class ConvLstm {
     Operand<TFloat32> c = zeros;
     List<Operand<TFloat32>> outputs = new ArrayList<>(steps);
     for (int t = 0; t < steps; t++) {
-      Operand<TFloat32> z = tf.math.add(xs.get(t), tf.nn.conv2d(h, wh, strides, "SAME"));
+      Operand<TFloat32> z = tf.math.add(xs.get(t), Products.conv2d(tf, p, h, wh, strides, "SAME"));
       List<Operand<TFloat32>> gates = new ArrayList<>();
       tf.split(tf.constant(3), z, 4L).output().forEach(gates::add);
       Operand<TFloat32> i = tf.math.sigmoid(tf.math.add(gates.get(0), tf.math.mul(wci, c)));

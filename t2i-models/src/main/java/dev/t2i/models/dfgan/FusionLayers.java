@@ -1,6 +1,7 @@
 package dev.t2i.models.dfgan;
 
 import dev.t2i.api.Parameters;
+import dev.t2i.models.layers.Products;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.framework.initializers.Constant;
@@ -32,14 +33,14 @@ final class FusionLayers {
       String padding) {
     Variable<TFloat32> w = weight(tf, p, name + "_w", Shape.of(k, k, in, out), (long) k * k * in);
     Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(out), new Zeros<>());
-    return tf.nn.biasAdd(tf.nn.conv2d(x, w, List.of(1L, (long) stride, (long) stride, 1L), padding), b);
+    return tf.nn.biasAdd(Products.conv2d(tf, p, x, w, List.of(1L, (long) stride, (long) stride, 1L), padding), b);
   }
 
   /** {@code x · W + b}: {@code [N, in] → [N, out]}. */
   static Operand<TFloat32> dense(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out) {
     Variable<TFloat32> w = weight(tf, p, name + "_w", Shape.of(in, out), in);
     Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(out), new Zeros<>());
-    return tf.nn.biasAdd(tf.linalg.matMul(x, w), b);
+    return tf.nn.biasAdd(Products.matMul(tf, p, x, w), b);
   }
 
   /**
@@ -61,7 +62,7 @@ final class FusionLayers {
     Operand<TFloat32> hidden = tf.nn.relu(dense(tf, p, name + "_1", c, width, channels));
     Variable<TFloat32> w = p.trainable(tf, name + "_2_w", Shape.of(channels, channels), new Zeros<>());
     Variable<TFloat32> b = p.trainable(tf, name + "_2_b", Shape.of(channels), new Constant<>(bias));
-    return tf.nn.biasAdd(tf.linalg.matMul(hidden, w), b);
+    return tf.nn.biasAdd(Products.matMul(tf, p, hidden, w), b);
   }
 
   /**

@@ -45,7 +45,7 @@ public final class Layers {
   /** {@code x · W} without a bias: {@code [N, in] → [N, out]}. */
   public static Operand<TFloat32> linear(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out) {
     Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(in, out), normal(p, name + "_w", 0));
-    return tf.linalg.matMul(x, w);
+    return Products.matMul(tf, p, x, w);
   }
 
   /**
@@ -115,7 +115,7 @@ public final class Layers {
     Operand<TFloat32> column = tf.reshape(words, tf.constant(new long[] {-1, steps, 1, dimension}));
     Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(width, 1, dimension, features), normal(p, name + "_w", 0));
     Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(features), new Zeros<>());
-    Operand<TFloat32> h = leaky(tf, tf.nn.biasAdd(tf.nn.conv2d(column, w, List.of(1L, 1L, 1L, 1L), "SAME"), b));
+    Operand<TFloat32> h = leaky(tf, tf.nn.biasAdd(Products.conv2d(tf, p, column, w, List.of(1L, 1L, 1L, 1L), "SAME"), b));
     h = tf.reshape(h, tf.constant(new long[] {-1, steps, features}));
     // The mask depends on the input only, so no gradient flows through it.
     Operand<TFloat32> mask = tf.dtypes.cast(
@@ -174,7 +174,7 @@ public final class Layers {
   /** {@link #conv} without a bias, for a convolution followed by batch normalisation, whose shift makes a bias redundant. */
   public static Operand<TFloat32> convNoBias(Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out, int k, int stride) {
     Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(k, k, in, out), normal(p, name + "_w", 0));
-    return tf.nn.conv2d(x, w, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
+    return Products.conv2d(tf, p, x, w, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
   }
 
   /**
@@ -193,7 +193,7 @@ public final class Layers {
     Variable<TFloat32> w = p.trainable(tf, name + "_w", Shape.of(k, k, out, in), normal(p, name + "_w", 0));
     Operand<TInt32> batch = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
     Operand<TInt32> shape = tf.concat(List.of(batch, tf.constant(new int[] {outSize, outSize, out})), tf.constant(0));
-    return tf.nn.conv2dBackpropInput(shape, w, x, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
+    return Products.conv2dTranspose(tf, p, shape, w, x, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
   }
 
   /**
