@@ -74,6 +74,8 @@ final class QuickstartCommand implements Callable<Integer> {
     Path page = report(config, (System.nanoTime() - started) / 1e9);
     spec.commandLine().getOut().printf("quickstart done in %s: open %s%n", CliProgress.duration((System.nanoTime() - started) / 1e9),
         page.toAbsolutePath());
+    spec.commandLine().getOut().printf("draw your own sentence: ./t2i generate --run %s --text \"a large flower with blue petals and a "
+        + "white center\" -n 4 --out mine.png%n", config.output());
     return ExitCodes.OK;
   }
 
