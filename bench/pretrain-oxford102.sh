@@ -25,8 +25,9 @@ for segment in $(seq 1 "$SEGMENTS"); do
     ls "$RUN/checkpoints" | sed 's/ckpt-0*//' | sort -n | tail -1 > "$marker"
   fi
   step=$(cat "$marker")
-  ./t2i eval --run "$RUN" --step "$step" --captions "$CAPTIONS" --samples 4 > "$OUT/oxford102-eval-$segment.log" 2>&1
-  python3 - "$RUN/eval/step-$(printf %08d "$step")/report.json" "$((segment * MINUTES))" <<'PY'
+  report="$RUN/eval/step-$(printf %08d "$step")/report.json"
+  [ -f "$report" ] || ./t2i eval --run "$RUN" --step "$step" --captions "$CAPTIONS" --samples 4 > "$OUT/oxford102-eval-$segment.log" 2>&1
+  python3 - "$report" "$((segment * MINUTES))" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 for name, g in r["groups"].items():

@@ -22,13 +22,18 @@ import org.tensorflow.types.TFloat32;
  * DCGAN-64 shape), {@code gan-cls} (noise + projected 400-d text, matching-aware discriminator) or
  * {@code convlstm} (the report's sentence network, 25 words of 400-d vectors).
  *
- * <p>Usage: {@code TrainStepBench MODEL BATCH STEPS WARMUP}. Prints {@code step_seconds = MEDIAN}.
+ * <p>Usage: {@code TrainStepBench MODEL BATCH STEPS WARMUP [float32|bfloat16|auto]}. Prints {@code step_seconds = MEDIAN}.
  */
 public final class TrainStepBench {
   private TrainStepBench() {}
 
   static String config(String model, int batch) {
-    String common = "dataset: {type: synthetic-flowers, train: " + batch + ", test: 0}\ntraining: {batchSize: " + batch + "}\n";
+    return config(model, batch, "float32");
+  }
+
+  static String config(String model, int batch, String precision) {
+    String common = "dataset: {type: synthetic-flowers, train: " + batch + ", test: 0}\ntraining: {batchSize: " + batch
+        + ", precision: " + precision + "}\n";
     return switch (model) {
       case "dcgan" -> common + """
           generator: {type: dcgan, conditioning: noise, noiseDimension: 100, ngf: 64}
@@ -41,8 +46,8 @@ public final class TrainStepBench {
           discriminator: {type: dcgan, text: projected, textProjection: 128, ndf: 64}
           loss: {type: gan, matchingAware: true}
           """;
-      case "convlstm" -> common.replace("training: {batchSize: " + batch + "}",
-          "training: {batchSize: " + batch + ", discriminatorReals: random}") + """
+      case "convlstm" -> common.replace("training: {batchSize: " + batch + ",",
+          "training: {batchSize: " + batch + ", discriminatorReals: random,") + """
           encoder: {type: word2vec-sequence, steps: 25, vectors: {dimension: 400}}
           generator:
             type: convlstm
@@ -66,8 +71,9 @@ public final class TrainStepBench {
     int batch = Integer.parseInt(args[1]);
     int steps = Integer.parseInt(args[2]);
     int warmup = Integer.parseInt(args[3]);
+    String precision = args.length > 4 ? args[4] : "float32";
     PluginRegistry plugins = PluginRegistry.discover();
-    ExperimentConfig config = new ConfigLoader(plugins).read(config(model, batch), model + ".yaml", ExperimentConfig.class)
+    ExperimentConfig config = new ConfigLoader(plugins).read(config(model, batch, precision), model + ".yaml", ExperimentConfig.class)
         .withOutput(Files.createTempDirectory("t2i-bench"));
     Experiment e = Experiment.assemble(config, plugins);
     SplittableRandom random = new SplittableRandom(1);
@@ -97,6 +103,7 @@ public final class TrainStepBench {
         }
         System.out.println("model = " + model);
         System.out.println("threads = " + Runtime.getRuntime().availableProcessors());
+        System.out.println("precision = " + config.training().precision().resolve().id());
         System.out.println("step_times = " + Stats.summary(times));
         System.out.printf("step_seconds = %.4f%n", Stats.median(times));
         System.out.printf("images_per_second = %.1f%n", batch / Stats.median(times));
