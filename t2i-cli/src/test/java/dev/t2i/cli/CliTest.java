@@ -176,6 +176,25 @@ class CliTest {
     assertThat(bad.err()).contains("expected a positive whole number of seconds, minutes or hours such as 90s, 30m or 2h, got '2 days'");
   }
 
+  /** The shipped model draws with no run directory; unknown names and --step are refused with exit 2. */
+  @Test
+  void generatesWithAPretrainedModel() throws Exception {
+    Result list = t2i("models");
+    assertThat(list.exit()).isZero();
+    assertThat(list.out()).contains("synthetic-flowers").contains("draws: ").contains("not yet: ");
+    Path png = dir.resolve("model.png");
+    Result g = t2i("generate", "--model", "synthetic-flowers", "--text", "this flower has pink petals and a yellow center", "-n", "3",
+        "--scale", "1", "--out", png.toString());
+    assertThat(g.exit()).as(g.err()).isZero();
+    assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThanOrEqualTo(3 * 64);
+    Result unknown = t2i("generate", "--model", "oxford", "--text", "x", "--out", png.toString());
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no pretrained model 'oxford' on the class path; available: synthetic-flowers");
+    Result step = t2i("generate", "--model", "synthetic-flowers", "--step", "3", "--text", "x", "--out", png.toString());
+    assertThat(step.exit()).isEqualTo(2);
+    assertThat(step.err()).contains("--step: a pretrained model keeps one checkpoint");
+  }
+
   @Test
   void generateNamesAMissingRun() {
     Result r = t2i("generate", "--run", dir.resolve("nope").toString(), "--text", "x", "--out", dir.resolve("o.png").toString());
