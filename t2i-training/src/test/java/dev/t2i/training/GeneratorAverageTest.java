@@ -16,11 +16,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
@@ -189,19 +185,8 @@ class GeneratorAverageTest {
   private static void step(Session s, TrainingGraph g, SplittableRandom random) {
     List<TFloat32> fed = new ArrayList<>();
     try {
-      Session.Runner r = s.runner();
-      for (Map.Entry<String, Placeholder<TFloat32>> in : g.inputs().entrySet()) {
-        long[] dims = in.getValue().shape().asArray();
-        dims[0] = 8;
-        float[] v = new float[(int) Shape.of(dims).size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = (float) random.nextDouble(-1, 1);
-        }
-        TFloat32 t = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(v));
-        fed.add(t);
-        r.feed(in.getValue(), t);
-      }
-      r.addTarget(g.discriminatorStep()).addTarget(g.generatorStep()).run().close();
+      TinyRuns.feedRandom(s.runner(), g, 8, random, (name, values) -> {}, fed)
+          .addTarget(g.discriminatorStep()).addTarget(g.generatorStep()).run().close();
     } finally {
       fed.forEach(TFloat32::close);
     }

@@ -8,7 +8,6 @@ import dev.t2i.runtime.PluginRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +17,6 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 class ModeSeekingTest {
@@ -99,18 +97,11 @@ class ModeSeekingTest {
     SplittableRandom random = new SplittableRandom(sameNoise ? 1 : 2);
     List<TFloat32> fed = new ArrayList<>();
     try {
-      Session.Runner r = s.runner();
-      for (Map.Entry<String, Placeholder<TFloat32>> in : g.inputs().entrySet()) {
-        long[] dims = in.getValue().shape().asArray();
-        dims[0] = 8;
-        float[] v = values(random, (int) Shape.of(dims).size());
-        if (sameNoise && in.getKey().equals("noise")) {
+      Session.Runner r = TinyRuns.feedRandom(s.runner(), g, 8, random, (name, v) -> {
+        if (sameNoise && name.equals("noise")) {
           System.arraycopy(v, 0, v, v.length / 2, v.length / 2);
         }
-        TFloat32 t = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(v));
-        fed.add(t);
-        r.feed(in.getValue(), t);
-      }
+      }, fed);
       if (train) {
         r.addTarget(g.discriminatorStep()).addTarget(g.generatorStep());
       }

@@ -14,6 +14,14 @@ import dev.t2i.runtime.PluginRegistry;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
 
 /** Tiny experiments for tests: 32 × 32 synthetic flowers, small networks, a handful of steps. */
 public final class TinyRuns {
@@ -88,6 +96,28 @@ public final class TinyRuns {
           samples: {count: 2, perCaption: 2}
         pipeline: {workers: 1, prefetch: 2}
         """.formatted(output, steps, checkpointEvery);
+  }
+
+  /**
+   * Feeds every input of {@code g} with {@code rows} uniform values in [-1, 1) from {@code random},
+   * each input's values first passed to {@code edit} with its name; the tensors join {@code owned}
+   * for the caller to close after the run.
+   */
+  public static Session.Runner feedRandom(Session.Runner r, TrainingGraph g, int rows, SplittableRandom random,
+      BiConsumer<String, float[]> edit, List<TFloat32> owned) {
+    for (Map.Entry<String, Placeholder<TFloat32>> in : g.inputs().entrySet()) {
+      long[] dims = in.getValue().shape().asArray();
+      dims[0] = rows;
+      float[] v = new float[(int) Shape.of(dims).size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) random.nextDouble(-1, 1);
+      }
+      edit.accept(in.getKey(), v);
+      TFloat32 t = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(v));
+      owned.add(t);
+      r.feed(in.getValue(), t);
+    }
+    return r;
   }
 
   public static ExperimentConfig read(String yaml, PluginRegistry registry) throws Exception {
