@@ -5,6 +5,7 @@ import dev.t2i.api.data.DatasetIndex;
 import dev.t2i.api.data.Example;
 import dev.t2i.api.data.ImageCaptionSource;
 import dev.t2i.api.data.Split;
+import dev.t2i.datasets.ClassValidation;
 import dev.t2i.datasets.io.CaptionFile;
 import dev.t2i.datasets.io.FileImage;
 import dev.t2i.datasets.io.LoadLog;
@@ -120,6 +121,7 @@ public final class Cub200Source implements ImageCaptionSource {
       }
       examples.add(new Example(stem, s, classId, captions, new FileImage(image.get(), box), Map.of()));
     }
+    examples = ClassValidation.holdOut(examples, settings.validationImages(), settings.splitSeed(), provenance);
     provenance.put("images", Integer.toString(examples.size()));
     provenance.put("skipped", Integer.toString(log.skipped().size()));
     return new DatasetIndex("cub200", examples, names, log.skipped(), provenance);

@@ -6,6 +6,7 @@ import dev.t2i.api.data.DatasetIndex;
 import dev.t2i.api.data.Example;
 import dev.t2i.api.data.ImageCaptionSource;
 import dev.t2i.api.data.Split;
+import dev.t2i.datasets.ClassValidation;
 import dev.t2i.datasets.io.CaptionFile;
 import dev.t2i.datasets.io.FileImage;
 import dev.t2i.datasets.io.LoadLog;
@@ -62,7 +63,6 @@ public final class Oxford102Source implements ImageCaptionSource {
     provenance.put("root", root.toString());
     provenance.put("labels", Files.exists(root.resolve("imagelabels.mat")) ? "imagelabels.mat" : "labels.txt");
     Map<String, Split> splits = splits(root, labels, provenance);
-    holdOutValidation(splits, labels, provenance);
 
     Map<Integer, List<String>> byClass = new TreeMap<>();
     labels.forEach((id, c) -> byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(id));
@@ -103,6 +103,7 @@ public final class Oxford102Source implements ImageCaptionSource {
       }
       examples.add(new Example(id, splits.get(id), e.getValue(), captions, new FileImage(image.get()), Map.of()));
     }
+    examples = ClassValidation.holdOut(examples, settings.validationImages(), settings.splitSeed(), provenance);
     provenance.put("images", Integer.toString(examples.size()));
     provenance.put("imagesWithOwnCaptions", Integer.toString(ownCount));
     provenance.put("imagesWithClassCaptions", Integer.toString(classCount));
@@ -186,32 +187,6 @@ public final class Oxford102Source implements ImageCaptionSource {
     labels.forEach((id, c) -> out.put(id, testClasses.contains(c) ? Split.TEST : Split.TRAIN));
     provenance.put("split", "class-disjoint, seed " + settings.splitSeed() + ", test classes " + testClasses);
     return out;
-  }
-
-  /**
-   * Moves {@code validationImages} of each training class's images to {@link Split#VALIDATION}
-   * (at least one image of a class stays in training), drawn per class with {@code splitSeed}.
-   */
-  private void holdOutValidation(Map<String, Split> splits, Map<String, Integer> labels, Map<String, String> provenance) {
-    double fraction = settings.validationImages();
-    Map<Integer, List<String>> training = new TreeMap<>();
-    labels.forEach((id, c) -> {
-      if (splits.get(id) == Split.TRAIN) {
-        training.computeIfAbsent(c, k -> new ArrayList<>()).add(id);
-      }
-    });
-    int held = 0;
-    for (Map.Entry<Integer, List<String>> e : training.entrySet()) {
-      List<String> ids = new ArrayList<>(e.getValue());
-      Collections.shuffle(ids, new Random(settings.splitSeed() * 131 + e.getKey()));
-      int k = Math.min((int) Math.round(fraction * ids.size()), ids.size() - 1);
-      for (int i = 0; i < k; i++) {
-        splits.put(ids.get(i), Split.VALIDATION);
-      }
-      held += Math.max(k, 0);
-    }
-    provenance.put("validation", held + " images: " + fraction + " of each training class's images, seed " + settings.splitSeed()
-        + " (held-out images of known flowers)");
   }
 
   /** Groups of ten class captions, for the images of each class that have no file of their own. */

@@ -47,7 +47,7 @@ class Cub200SourceTest {
   }
 
   private DatasetIndex load(OnError onError) throws Exception {
-    return new Cub200Source(new Cub200Settings(root, null, true, onError)).load();
+    return new Cub200Source(new Cub200Settings(root, null, true, onError, null, null)).load();
   }
 
   @Test
@@ -63,6 +63,18 @@ class Cub200SourceTest {
     assertThat(im.getHeight()).isEqualTo(30);
     assertThat(index.classNames()).containsEntry(2, "002.Laysan_Albatross");
     assertThat(index.provenance()).containsEntry("split", "train_test_split.txt");
+  }
+
+  /** Held-out images of known birds: part of a training class goes to validation, never a test class's, never a whole class. */
+  @Test
+  void holdsOutValidationImagesOfTrainingClasses() throws Exception {
+    Files.writeString(root.resolve("trainvalclasses.txt"), "001.Black_footed_Albatross\n");
+    Files.writeString(root.resolve("testclasses.txt"), "002.Laysan_Albatross\n");
+    DatasetIndex index = new Cub200Source(new Cub200Settings(root, null, true, OnError.FAIL, 0.5, 3L)).load();
+    assertThat(index.examples()).extracting(Example::split).containsExactlyInAnyOrder(Split.TRAIN, Split.VALIDATION, Split.TEST);
+    assertThat(index.examples().get(2).split()).isEqualTo(Split.TEST);
+    assertThat(index.provenance().get("validation")).isEqualTo("1 images: 0.5 of each training class's images, seed 3 "
+        + "(held-out images of known classes)");
   }
 
   @Test
