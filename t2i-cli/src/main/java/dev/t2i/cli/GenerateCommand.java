@@ -64,6 +64,12 @@ final class GenerateCommand implements Callable<Integer> {
     if (n < 1 || n > 256) {
       throw new IllegalArgumentException("-n must be in 1..256, was " + n);
     }
+    if (scale < 1 || scale > 16) {
+      throw new IllegalArgumentException("--scale must be in 1..16 pixels per image pixel, was " + scale);
+    }
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("--text: expected a sentence, got an empty one");
+    }
     if (source.model != null && step != 0) {
       throw new IllegalArgumentException("--step: a pretrained model keeps one checkpoint; use --step with --run");
     }
@@ -71,6 +77,14 @@ final class GenerateCommand implements Callable<Integer> {
         ? TextToImage.pretrained(source.model, parent.registry())
         : TextToImage.load(source.run, parent.registry(), step)) {
       int size = model.imageSize();
+      List<String> unknown = model.unknownWords(text);
+      if (!unknown.isEmpty() && unknown.size() >= model.tokens(text)) {
+        throw new IllegalArgumentException("--text: none of its words is in the model's vocabulary (" + String.join(", ", unknown)
+            + "); the image would show no sentence. Use the words of its training captions");
+      }
+      if (!unknown.isEmpty()) {
+        LOG.warn("words the model has no vector for, left out: {}", String.join(", ", unknown));
+      }
       if (perWord) {
         TextToImage.PerWord pw = model.perWord(text, seed);
         ImageGrid.writePng(ImageGrid.strip(ImageGrid.pack(pw.images(), size), size, pw.images().size(), pw.words(), scale), out);

@@ -116,7 +116,7 @@ final class TrainCommand implements Callable<Integer> {
       LOG.info("{} at step {} after {}: {}", outcome.reason(), outcome.step(),
           CliProgress.duration((System.nanoTime() - started) / 1e9), outcome.runDirectory());
       if (outcome.reason().equals("interrupted")) {
-        LOG.info("resume with: t2i train <file> --resume");
+        LOG.info(spent.get() ? "segment done; continue with: t2i train <file> --resume" : "resume with: t2i train <file> --resume");
         return spent.get() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
       }
     } finally {

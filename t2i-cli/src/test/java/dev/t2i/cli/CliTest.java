@@ -190,6 +190,15 @@ class CliTest {
     Result unknown = t2i("generate", "--model", "oxford", "--text", "x", "--out", png.toString());
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("no pretrained model 'oxford' on the class path; available: synthetic-flowers");
+    Result empty = t2i("generate", "--model", "synthetic-flowers", "--text", "  ", "--out", png.toString());
+    assertThat(empty.exit()).isEqualTo(2);
+    assertThat(empty.err()).contains("--text: expected a sentence, got an empty one");
+    Result foreign = t2i("generate", "--model", "synthetic-flowers", "--text", "zebra quokka", "--out", png.toString());
+    assertThat(foreign.exit()).isEqualTo(2);
+    assertThat(foreign.err()).contains("none of its words is in the model's vocabulary (zebra, quokka)");
+    Result noScale = t2i("generate", "--model", "synthetic-flowers", "--text", "red petals", "--scale", "0", "--out", png.toString());
+    assertThat(noScale.exit()).isEqualTo(2);
+    assertThat(noScale.err()).contains("--scale must be in 1..16");
     Result step = t2i("generate", "--model", "synthetic-flowers", "--step", "3", "--text", "x", "--out", png.toString());
     assertThat(step.exit()).isEqualTo(2);
     assertThat(step.err()).contains("--step: a pretrained model keeps one checkpoint");

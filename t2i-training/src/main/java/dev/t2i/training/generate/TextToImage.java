@@ -192,6 +192,22 @@ public final class TextToImage implements AutoCloseable {
     return new TextToImage(Experiment.assemble(config, registry, true), chosen, untrained);
   }
 
+  /**
+   * The words of {@code caption} that the model's encoder has no vector for, in order; all of them
+   * when none is known. Empty for a model that reads no text.
+   */
+  public List<String> unknownWords(String caption) {
+    if (text == null) {
+      return List.of();
+    }
+    return experiment.encoder().orElseThrow().encode(caption).outOfVocabulary();
+  }
+
+  /** The number of tokens {@code caption} has for the model's tokenizer. */
+  public int tokens(String caption) {
+    return text == null ? 0 : experiment.encoder().orElseThrow().encode(caption).tokens();
+  }
+
   /** The training step of the loaded checkpoint. */
   public long step() {
     return checkpoint.step();
