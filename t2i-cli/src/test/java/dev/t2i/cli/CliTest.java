@@ -289,7 +289,8 @@ class CliTest {
     Result i = t2i("data", "inspect", OXFORD.toAbsolutePath().toString());
     assertThat(i.exit()).as(i.err()).isZero();
     assertThat(i.out()).contains("data set oxford102").contains("images                   8189")
-        .containsPattern("train +6619 images +66189 captions +82 classes")
+        .containsPattern("train +5952 images +59519 captions +82 classes")
+        .containsPattern("validation +667 images +6670 captions +82 classes")
         .containsPattern("test +1570 images +15700 captions +20 classes")
         .contains("skipped by the loader: 0");
     Result bad = t2i("data", "inspect", dir.toString());
