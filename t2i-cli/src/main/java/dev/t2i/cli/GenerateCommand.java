@@ -77,8 +77,9 @@ final class GenerateCommand implements Callable<Integer> {
         ? TextToImage.pretrained(source.model, parent.registry())
         : TextToImage.load(source.run, parent.registry(), step)) {
       int size = model.imageSize();
-      List<String> unknown = model.unknownWords(text);
-      if (!unknown.isEmpty() && unknown.size() >= model.tokens(text)) {
+      var encoding = model.encoding(text);
+      List<String> unknown = encoding.map(dev.t2i.api.EncodedText::outOfVocabulary).orElse(List.of());
+      if (!unknown.isEmpty() && unknown.size() >= encoding.orElseThrow().tokens()) {
         throw new IllegalArgumentException("--text: none of its words is in the model's vocabulary (" + String.join(", ", unknown)
             + "); the image would show no sentence. Use the words of its training captions");
       }

@@ -1,6 +1,7 @@
 package dev.t2i.training.checkpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.t2i.training.output.RunDirectory;
 import dev.t2i.api.train.Checkpoint;
 import dev.t2i.api.train.CheckpointStore;
 import java.io.IOException;
@@ -69,13 +70,13 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
         Files.delete(old);
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         moveAtomically(staging, target);
-        deleteTree(old);
+        RunDirectory.deleteTree(old);
       } else {
         moveAtomically(staging, target);
       }
       syncDirectory(directory);
     } catch (IOException | RuntimeException e) {
-      deleteTree(staging);
+      RunDirectory.deleteTree(staging);
       throw e;
     }
     prune();
@@ -144,7 +145,7 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
   private void prune() throws IOException {
     List<Checkpoint> all = list();
     for (int i = 0; i < all.size() - keep; i++) {
-      deleteTree(all.get(i).directory());
+      RunDirectory.deleteTree(all.get(i).directory());
       LOG.debug("deleted old checkpoint {}", all.get(i).directory());
     }
   }
@@ -152,18 +153,7 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
   private void removeStaging() throws IOException {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, ".{staging,replaced}-*")) {
       for (Path p : ds) {
-        deleteTree(p);
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+        RunDirectory.deleteTree(p);
       }
     }
   }

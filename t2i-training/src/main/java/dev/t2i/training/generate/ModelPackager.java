@@ -65,16 +65,12 @@ public final class ModelPackager {
       }
       Files.writeString(staging.resolve(PretrainedModels.CARD),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(card) + "\n");
-      if (Files.exists(target)) {
-        delete(target);
-      }
+      RunDirectory.deleteTree(target);
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       list(resources.resolve(PretrainedModels.INDEX), d.name());
       return card;
     } finally {
-      if (Files.exists(staging)) {
-        delete(staging);
-      }
+      RunDirectory.deleteTree(staging);
     }
   }
 
@@ -126,11 +122,5 @@ public final class ModelPackager {
     }
   }
 
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
+
 }

@@ -4,7 +4,6 @@ import dev.t2i.training.output.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
 
@@ -50,13 +49,7 @@ public final class SavedModelExport {
               + "output images, NHWC in [-1, 1].\n");
       Files.move(staging, directory, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
-      if (Files.exists(staging)) {
-        try (Stream<Path> s = Files.walk(staging)) {
-          for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
+      RunDirectory.deleteTree(staging);
       throw e;
     }
   }

@@ -141,14 +141,13 @@ public final class TextToImage implements AutoCloseable {
   }
 
   private static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      RunDirectory.deleteTree(dir);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("could not delete the extracted model in " + dir, e);
     }
   }
+
 
   /** Loads the newest checkpoint of the run in {@code runDirectory}, with the plugins on the class path. */
   public static TextToImage load(Path runDirectory) throws IOException, ConfigException {
@@ -192,20 +191,9 @@ public final class TextToImage implements AutoCloseable {
     return new TextToImage(Experiment.assemble(config, registry, true), chosen, untrained);
   }
 
-  /**
-   * The words of {@code caption} that the model's encoder has no vector for, in order; all of them
-   * when none is known. Empty for a model that reads no text.
-   */
-  public List<String> unknownWords(String caption) {
-    if (text == null) {
-      return List.of();
-    }
-    return experiment.encoder().orElseThrow().encode(caption).outOfVocabulary();
-  }
-
-  /** The number of tokens {@code caption} has for the model's tokenizer. */
-  public int tokens(String caption) {
-    return text == null ? 0 : experiment.encoder().orElseThrow().encode(caption).tokens();
+  /** How the model's encoder reads {@code caption} (its tokens and the words it has no vector for), or empty for a model without text. */
+  public java.util.Optional<EncodedText> encoding(String caption) {
+    return text == null ? java.util.Optional.empty() : java.util.Optional.of(experiment.encoder().orElseThrow().encode(caption));
   }
 
   /** The training step of the loaded checkpoint. */

@@ -129,6 +129,18 @@ public final class RunDirectory {
     }
   }
 
+  /** Deletes {@code root} and everything below it; nothing if it does not exist. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   /** The version of t2i, from its jar's manifest, or "development". */
   public static String version() {
     String v = RunDirectory.class.getPackage().getImplementationVersion();
