@@ -14,6 +14,15 @@ build_bench() {
   fi
 }
 
+# build_djl: builds the DJL-PyTorch peer (bench/djl, outside the reactor) when it is missing or older than its source.
+build_djl() {
+  local jar="$BENCH_DIR/djl/target/t2i-bench-djl-0.1.0-SNAPSHOT.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$BENCH_DIR/djl/src" "$BENCH_DIR/djl/pom.xml" -newer "$jar" -print -quit)" ]; then
+    echo "building the DJL peer..." >&2
+    (cd "$BENCH_DIR/djl" && mvn -B -q ${T2I_MAVEN_ARGS:-} package) >&2
+  fi
+}
+
 # java_bench CLASS ARGS...: runs a benchmark program of t2i-bench.
 java_bench() {
   local cls="$1"; shift

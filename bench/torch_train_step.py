@@ -8,7 +8,8 @@ linear 8192 -> 1. Layers followed by batch norm have no bias, as in t2i.
 One step: D update on real and G(z) (plus real with mismatched text for gan-cls), then G update on
 D(G(z)) with the updated D, G run forward once. Adam 2e-4, beta1 0.5. Fixed random tensors.
 
-Usage: torch_train_step.py MODEL BATCH STEPS WARMUP. Prints "step_seconds = MEDIAN" and the analytic
+Usage: torch_train_step.py MODEL BATCH STEPS WARMUP [THREADS]. Intra-op and inter-op threads both
+THREADS (default 2). Prints "step_seconds = MEDIAN" and the analytic
 FLOPs per step (weight- and input-gradient work counted for every backward pass).
 """
 import sys, time, statistics
@@ -17,7 +18,9 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 model, batch, steps, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-torch.set_num_threads(2)
+threads = int(sys.argv[5]) if len(sys.argv) > 5 else 2
+torch.set_num_threads(threads)
+torch.set_num_interop_threads(threads)
 torch.manual_seed(1)
 text_dim = 400 if model == "gan-cls" else 0
 nz, ngf, ndf, proj = 100, 64, 64, 128
@@ -126,7 +129,8 @@ d_passes = 3 if text_dim else 2   # D's loss: real, fake (, real with wrong text
 # fake again for G's loss, G forward once and backward once.
 per_image = 3 * fd * (d_passes + 1) + 3 * fg
 print(f"model = {model}")
-print(f"torch = {torch.__version__} threads = {torch.get_num_threads()}")
+print(f"torch = {torch.__version__} threads = intra {torch.get_num_threads()}, inter {torch.get_num_interop_threads()}")
+print(f"parameters = generator {sum(p.numel() for p in g.parameters())}, discriminator {sum(p.numel() for p in d.parameters())}")
 print(f"step_times = median {statistics.median(times):.4f} min {min(times):.4f} max {max(times):.4f} (n={len(times)})")
 print(f"step_seconds = {statistics.median(times):.4f}")
 print(f"gflop_per_step = {per_image * batch / 1e9:.1f}")

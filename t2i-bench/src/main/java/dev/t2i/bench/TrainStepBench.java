@@ -102,7 +102,10 @@ public final class TrainStepBench {
           tensors.clear();
         }
         System.out.println("model = " + model);
-        System.out.println("threads = " + Runtime.getRuntime().availableProcessors());
+        int threads = Runtime.getRuntime().availableProcessors();
+        System.out.println("threads = intra " + threads + ", inter " + threads);
+        System.out.println("parameters = generator " + g.generatorParameters().trainableCount() + ", discriminator "
+            + g.discriminatorParameters().trainableCount());
         System.out.println("precision = " + config.training().precision().resolve().id());
         System.out.println("step_times = " + Stats.summary(times));
         System.out.printf("step_seconds = %.4f%n", Stats.median(times));
