@@ -40,7 +40,7 @@ final class Word2VecCommand implements Runnable {
 
     @Option(names = "--input", required = true, paramLabel = "FILE") Path input;
     @Option(names = "--out", required = true, paramLabel = "FILE.bin") Path out;
-    @Option(names = "--format", paramLabel = "F", description = "word2vec-binary (default), word2vec-text or glove.") String format = "word2vec-binary";
+    @Option(names = "--format", paramLabel = "F", description = "word2vec-binary (default), word2vec-binary-float16, word2vec-text or glove.") String format = "word2vec-binary";
     @Option(names = "--model", paramLabel = "M", description = "skip-gram (default) or cbow.") String model = "skip-gram";
     @Option(names = "--dim", description = "Dimension (default: ${DEFAULT-VALUE}).") int dim = 400;
     @Option(names = "--window", description = "Window (default: ${DEFAULT-VALUE}).") int window = 5;
@@ -72,13 +72,13 @@ final class Word2VecCommand implements Runnable {
     }
   }
 
-  @Command(name = "convert", mixinStandardHelpOptions = true, description = "Convert between word2vec-binary, word2vec-text and glove.")
+  @Command(name = "convert", mixinStandardHelpOptions = true, description = "Convert between word2vec-binary, word2vec-binary-float16, word2vec-text and glove.")
   static final class Convert implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--in", required = true, paramLabel = "FILE") Path in;
     @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
     @Option(names = "--from", paramLabel = "F", description = "Input format; default: detected.") String from;
-    @Option(names = "--to", required = true, paramLabel = "F", description = "word2vec-binary, word2vec-text or glove.") String to;
+    @Option(names = "--to", required = true, paramLabel = "F", description = "word2vec-binary, word2vec-binary-float16, word2vec-text or glove.") String to;
 
     @Override
     public Integer call() throws Exception {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  */
 public record VectorSource(
     @JsonPropertyDescription("word-vector file; absent: train word2vec on the training captions") Path file,
-    @JsonPropertyDescription("word2vec-binary, word2vec-text or glove; absent: detected") WordVectorFormat format,
+    @JsonPropertyDescription("word2vec-binary, word2vec-binary-float16, word2vec-text or glove; absent: detected") WordVectorFormat format,
     @JsonPropertyDescription("vector size; a file of another size is an error") Integer dimension,
     @JsonPropertyDescription("keep only the data set's caption vocabulary when reading a file") Boolean captionVocabularyOnly,
     @JsonPropertyDescription("PCA-whiten the vectors with the statistics of the training captions' tokens (see Whitening)") Boolean whiten,

@@ -76,7 +76,8 @@ public final class WordVectorsProvider {
     Path stamp = dir.resolve("vectors-" + dev.t2i.api.Fingerprint.of(source.toString()) + ".captions");
     if (context.frozen()) {
       if (Files.isRegularFile(cache)) {
-        return new WordVectorReader().expectDimension(source.dimension()).read(cache, WordVectorFormat.WORD2VEC_BINARY);
+        // float32 as the run wrote it, or float16 as a shipped model stores it
+        return new WordVectorReader().expectDimension(source.dimension()).read(cache);
       }
       if (source.file() != null) {
         return new WordVectorReader().expectDimension(source.dimension()).read(source.file());

@@ -3,6 +3,9 @@ package dev.t2i.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.t2i.encoders.vectors.WordVectorFormat;
+import dev.t2i.encoders.vectors.WordVectorReader;
+import dev.t2i.encoders.vectors.WordVectors;
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.generate.ModelPackager;
 import dev.t2i.training.generate.TextToImage;
@@ -18,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run packaged as a class-path model draws what the run draws, from its generator's weights alone. */
+/**
+ * A run packaged as a class-path model draws what the run draws, from its generator's weights alone
+ * and its word vectors in half precision.
+ */
 class ModelPackagerTest {
   static final String CAPTION = "this flower has pink petals and a yellow center";
   final PluginRegistry registry = TinyRuns.registry();
@@ -43,7 +49,7 @@ class ModelPackagerTest {
   }
 
   @Test
-  void theModelDrawsExactlyWhatTheRunDraws() throws Exception {
+  void theModelDrawsWhatTheRunDraws() throws Exception {
     assertThat(catalogue().list()).extracting(ModelCard::name).containsExactly("tiny-flowers");
     assertThat(card.step()).isEqualTo(3);
     assertThat(card.trainingSeconds()).isEqualTo(0.5 + 2 * 1.0);
@@ -58,12 +64,30 @@ class ModelPackagerTest {
     }
     try (TextToImage t = TextToImage.pretrained(catalogue(), "tiny-flowers", registry)) {
       assertThat(t.step()).isEqualTo(3);
-      assertThat(t.generateBatch(List.of(CAPTION, CAPTION), 9)).containsExactly(expected);
+      float[] actual = t.generateBatch(List.of(CAPTION, CAPTION), 9);
+      assertThat(actual).hasSameSizeAs(expected);
+      // The same weights and noise; only the word vectors' float16 rounding (relative 2^-11) differs.
+      assertThat(actual).containsExactly(expected, org.assertj.core.data.Offset.offset(0.01f));
     }
     // Only the generator: no discriminator, no optimizer slots (Adam keeps two per weight).
     long packaged = Files.size(resources.resolve("t2i/pretrained/tiny-flowers/checkpoints/ckpt-00000003/variables.data-00000-of-00001"));
     long full = Files.size(run.resolve("checkpoints/ckpt-00000003/variables.data-00000-of-00001"));
     assertThat(packaged).isPositive().isLessThan(full / 3);
+  }
+
+  @Test
+  void theWordVectorsShipInHalfPrecision() throws Exception {
+    Path runVectors;
+    try (var files = Files.list(run.resolve("word2vec"))) {
+      runVectors = files.filter(p -> p.toString().endsWith(".bin")).findFirst().orElseThrow();
+    }
+    Path shipped = resources.resolve("t2i/pretrained/tiny-flowers/word2vec").resolve(runVectors.getFileName());
+    assertThat(WordVectorFormat.detect(shipped)).isEqualTo(WordVectorFormat.WORD2VEC_BINARY_FLOAT16);
+    assertThat(Files.size(shipped)).isLessThan(Files.size(runVectors) * 6 / 10);
+    WordVectors full = new WordVectorReader().read(runVectors);
+    WordVectors half = new WordVectorReader().read(shipped);
+    assertThat(half.words()).isEqualTo(full.words());
+    assertThat(half.rawVectors()).containsExactly(full.rawVectors(), org.assertj.core.data.Offset.offset(1e-2f));
   }
 
   @Test

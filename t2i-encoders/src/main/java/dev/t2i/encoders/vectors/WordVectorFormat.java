@@ -12,6 +12,12 @@ public enum WordVectorFormat {
   /** Google's binary word2vec: header {@code "V D\n"}, then word, space, D little-endian floats. */
   @JsonProperty("word2vec-binary")
   WORD2VEC_BINARY,
+  /**
+   * The binary word2vec layout at half the size: header {@code "V D float16\n"}, then word, space,
+   * D little-endian IEEE 754 half-precision values. Shipped models store their vectors so.
+   */
+  @JsonProperty("word2vec-binary-float16")
+  WORD2VEC_BINARY_FLOAT16,
   /** word2vec text: header {@code "V D"}, then one {@code word f1 … fD} line per word. */
   @JsonProperty("word2vec-text")
   WORD2VEC_TEXT,
@@ -31,11 +37,13 @@ public enum WordVectorFormat {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown vector format '" + id + "'; known: word2vec-binary, word2vec-text, glove");
+    throw new IllegalArgumentException(
+        "unknown vector format '" + id + "'; known: word2vec-binary, word2vec-binary-float16, word2vec-text, glove");
   }
 
   /**
-   * Guesses the format from the first bytes: a {@code "V D"} header followed by non-text bytes is
+   * Guesses the format from the first bytes: a {@code "V D float16"} header is binary float16; a
+   * {@code "V D"} header followed by non-text bytes is
    * binary, followed by text is word2vec text; a first line of a word and numbers is GloVe.
    */
   public static WordVectorFormat detect(Path file) throws IOException {
@@ -52,6 +60,9 @@ public enum WordVectorFormat {
       }
     }
     String first = new String(head, 0, nl < 0 ? n : nl, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
+    if (first.matches("\\d+\\s+\\d+\\s+float16")) {
+      return WORD2VEC_BINARY_FLOAT16;
+    }
     if (first.matches("\\d+\\s+\\d+")) {
       for (int i = nl + 1; i < n; i++) {
         int b = head[i] & 0xff;

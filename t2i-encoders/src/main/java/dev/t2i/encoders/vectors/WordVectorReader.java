@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.ndarray.buffer.layout.DataLayouts;
 
 /**
  * Reads word-vector files, streaming.
@@ -63,7 +65,8 @@ public final class WordVectorReader {
   /** Reads {@code file} in {@code format}. */
   public WordVectors read(Path file, WordVectorFormat format) throws IOException {
     return switch (format) {
-      case WORD2VEC_BINARY -> readBinary(file);
+      case WORD2VEC_BINARY -> readBinary(file, false);
+      case WORD2VEC_BINARY_FLOAT16 -> readBinary(file, true);
       case WORD2VEC_TEXT -> readText(file, true);
       case GLOVE -> readText(file, false);
     };
@@ -81,18 +84,21 @@ public final class WordVectorReader {
     }
   }
 
-  private WordVectors readBinary(Path file) throws IOException {
+  private WordVectors readBinary(Path file, boolean halves) throws IOException {
     long size = Files.size(file);
     try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       String header = in.readLine(file, 64);
       String[] parts = header.trim().split("\\s+");
-      if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")) {
-        throw WordVectorsException.atByte(file, 0, "expected a header 'VOCAB DIMENSION', found '" + printable(header) + "'");
+      String expected = halves ? "VOCAB DIMENSION float16" : "VOCAB DIMENSION";
+      if (parts.length != (halves ? 3 : 2) || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")
+          || (halves && !parts[2].equals("float16"))) {
+        throw WordVectorsException.atByte(file, 0, "expected a header '" + expected + "', found '" + printable(header) + "'");
       }
       long words = Long.parseLong(parts[0]);
       long dim = Long.parseLong(parts[1]);
       checkDimension(file, "header", dim);
-      long perWord = 4 * dim + 2;
+      int bytesPerValue = halves ? 2 : 4;
+      long perWord = bytesPerValue * dim + 2;
       long available = size - in.offset();
       if (words > available / perWord) {
         throw WordVectorsException.atByte(
@@ -103,8 +109,8 @@ public final class WordVectorReader {
       }
       int d = (int) dim;
       Store store = new Store(d, keep, words);
-      byte[] raw = new byte[4 * d];
-      FloatBufferView floats = new FloatBufferView(raw);
+      byte[] raw = new byte[bytesPerValue * d];
+      FloatBufferView floats = new FloatBufferView(raw, halves);
       byte[] wordBytes = new byte[MAX_WORD_BYTES];
       for (long w = 0; w < words; w++) {
         long wordOffset = in.offset();
@@ -303,19 +309,28 @@ public final class WordVectorReader {
     }
   }
 
-  /** Decodes little-endian floats from a reused byte array. */
+  /** Decodes little-endian floats, or half-precision values, from a reused byte array. */
   private static final class FloatBufferView {
     final ByteBuffer buffer;
+    final boolean halves;
+    final short[] bits;
     final float[] out;
 
-    FloatBufferView(byte[] raw) {
+    FloatBufferView(byte[] raw, boolean halves) {
       this.buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-      this.out = new float[raw.length / 4];
+      this.halves = halves;
+      this.bits = new short[halves ? raw.length / 2 : 0];
+      this.out = new float[raw.length / (halves ? 2 : 4)];
     }
 
     float[] read(int dim) {
       buffer.clear();
-      buffer.asFloatBuffer().get(out, 0, dim);
+      if (halves) {
+        buffer.asShortBuffer().get(bits, 0, dim);
+        DataLayouts.FLOAT16.applyTo(DataBuffers.of(bits, true, false)).read(out, 0, dim);
+      } else {
+        buffer.asFloatBuffer().get(out, 0, dim);
+      }
       return out;
     }
   }

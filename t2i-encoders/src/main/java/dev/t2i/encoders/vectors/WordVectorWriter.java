@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.ndarray.buffer.FloatDataBuffer;
+import org.tensorflow.ndarray.buffer.layout.DataLayouts;
 
 /**
  * Writes word vectors in word2vec's binary or text format, atomically: into a temporary file
@@ -25,7 +28,8 @@ public final class WordVectorWriter {
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
       switch (format) {
-        case WORD2VEC_BINARY -> writeBinary(vectors, tmp);
+        case WORD2VEC_BINARY -> writeBinary(vectors, tmp, false);
+        case WORD2VEC_BINARY_FLOAT16 -> writeBinary(vectors, tmp, true);
         case WORD2VEC_TEXT -> writeText(vectors, tmp, true);
         case GLOVE -> writeText(vectors, tmp, false);
       }
@@ -35,18 +39,27 @@ public final class WordVectorWriter {
     }
   }
 
-  private static void writeBinary(WordVectors v, Path file) throws IOException {
+  /** Binary word2vec, with float32 values or IEEE half-precision ones (rounded to nearest even). */
+  private static void writeBinary(WordVectors v, Path file, boolean halves) throws IOException {
     int d = v.dimension();
     float[] all = v.rawVectors();
-    ByteBuffer row = ByteBuffer.allocate(4 * d).order(ByteOrder.LITTLE_ENDIAN);
+    int bytes = (halves ? 2 : 4) * d;
+    ByteBuffer row = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    short[] bits = new short[halves ? d : 0];
+    FloatDataBuffer half = DataLayouts.FLOAT16.applyTo(DataBuffers.of(bits, false, false));
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      out.write((v.size() + " " + d + "\n").getBytes(StandardCharsets.US_ASCII));
+      out.write((v.size() + " " + d + (halves ? " float16" : "") + "\n").getBytes(StandardCharsets.US_ASCII));
       for (int i = 0; i < v.size(); i++) {
         out.write(v.word(i).getBytes(StandardCharsets.UTF_8));
         out.write(' ');
         row.clear();
-        row.asFloatBuffer().put(all, i * d, d);
-        out.write(row.array(), 0, 4 * d);
+        if (halves) {
+          half.write(all, i * d, d);
+          row.asShortBuffer().put(bits);
+        } else {
+          row.asFloatBuffer().put(all, i * d, d);
+        }
+        out.write(row.array(), 0, bytes);
         out.write('\n');
       }
     }

@@ -34,7 +34,7 @@ class WordVectorFilesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(WordVectorFormat.class)
+  @EnumSource(value = WordVectorFormat.class, mode = EnumSource.Mode.EXCLUDE, names = "WORD2VEC_BINARY_FLOAT16")
   void writeThenReadIsExact(WordVectorFormat format) throws Exception {
     WordVectors v = random(50, 17, 1);
     Path f = dir.resolve("v." + format.id());
@@ -44,6 +44,38 @@ class WordVectorFilesTest {
     assertThat(back.dimension()).isEqualTo(17);
     assertThat(back.rawVectors()).containsExactly(v.rawVectors());
     assertThat(WordVectorFormat.detect(f)).isEqualTo(format);
+  }
+
+  @Test
+  void float16KeepsHalfPrecisionInHalfTheBytes() throws Exception {
+    WordVectors v = random(50, 17, 1);
+    Path f32 = dir.resolve("v.bin");
+    Path f16 = dir.resolve("v16.bin");
+    WordVectorWriter.write(v, f32, WordVectorFormat.WORD2VEC_BINARY);
+    WordVectorWriter.write(v, f16, WordVectorFormat.WORD2VEC_BINARY_FLOAT16);
+    assertThat(WordVectorFormat.detect(f16)).isEqualTo(WordVectorFormat.WORD2VEC_BINARY_FLOAT16);
+    assertThat(Files.readString(f16, StandardCharsets.ISO_8859_1)).startsWith("50 17 float16\n");
+    // 50 x 17 values: 4 bytes each against 2; words, spaces and newlines are the same in both
+    assertThat(Files.size(f32) - Files.size(f16)).isEqualTo(50L * 17 * 2 - " float16".length());
+    WordVectors back = new WordVectorReader().read(f16);
+    assertThat(back.words()).isEqualTo(v.words());
+    float[] a = v.rawVectors();
+    float[] b = back.rawVectors();
+    for (int i = 0; i < a.length; i++) {
+      // half precision: 11 significant bits (relative error <= 2^-11), subnormals below 6.1e-5 in steps of 6e-8
+      assertThat(b[i]).isCloseTo(a[i], org.assertj.core.data.Offset.offset(Math.abs(a[i]) * 0x1p-11f + 3e-8f));
+    }
+    WordVectors exact = new WordVectors(List.of("a"), new float[] {0.5f, -2f, 1024f, 0f, 0.0999755859375f}, 5);
+    WordVectorWriter.write(exact, f16, WordVectorFormat.WORD2VEC_BINARY_FLOAT16);
+    assertThat(new WordVectorReader().read(f16).rawVectors()).containsExactly(exact.rawVectors());
+  }
+
+  @Test
+  void float16HeaderWithoutItsTagIsRefused() throws Exception {
+    Path f = dir.resolve("v16.bin");
+    Files.write(f, "1 2 float32\nw \0\0\0\0\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> new WordVectorReader().read(f, WordVectorFormat.WORD2VEC_BINARY_FLOAT16))
+        .hasMessageContaining(f.toString()).hasMessageContaining("VOCAB DIMENSION float16").hasMessageContaining("1 2 float32");
   }
 
   @Test

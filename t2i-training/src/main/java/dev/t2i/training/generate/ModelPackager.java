@@ -2,6 +2,9 @@ package dev.t2i.training.generate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.t2i.encoders.vectors.WordVectorFormat;
+import dev.t2i.encoders.vectors.WordVectorReader;
+import dev.t2i.encoders.vectors.WordVectorWriter;
 import dev.t2i.runtime.ConfigException;
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.output.ImageGrid;
@@ -22,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * Makes a shipped model from a trained run: the generator's inference weights alone (no
- * discriminator, no optimizer state), the run's configuration, word vectors, provenance and
+ * discriminator, no optimizer state), the run's configuration, word vectors in half precision, provenance and
  * evaluation report, a reference row of images, and a {@link ModelCard} with every file's SHA-256,
  * written under {@code RESOURCES/t2i/pretrained/NAME/} and listed in {@code
  * RESOURCES/}{@value PretrainedModels#INDEX}. The folder is written beside its place and moved
@@ -41,28 +44,27 @@ public final class ModelPackager {
     Path target = resources.resolve(PretrainedModels.ROOT + d.name());
     Path staging = Files.createTempDirectory(Files.createDirectories(target.getParent()), "." + d.name() + "-");
     try {
-      ModelCard card;
+      long step;
       try (TextToImage model = TextToImage.load(run, registry)) {
-        String checkpoint = "checkpoints/" + String.format("ckpt-%08d", model.step());
+        step = model.step();
+        String checkpoint = "checkpoints/" + String.format("ckpt-%08d", step);
         Files.createDirectories(staging.resolve(checkpoint));
         model.session().save(staging.resolve(checkpoint + "/variables").toString());
         Files.copy(run.resolve(checkpoint + "/state.json"), staging.resolve(checkpoint + "/state.json"));
-        Files.copy(run.resolve("config.yaml"), staging.resolve("config.yaml"));
-        copyIfPresent(run.resolve("provenance.json"), staging.resolve("provenance.json"));
-        copyIfPresent(run.resolve("eval/report.json"), staging.resolve("evaluation.json"));
-        try (Stream<Path> vectors = Files.list(run.resolve("word2vec"))) {
-          Files.createDirectories(staging.resolve("word2vec"));
-          for (Path v : vectors.toList()) {
-            Files.copy(v, staging.resolve("word2vec").resolve(v.getFileName()));
-          }
-        }
-        List<BufferedImage> row = model.generate(d.referenceCaption(), REFERENCE_SAMPLES, 0);
-        ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(row, model.imageSize()), model.imageSize(), 1, row.size(), null, 1),
-            staging.resolve("reference.png"));
-        card = new ModelCard(d.name(), d.summary(), d.canDraw(), d.cannotDraw(), model.step(),
-            trainingSeconds(run.resolve("metrics.csv"), model.step()), files(staging),
-            new ModelCard.Reference(d.referenceCaption(), 0, REFERENCE_SAMPLES, "reference.png"));
       }
+      Files.copy(run.resolve("config.yaml"), staging.resolve("config.yaml"));
+      copyIfPresent(run.resolve("provenance.json"), staging.resolve("provenance.json"));
+      copyIfPresent(run.resolve("eval/report.json"), staging.resolve("evaluation.json"));
+      halveVectors(run.resolve("word2vec"), staging.resolve("word2vec"));
+      // The reference row comes from the packaged model itself (float16 vectors), as a user loads it.
+      try (TextToImage packaged = TextToImage.load(staging, registry)) {
+        List<BufferedImage> row = packaged.generate(d.referenceCaption(), REFERENCE_SAMPLES, 0);
+        ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(row, packaged.imageSize()), packaged.imageSize(), 1, row.size(), null, 1),
+            staging.resolve("reference.png"));
+      }
+      ModelCard card = new ModelCard(d.name(), d.summary(), d.canDraw(), d.cannotDraw(), step,
+          trainingSeconds(run.resolve("metrics.csv"), step), files(staging),
+          new ModelCard.Reference(d.referenceCaption(), 0, REFERENCE_SAMPLES, "reference.png"));
       Files.writeString(staging.resolve(PretrainedModels.CARD),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(card) + "\n");
       RunDirectory.deleteTree(target);
@@ -114,6 +116,25 @@ public final class ModelPackager {
     Files.createDirectories(index.getParent());
     RunDirectory.writeAtomically(index, "# models of this jar, one per line: t2i/pretrained/NAME/model.json\n"
         + String.join("\n", names) + "\n");
+  }
+
+  /**
+   * The run's word vectors (already its captions' vocabulary) in half precision: the same file
+   * names, the binary float16 layout, half the bytes. Other files (the captions' fingerprints) are
+   * copied as they are.
+   */
+  static void halveVectors(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.sorted().toList()) {
+        Path target = to.resolve(f.getFileName());
+        if (f.getFileName().toString().endsWith(".bin")) {
+          WordVectorWriter.write(new WordVectorReader().read(f), target, WordVectorFormat.WORD2VEC_BINARY_FLOAT16);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
   }
 
   private static void copyIfPresent(Path from, Path to) throws IOException {
