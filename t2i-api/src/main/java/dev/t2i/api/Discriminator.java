@@ -30,4 +30,28 @@ public interface Discriminator {
    */
   Operand<TFloat32> score(
       Ops tf, Parameters params, Operand<TFloat32> images, Operand<TFloat32> text, Mode mode);
+
+  /**
+   * Whether {@link #scorePairs} can score every image against every caption in one pass over the
+   * images: true where the text meets the image features only at the end (a projection
+   * discriminator). Contrastive training ({@code training.contrastive}) needs it.
+   */
+  default boolean scoresPairs() {
+    return false;
+  }
+
+  /**
+   * Every image against every caption, in one pass over the images, with the parameters of
+   * {@link #score}.
+   *
+   * @param images {@code [N, H, W, 3]}
+   * @param text {@code [M, D]} or {@code [M, T, D]}, as for {@link #score}
+   * @return logits {@code [N, M]}: entry {@code (i, j)} scores image {@code i} with caption {@code
+   *     j}; with {@code M = N} the diagonal is what {@link #score} gives
+   * @throws UnsupportedOperationException where {@link #scoresPairs} is false
+   */
+  default Operand<TFloat32> scorePairs(
+      Ops tf, Parameters params, Operand<TFloat32> images, Operand<TFloat32> text, Mode mode) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot score every image against every caption");
+  }
 }

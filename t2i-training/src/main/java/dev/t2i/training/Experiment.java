@@ -60,6 +60,12 @@ public final class Experiment {
       throw new IllegalArgumentException("training.modeSeeking: the generator draws no noise (noiseDimension 0), so there is "
           + "nothing to tell two samples apart: set modeSeeking: 0, or give the generator noise");
     }
+    if (config.training().contrastive() > 0 && (discriminator.isEmpty() || !discriminator.get().scoresPairs())) {
+      throw new IllegalArgumentException("training.contrastive: needs a discriminator that scores every image against every "
+          + "caption in one pass (dcgan with text: inner-product); "
+          + discriminator.map(d -> "this one reads the text before the end").orElse("none is configured")
+          + ". Set contrastive: 0, or use such a discriminator");
+    }
   }
 
   /** Refuses a discriminator that reads the caption with a generator that draws an image per word. */

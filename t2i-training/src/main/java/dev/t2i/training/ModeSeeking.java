@@ -27,8 +27,13 @@ public final class ModeSeeking {
    * {@code [B, …]} → {@code [B, …]}: the first half of the rows, twice. B must be even.
    */
   public static <T extends org.tensorflow.types.family.TType> Operand<T> pairHalves(Ops tf, Operand<T> batch) {
-    Operand<T> first = halves(tf, batch).get(0);
+    Operand<T> first = firstHalf(tf, batch);
     return tf.concat(List.of(first, first), tf.constant(0));
+  }
+
+  /** {@code [B, …]} → {@code [B/2, …]}: the rows whose captions both halves of a paired batch draw. */
+  public static <T extends org.tensorflow.types.family.TType> Operand<T> firstHalf(Ops tf, Operand<T> batch) {
+    return halves(tf, batch).get(0);
   }
 
   /**

@@ -122,7 +122,11 @@ public final class TrainingGraph {
       Discriminator d = discriminator.get();
       Operand<TFloat32> dText = d.conditional() ? text : null;
       Operand<TFloat32> reals = random ? randomImages : images;
-      Operand<TFloat32> realLogits = d.score(tf, discriminatorParameters, reals, dText, Mode.TRAIN);
+      boolean contrastive = training.contrastive() > 0;
+      // Contrastive: the pair matrix of the same pass gives the usual logits on its diagonal.
+      Operand<TFloat32> realPairs = contrastive ? d.scorePairs(tf, discriminatorParameters, reals, dText, Mode.TRAIN) : null;
+      Operand<TFloat32> realLogits = contrastive ? Contrastive.own(tf, realPairs)
+          : d.score(tf, discriminatorParameters, reals, dText, Mode.TRAIN);
       discriminatorUpdates = List.copyOf(discriminatorParameters.updates());
       Operand<TFloat32> fakeText = d.conditional() ? drawnText : null;
       Operand<TFloat32> fakeLogits = d.score(tf, discriminatorParameters, out.fakes(), fakeText, Mode.TRAIN);
@@ -134,6 +138,11 @@ public final class TrainingGraph {
       LossTerms before = loss.compute(tf, new LossInputs(realLogits, fakeLogits, out.fakeWeights(), wrongLogits, blurredLogits, out,
           drawnImages, reals, dText));
       dLoss = before.discriminator();
+      if (contrastive) {
+        Operand<TFloat32> term = Contrastive.term(tf, realPairs, training.contrastive());
+        named.put("d_contrastive", term);
+        dLoss = tf.math.add(dLoss, term);
+      }
       before.parts().forEach((k, v) -> {
         if (k.startsWith("d_")) {
           named.put(k, v);
@@ -142,10 +151,20 @@ public final class TrainingGraph {
       dStep = minimize(dLoss, discriminatorParameters, "D", training.discriminatorOptimizer());
       // The generator's loss on the discriminator after its update: these ops wait for dStep.
       Ops after = tf.withControlDependencies(List.of(dStep));
-      Operand<TFloat32> fakeAfter = d.score(after, discriminatorParameters, out.fakes(), fakeText, Mode.TRAIN);
+      // With mode seeking the fakes' captions are the first half of the batch's, twice: score against that half.
+      Operand<TFloat32> fakeCaptions = contrastive && paired ? ModeSeeking.firstHalf(after, text) : fakeText;
+      Operand<TFloat32> fakePairs = contrastive
+          ? d.scorePairs(after, discriminatorParameters, out.fakes(), fakeCaptions, Mode.TRAIN) : null;
+      Operand<TFloat32> fakeAfter = contrastive ? Contrastive.own(after, fakePairs)
+          : d.score(after, discriminatorParameters, out.fakes(), fakeText, Mode.TRAIN);
       LossTerms afterTerms = loss.compute(after, new LossInputs(realLogits, fakeAfter, out.fakeWeights(), wrongLogits, blurredLogits, out,
           drawnImages));
       gLoss = afterTerms.generator();
+      if (contrastive && gLoss != null) {
+        Operand<TFloat32> term = Contrastive.term(after, fakePairs, training.contrastive());
+        named.put("g_contrastive", term);
+        gLoss = after.math.add(gLoss, term);
+      }
       afterTerms.parts().forEach((k, v) -> {
         if (!k.startsWith("d_")) {
           named.put(k, v);

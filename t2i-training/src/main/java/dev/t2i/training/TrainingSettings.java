@@ -22,6 +22,10 @@ public record TrainingSettings(
     @JsonPropertyDescription("weight of mode-seeking regularisation (Mao et al. 2019): each caption of half the batch is drawn "
         + "with two noise vectors, and the generator pays weight / (image distance / noise distance) for alike images; "
         + "0: off. Needs an even batchSize") Double modeSeeking,
+    @JsonPropertyDescription("weight of a contrastive term (as in XMC-GAN): the discriminator scores every image of the "
+        + "batch against every caption of it, and a softmax over the captions must pick the image's own, for real images "
+        + "(discriminator) and generated ones (generator); it rewards what tells captions apart, such as count, shape and "
+        + "size. 0: off. Needs a discriminator that scores pairs (dcgan with text: inner-product)") Double contrastive,
     @JsonPropertyDescription("what convolutions and matrix products compute in: float32, bfloat16 (float32 weights, "
         + "optimizer state and losses), or auto (bfloat16 where the CPU has avx512_bf16 or amx_bf16)") PrecisionChoice precision) {
 
@@ -40,7 +44,12 @@ public record TrainingSettings(
     threads = Checks.inRange("threads", Checks.orDefault(threads, Runtime.getRuntime().availableProcessors()), 1, 256);
     generatorAverage = Checks.inRange("generatorAverage", Checks.orDefault(generatorAverage, 0.0), 0, 0.99999);
     modeSeeking = Checks.inRange("modeSeeking", Checks.orDefault(modeSeeking, 0.0), 0, 100);
+    contrastive = Checks.inRange("contrastive", Checks.orDefault(contrastive, 0.0), 0, 100);
     precision = Checks.orDefault(precision, PrecisionChoice.FLOAT32);
+    if (contrastive > 0 && discriminatorReals == RealImages.RANDOM) {
+      throw new IllegalArgumentException("contrastive: needs the captions' own images (discriminatorReals: own), "
+          + "since it scores each real image against its own caption; got discriminatorReals: random");
+    }
     if (modeSeeking > 0 && batchSize % 2 != 0) {
       throw new IllegalArgumentException("batchSize: expected an even number with modeSeeking > 0 (its two halves share "
           + "their captions), got " + batchSize);
@@ -48,12 +57,12 @@ public record TrainingSettings(
   }
 
   public static TrainingSettings defaults() {
-    return new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A copy with another number of steps (a resumed run may extend training). */
   public TrainingSettings withSteps(long n) {
     return new TrainingSettings(batchSize, n, discriminatorSteps, generatorOptimizer, discriminatorOptimizer, discriminatorReals,
-        logEvery, sampleEvery, checkpointEvery, keepCheckpoints, samples, threads, generatorAverage, modeSeeking, precision);
+        logEvery, sampleEvery, checkpointEvery, keepCheckpoints, samples, threads, generatorAverage, modeSeeking, contrastive, precision);
   }
 }

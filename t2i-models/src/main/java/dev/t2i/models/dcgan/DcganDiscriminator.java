@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 
@@ -48,7 +49,54 @@ public final class DcganDiscriminator implements Discriminator {
   }
 
   @Override
+  public boolean scoresPairs() {
+    return settings.text() == DcganDiscriminatorSettings.TextInput.INNER_PRODUCT;
+  }
+
+  @Override
   public Operand<TFloat32> score(Ops tf, Parameters p, Operand<TFloat32> images, Operand<TFloat32> text, Mode mode) {
+    Trunk trunk = trunk(tf, p, images, mode);
+    long features = trunk.features();
+    if (scoresPairs()) {
+      Projection s = project(tf, p, trunk, text);
+      Operand<TFloat32> match = tf.reduceSum(tf.math.mul(s.embedded(), s.phi()), tf.constant(1), ReduceSum.keepDims(true));
+      return tf.reshape(tf.math.add(s.unconditional(), match), tf.constant(new long[] {-1}));
+    }
+    Operand<TFloat32> h = trunk.map();
+    int channels = trunk.channels();
+    if (conditional()) {
+      int proj = settings.textProjection();
+      Operand<TFloat32> t = Layers.sentence(tf, p, "text", text, textShape, settings.textWindow(), proj);
+      t = tf.tile(tf.reshape(t, tf.constant(new long[] {-1, 1, 1, proj})), tf.constant(new int[] {1, 4, 4, 1}));
+      h = tf.concat(List.of(h, t), tf.constant(3));
+      h = Layers.convNoBias(tf, p, "joint", h, channels + proj, channels, 1, 1);
+      h = Layers.leaky(tf, Layers.batchNorm(tf, p, "joint_bn", h, channels, mode));
+    }
+    Operand<TFloat32> logits = Layers.dense(tf, p, "logit", Layers.flatten(tf, h, features), (int) features, 1);
+    return tf.reshape(logits, tf.constant(new long[] {-1}));
+  }
+
+  /** {@code inner-product} only: {@code w·φ(xᵢ) + b + (V tⱼ)·φ(xᵢ)} for every image i and caption j. */
+  @Override
+  public Operand<TFloat32> scorePairs(Ops tf, Parameters p, Operand<TFloat32> images, Operand<TFloat32> text, Mode mode) {
+    if (!scoresPairs()) {
+      return Discriminator.super.scorePairs(tf, p, images, text, mode);
+    }
+    Projection s = project(tf, p, trunk(tf, p, images, mode), text);
+    return tf.math.add(s.unconditional(), tf.linalg.matMul(s.phi(), s.embedded(), MatMul.transposeB(true)));
+  }
+
+  /** The {@code 4 × 4} feature map, its channels, and its size flattened. */
+  private record Trunk(Operand<TFloat32> map, int channels) {
+    long features() {
+      return 16L * channels;
+    }
+  }
+
+  /** Image features {@code [N, F]}, their unconditional logit {@code [N, 1]} and the projected text {@code [M, F]}. */
+  private record Projection(Operand<TFloat32> phi, Operand<TFloat32> unconditional, Operand<TFloat32> embedded) {}
+
+  private Trunk trunk(Ops tf, Parameters p, Operand<TFloat32> images, Mode mode) {
     int size = (int) images.shape().get(1);
     int stages = Layers.stages(size);
     int channels = settings.ndf();
@@ -63,26 +111,17 @@ public final class DcganDiscriminator implements Discriminator {
       h = tf.concat(List.of(h, batchSpread(tf, h)), tf.constant(3));
       channels += 1;
     }
-    long features = 16L * channels;
-    if (settings.text() == DcganDiscriminatorSettings.TextInput.INNER_PRODUCT) {
-      Operand<TFloat32> phi = Layers.flatten(tf, h, features);
-      Operand<TFloat32> unconditional = Layers.dense(tf, p, "logit", phi, (int) features, 1);
-      Operand<TFloat32> embedded = textShape.sequence()
-          ? Layers.linear(tf, p, "text", phrases(tf, p, text), settings.textProjection(), (int) features)
-          : Layers.linear(tf, p, "text", text, textShape.dimension(), (int) features);
-      Operand<TFloat32> match = tf.reduceSum(tf.math.mul(embedded, phi), tf.constant(1), ReduceSum.keepDims(true));
-      return tf.reshape(tf.math.add(unconditional, match), tf.constant(new long[] {-1}));
-    }
-    if (conditional()) {
-      int proj = settings.textProjection();
-      Operand<TFloat32> t = Layers.sentence(tf, p, "text", text, textShape, settings.textWindow(), proj);
-      t = tf.tile(tf.reshape(t, tf.constant(new long[] {-1, 1, 1, proj})), tf.constant(new int[] {1, 4, 4, 1}));
-      h = tf.concat(List.of(h, t), tf.constant(3));
-      h = Layers.convNoBias(tf, p, "joint", h, channels + proj, channels, 1, 1);
-      h = Layers.leaky(tf, Layers.batchNorm(tf, p, "joint_bn", h, channels, mode));
-    }
-    Operand<TFloat32> logits = Layers.dense(tf, p, "logit", Layers.flatten(tf, h, features), (int) features, 1);
-    return tf.reshape(logits, tf.constant(new long[] {-1}));
+    return new Trunk(h, channels);
+  }
+
+  private Projection project(Ops tf, Parameters p, Trunk trunk, Operand<TFloat32> text) {
+    long features = trunk.features();
+    Operand<TFloat32> phi = Layers.flatten(tf, trunk.map(), features);
+    Operand<TFloat32> unconditional = Layers.dense(tf, p, "logit", phi, (int) features, 1);
+    Operand<TFloat32> embedded = textShape.sequence()
+        ? Layers.linear(tf, p, "text", phrases(tf, p, text), settings.textProjection(), (int) features)
+        : Layers.linear(tf, p, "text", text, textShape.dimension(), (int) features);
+    return new Projection(phi, unconditional, embedded);
   }
 
   /** {@code [N, T, D]} word vectors to {@code [N, textProjection]} learned phrase features. */
