@@ -38,9 +38,28 @@ for name, g in r["groups"].items():
 PY
 done
 if [ "${PACKAGE:-0}" = 1 ]; then
+  final="$RUN/eval/step-$(printf %08d "$(cat "$RUN/segment-$SEGMENTS.step")")/report.json"
+  mapfile -t lines < <(python3 - "$final" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+known, unseen = r["groups"]["heldOutImagesOfTrainingClasses"], r["groups"]["unseenClasses"]
+ceiling = r["classifier"]["top5OnHeldOutRealImages (ceiling)"]
+for kind, line in [
+    ("can", "the petal and centre colours a sentence names, on a flower with petals and a centre that fills the frame"),
+    ("can", f"a different flower for each noise vector (diversity ratio {known['diversity']['ratio']:.2f} against real flowers of the caption's class)"),
+    ("can", f"flower-like images overall: Frechet distance {known['frechetRatio']:.2f}x the real/real floor (validation images of known species)"),
+    ("cannot", f"the species reliably: the caption's species is in the classifier's top 5 for {known['captionToClass']['top5']:.0%} of images "
+               f"for known species (real photos {ceiling:.0%}) and {unseen['captionToClass']['top5']:.0%} for the 20 unseen species"),
+    ("cannot", "fine detail at 64x64: stamens, veins and leaves are blurred"),
+    ("cannot", "anything but a single flower: the training images are close-ups of flowers"),
+]:
+    print(f"--{kind}")
+    print(line)
+PY
+)
   ./t2i models --package "$RUN" --name oxford102-flowers \
     --summary "Oxford-102 flowers at 64x64 from English sentences ($((SEGMENTS * MINUTES)) minutes on 2 cores)" \
-    --caption "this flower has large pink petals and a yellow center"
+    --caption "this flower has large pink petals and a yellow center" "${lines[@]}"
 fi
 python3 - "$RUN/eval/step-$(printf %08d "$(cat "$RUN/segment-$SEGMENTS.step")")/report.json" "$((SEGMENTS * MINUTES))" <<'PY'
 import json, sys

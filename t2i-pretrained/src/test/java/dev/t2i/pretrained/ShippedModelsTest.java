@@ -23,8 +23,16 @@ class ShippedModelsTest {
   @TempDir Path dir;
 
   @Test
-  void theSyntheticFlowersModelShips() {
-    assertThat(PretrainedModels.onClassPath().list()).extracting(ModelCard::name).contains(PretrainedModelNames.SYNTHETIC_FLOWERS);
+  void bothModelsShipWithTheirEvaluation() {
+    List<ModelCard> cards = PretrainedModels.onClassPath().list();
+    assertThat(cards).extracting(ModelCard::name)
+        .contains(PretrainedModelNames.SYNTHETIC_FLOWERS, PretrainedModelNames.OXFORD102_FLOWERS);
+    for (ModelCard card : cards) {
+      assertThat(card.files()).extracting(ModelCard.ModelFile::path).as(card.name())
+          .contains("evaluation.json", "provenance.json", "config.yaml", "reference.png");
+      assertThat(card.canDraw()).as(card.name()).isNotEmpty();
+      assertThat(card.cannotDraw()).as(card.name()).isNotEmpty();
+    }
   }
 
   @Test

@@ -90,6 +90,20 @@ class ModelPackagerTest {
     assertThat(half.rawVectors()).containsExactly(full.rawVectors(), org.assertj.core.data.Offset.offset(1e-2f));
   }
 
+  /** The card carries the evaluation of the packaged step, never one of another checkpoint. */
+  @Test
+  void theEvaluationShippedIsTheCheckpointsOwn() throws Exception {
+    Path model = resources.resolve("t2i/pretrained/tiny-flowers");
+    Files.createDirectories(run.resolve("eval/step-00000003"));
+    Files.writeString(run.resolve("eval/report.json"), "{\"step\": 1, \"split\": \"validation\"}");
+    ModelPackager.write(run, new ModelPackager.Description("tiny-flowers", "t", List.of(), List.of(), CAPTION), resources, registry);
+    assertThat(model.resolve("evaluation.json")).doesNotExist();
+    Files.writeString(run.resolve("eval/step-00000003/report.json"), "{\"step\": 3, \"split\": \"validation\"}");
+    ModelPackager.write(run, new ModelPackager.Description("tiny-flowers", "t", List.of(), List.of(), CAPTION), resources, registry);
+    assertThat(Files.readString(model.resolve("evaluation.json"))).contains("\"step\": 3");
+    assertThat(catalogue().card("tiny-flowers").files()).extracting(ModelCard.ModelFile::path).contains("evaluation.json");
+  }
+
   @Test
   void aDamagedFileIsRefusedWithItsName() throws Exception {
     Path data = resources.resolve("t2i/pretrained/tiny-flowers/checkpoints/ckpt-00000003/variables.data-00000-of-00001");

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -54,7 +55,10 @@ public final class ModelPackager {
       }
       Files.copy(run.resolve("config.yaml"), staging.resolve("config.yaml"));
       copyIfPresent(run.resolve("provenance.json"), staging.resolve("provenance.json"));
-      copyIfPresent(run.resolve("eval/report.json"), staging.resolve("evaluation.json"));
+      Optional<Path> evaluation = evaluationOf(run, step);
+      if (evaluation.isPresent()) {
+        Files.copy(evaluation.get(), staging.resolve("evaluation.json"));
+      }
       halveVectors(run.resolve("word2vec"), staging.resolve("word2vec"));
       // The reference row comes from the packaged model itself (float16 vectors), as a user loads it.
       try (TextToImage packaged = TextToImage.load(staging, registry)) {
@@ -135,6 +139,20 @@ public final class ModelPackager {
         }
       }
     }
+  }
+
+  /**
+   * The {@code t2i eval} report of the packaged checkpoint: {@code eval/step-N/report.json}, else
+   * {@code eval/report.json} when it is of the same step; a report of another step is not this
+   * model's.
+   */
+  static Optional<Path> evaluationOf(Path run, long step) throws IOException {
+    for (Path report : List.of(run.resolve(String.format("eval/step-%08d/report.json", step)), run.resolve("eval/report.json"))) {
+      if (Files.isRegularFile(report) && new ObjectMapper().readTree(report.toFile()).path("step").asLong(-1) == step) {
+        return Optional.of(report);
+      }
+    }
+    return Optional.empty();
   }
 
   private static void copyIfPresent(Path from, Path to) throws IOException {
