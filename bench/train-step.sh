@@ -5,7 +5,8 @@
 # matmul peaks and the analytic FLOPs measured in the same run. Every side runs with the same
 # intra-op and inter-op thread counts (all cores), printed; parameter counts are printed by each
 # side so that the shapes can be checked. Median of 12 steps after 3 of warm-up per round, over
-# ROUNDS alternating rounds; every round is printed.
+# ROUNDS alternating rounds; every round is printed. Then the quickstart's model and DF-GAN, which
+# no peer implements: t2i's step alone.
 # Last lines: bfloat16/float32 = … (t2i's GAN-CLS step), then ratio t2i/peer = … (GAN-CLS, FP32,
 # against DJL-PyTorch).
 # Usage: bench/train-step.sh    env: ROUNDS=3
@@ -74,6 +75,20 @@ print(f"{model} FP32, {gflop:.1f} GFLOP/step: {side('t2i', t2i)}; {side('DJL-PyT
 print(f"{model}: ratio t2i/DJL-PyTorch = {djl / t2i:.2f}, t2i/Debian-PyTorch = {deb / t2i:.2f}")
 PY
   [ "$model" = gan-cls ] && ganf="$(median "${t2i[@]}")" gand="$(median "${djl[@]}")" ganb="$(median "${bf16[@]}")"
+done
+# The models the quality issues added, t2i only (no peer implements them): their step at batch 64.
+for model in quickstart dfgan; do
+  times=()
+  for round in $(seq "$ROUNDS"); do
+    java_bench TrainStepBench "$model" 64 8 2 float32 > "$OUT/step-$model-t2i-$round.txt"
+    times+=("$(value step_seconds "$OUT/step-$model-t2i-$round.txt")")
+  done
+  python3 - "$model" "$(grep '^parameters' "$OUT/step-$model-t2i-1.txt" | cut -d= -f2)" "${times[@]}" <<'PY'
+import statistics, sys
+model, params, times = sys.argv[1], sys.argv[2], [float(t) for t in sys.argv[3:]]
+m = statistics.median(times)
+print(f"{model} FP32 (t2i only; parameters{params}): {m:.3f} s/step, {64 / m:.0f} images/s (rounds {', '.join(f'{t:.3f}' for t in times)}); no analytic FLOP count")
+PY
 done
 python3 - "$ganf" "$ganb" "$(value gflop_per_step "$OUT/step-gan-cls-torch-1.txt")" "${peak_bf16:-0}" <<'PY'
 import sys

@@ -20,7 +20,9 @@ import org.tensorflow.types.TFloat32;
  * The time of one training step (one discriminator update and one generator update) on fixed
  * random tensors, as the PyTorch peer measures it: {@code dcgan} (noise only, ngf = ndf = 64, the
  * DCGAN-64 shape), {@code gan-cls} (noise + projected 400-d text, matching-aware discriminator) or
- * {@code convlstm} (the report's sentence network, 25 words of 400-d vectors).
+ * {@code convlstm} (the report's sentence network, 25 words of 400-d vectors), {@code quickstart}
+ * (the quickstart's model: phrase features, inner-product discriminator, mode seeking) or {@code
+ * dfgan} (the DF-GAN of {@code t2i-examples/configs/dfgan.yaml}, hinge loss with MA-GP).
  *
  * <p>Usage: {@code TrainStepBench MODEL BATCH STEPS WARMUP [float32|bfloat16|auto]}. Prints {@code step_seconds = MEDIAN}.
  */
@@ -62,7 +64,19 @@ public final class TrainStepBench {
               - loss: {type: gan}
               - {weight: 10, loss: {type: l2}}
           """;
-      default -> throw new IllegalArgumentException("model is dcgan, gan-cls or convlstm, was " + model);
+      case "quickstart" -> common.replace("training: {batchSize: " + batch + ",", "training: {batchSize: " + batch + ", modeSeeking: 1,") + """
+          encoder: {type: word2vec-sequence, vectors: {dimension: 400}}
+          generator: {type: dcgan, conditioning: projected, ngf: 32, textWindow: 3}
+          discriminator: {type: dcgan, text: inner-product, minibatchStddev: true, ndf: 32, textWindow: 3}
+          loss: {type: gan, matchingAware: true}
+          """;
+      case "dfgan" -> common + """
+          encoder: {type: word2vec-sequence, vectors: {dimension: 400}}
+          generator: {type: dfgan, ngf: 8, noiseDimension: 100, sentenceDimension: 128, textWindow: 3}
+          discriminator: {type: dfgan, ndf: 8, text: projection, sentenceDimension: 128, textWindow: 3}
+          loss: {type: hinge, matchingAware: true, gradientPenalty: 2, penaltyPower: 6}
+          """;
+      default -> throw new IllegalArgumentException("model is dcgan, gan-cls, convlstm, quickstart or dfgan, was " + model);
     };
   }
 

@@ -181,7 +181,7 @@ class CliTest {
   void generatesWithAPretrainedModel() throws Exception {
     Result list = t2i("models");
     assertThat(list.exit()).isZero();
-    assertThat(list.out()).contains("synthetic-flowers").contains("draws: ").contains("not yet: ");
+    assertThat(list.out()).contains("synthetic-flowers").contains("oxford102-flowers").contains("draws: ").contains("not yet: ");
     Path png = dir.resolve("model.png");
     Result g = t2i("generate", "--model", "synthetic-flowers", "--text", "this flower has pink petals and a yellow center", "-n", "3",
         "--scale", "1", "--out", png.toString());
@@ -189,7 +189,12 @@ class CliTest {
     assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThanOrEqualTo(3 * 64);
     Result unknown = t2i("generate", "--model", "oxford", "--text", "x", "--out", png.toString());
     assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).contains("no pretrained model 'oxford' on the class path; available: synthetic-flowers");
+    assertThat(unknown.err()).contains("no pretrained model 'oxford' on the class path; available: oxford102-flowers, synthetic-flowers");
+    Path flowers = dir.resolve("oxford.png");
+    Result real = t2i("generate", "--model", "oxford102-flowers", "--text", "a white flower with a yellow center", "-n", "2",
+        "--scale", "1", "--out", flowers.toString());
+    assertThat(real.exit()).as(real.err()).isZero();
+    assertThat(ImageIO.read(flowers.toFile()).getWidth()).isGreaterThanOrEqualTo(2 * 64);
     Result empty = t2i("generate", "--model", "synthetic-flowers", "--text", "  ", "--out", png.toString());
     assertThat(empty.exit()).isEqualTo(2);
     assertThat(empty.err()).contains("--text: expected a sentence, got an empty one");
