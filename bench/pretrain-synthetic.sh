@@ -32,7 +32,7 @@ print(f"different pictures for different noise: diversity ratio {n['diversityRat
 PY
 )
 ./t2i models --package "$RUN" --name synthetic-flowers \
-  --summary "the quickstart's model of the embedded synthetic flowers, 64x64, trained 2,400 steps on 2 cores" "${lines[@]}"
+  --summary "the quickstart's model of the embedded synthetic flowers, 64x64, trained $(python3 -c "import json,sys; print(format(json.load(open(sys.argv[1]))[\"step\"], \",\"))" "$RUN/eval/report.json") steps on 2 cores" "${lines[@]}"
 python3 - "$RUN/eval/report.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); g = r["generated"]["accuracyForMentionedAttributes"]
