@@ -16,6 +16,9 @@ THREADS="$(nproc)"
 build_bench
 build_djl
 need_deb python3-torch torch
+# Debian's torch takes whichever libblas.so.3 is installed; without OpenBLAS that is the reference
+# BLAS (about 4 GFLOP/s here), which would make the second peer 15x slower than it is.
+need_deb libopenblas0-pthread
 peer_python "$BENCH_DIR/djl/make_conv_transpose.py" "$OUT/conv_transpose.pt"
 lscpu | grep -E 'Model name|^CPU\(s\)' | sed 's/  */ /g'
 echo "bfloat16 instructions: $(grep -o -w -E 'avx512_bf16|amx_bf16' /proc/cpuinfo | sort -u | tr '\n' ' ')"
@@ -35,7 +38,7 @@ PY
 peak=$(python3 -c "print(max($peak_tf, $peak_py))")
 java_bench Bfloat16Peak 5 > "$OUT/peak-bf16.txt"
 peak_bf16=$(sed -n 's/.*matmul 2048 bfloat16 *[0-9.]* ms (\([0-9]*\) GFLOP\/s).*/\1/p' "$OUT/peak-bf16.txt")
-echo "matmul peak, float32 (4096^2): TensorFlow $peak_tf GFLOP/s, torch $peak_py GFLOP/s; peak = $peak GFLOP/s"
+echo "matmul peak, float32 (4096^2): TensorFlow $peak_tf GFLOP/s, Debian torch $peak_py GFLOP/s; peak = $peak GFLOP/s"
 echo "matmul peak, bfloat16 (2048^2, TensorFlow): ${peak_bf16:-n/a} GFLOP/s"
 
 djl_step() {
