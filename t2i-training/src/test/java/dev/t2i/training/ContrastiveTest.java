@@ -68,8 +68,8 @@ class ContrastiveTest {
     int n = 5;
     int dim = e.encoder().orElseThrow().shape().dimension();
     try (Graph graph = new Graph(); Session s = new Session(graph);
-        TFloat32 images = TFloat32.tensorOf(Shape.of(n, 32, 32, 3), DataBuffers.of(values(random, n * 32 * 32 * 3)));
-        TFloat32 text = TFloat32.tensorOf(Shape.of(n, dim), DataBuffers.of(values(random, n * dim)))) {
+        TFloat32 images = TFloat32.tensorOf(Shape.of(n, 32, 32, 3), DataBuffers.of(TinyRuns.uniform(random, n * 32 * 32 * 3)));
+        TFloat32 text = TFloat32.tensorOf(Shape.of(n, dim), DataBuffers.of(TinyRuns.uniform(random, n * dim)))) {
       Ops tf = Ops.create(graph);
       Parameters p = Parameters.create(9).scope("D");
       var pairs = d.scorePairs(tf, p, tf.constantOf(images), tf.constantOf(text), Mode.INFERENCE);
@@ -153,13 +153,5 @@ class ContrastiveTest {
     } finally {
       fed.forEach(TFloat32::close);
     }
-  }
-
-  private static float[] values(SplittableRandom random, int n) {
-    float[] v = new float[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = (float) random.nextDouble(-1, 1);
-    }
-    return v;
   }
 }

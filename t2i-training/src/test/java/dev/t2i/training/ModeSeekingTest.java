@@ -28,8 +28,8 @@ class ModeSeekingTest {
   @Test
   void theTermIsTheWeightOverTheRatioOfImageToNoiseDistance() {
     SplittableRandom random = new SplittableRandom(11);
-    float[] x = values(random, 4 * 3 * 3 * 3);
-    float[] z = values(random, 4 * 5);
+    float[] x = TinyRuns.uniform(random, 4 * 3 * 3 * 3);
+    float[] z = TinyRuns.uniform(random, 4 * 5);
     double imageDistance = 0;
     for (int i = 0; i < x.length / 2; i++) {
       imageDistance += Math.abs(x[i] - x[i + x.length / 2]);
@@ -111,13 +111,5 @@ class ModeSeekingTest {
     } finally {
       fed.forEach(TFloat32::close);
     }
-  }
-
-  private static float[] values(SplittableRandom random, int n) {
-    float[] v = new float[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = (float) random.nextDouble(-1, 1);
-    }
-    return v;
   }
 }

@@ -108,16 +108,22 @@ public final class TinyRuns {
     for (Map.Entry<String, Placeholder<TFloat32>> in : g.inputs().entrySet()) {
       long[] dims = in.getValue().shape().asArray();
       dims[0] = rows;
-      float[] v = new float[(int) Shape.of(dims).size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = (float) random.nextDouble(-1, 1);
-      }
+      float[] v = uniform(random, (int) Shape.of(dims).size());
       edit.accept(in.getKey(), v);
       TFloat32 t = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(v));
       owned.add(t);
       r.feed(in.getValue(), t);
     }
     return r;
+  }
+
+  /** {@code n} uniform values in [-1, 1) from {@code random}. */
+  public static float[] uniform(SplittableRandom random, int n) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) random.nextDouble(-1, 1);
+    }
+    return v;
   }
 
   public static ExperimentConfig read(String yaml, PluginRegistry registry) throws Exception {
