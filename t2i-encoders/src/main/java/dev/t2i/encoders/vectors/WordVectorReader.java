@@ -21,6 +21,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.ndarray.buffer.layout.DataLayouts;
 
 /**
@@ -314,12 +315,15 @@ public final class WordVectorReader {
     final ByteBuffer buffer;
     final boolean halves;
     final short[] bits;
+    /** {@code bits} read as floats through TensorFlow's half-precision layout (a view, made once). */
+    final FloatDataBuffer half;
     final float[] out;
 
     FloatBufferView(byte[] raw, boolean halves) {
       this.buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
       this.halves = halves;
       this.bits = new short[halves ? raw.length / 2 : 0];
+      this.half = DataLayouts.FLOAT16.applyTo(DataBuffers.of(bits, true, false));
       this.out = new float[raw.length / (halves ? 2 : 4)];
     }
 
@@ -327,7 +331,7 @@ public final class WordVectorReader {
       buffer.clear();
       if (halves) {
         buffer.asShortBuffer().get(bits, 0, dim);
-        DataLayouts.FLOAT16.applyTo(DataBuffers.of(bits, true, false)).read(out, 0, dim);
+        half.read(out, 0, dim);
       } else {
         buffer.asFloatBuffer().get(out, 0, dim);
       }
