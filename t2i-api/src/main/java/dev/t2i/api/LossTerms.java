@@ -10,21 +10,26 @@ import org.tensorflow.types.TFloat32;
  *
  * @param discriminator what the discriminator minimises, or null if this loss has no D part
  * @param generator what the generator minimises, or null if this loss has no G part
- * @param parts named scalars for logs and TensorBoard, such as {@code "g_l2"}
+ * @param parts named scalars for logs and TensorBoard, each keyed by its network, such as
+ *     {@code LossPart.generator("l2")}
  */
 public record LossTerms(
     Operand<TFloat32> discriminator,
     Operand<TFloat32> generator,
-    Map<String, Operand<TFloat32>> parts) {
+    Map<LossPart, Operand<TFloat32>> parts) {
 
   public LossTerms {
     parts = Maps.ordered(parts);
   }
 
-  /** A copy with one more named part. */
-  public LossTerms withPart(String name, Operand<TFloat32> value) {
-    Map<String, Operand<TFloat32>> p = new LinkedHashMap<>(parts);
-    p.put(name, value);
-    return new LossTerms(discriminator, generator, p);
+  /** The parts of one network's loss, in order. */
+  public Map<LossPart, Operand<TFloat32>> partsOf(Network network) {
+    Map<LossPart, Operand<TFloat32>> p = new LinkedHashMap<>();
+    parts.forEach((k, v) -> {
+      if (k.network() == network) {
+        p.put(k, v);
+      }
+    });
+    return p;
   }
 }

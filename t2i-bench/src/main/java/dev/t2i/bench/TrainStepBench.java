@@ -92,20 +92,19 @@ public final class TrainStepBench {
     Experiment e = Experiment.assemble(config, plugins);
     SplittableRandom random = new SplittableRandom(1);
     try (Graph graph = new Graph()) {
-      TrainingGraph g = new TrainingGraph(graph, 1, e.generator(), e.discriminator(), e.loss(),
-          e.encoder().map(x -> x.shape()).orElse(null), config.training());
+      TrainingGraph g = TrainingGraph.of(graph, e);
       List<TFloat32> tensors = new ArrayList<>();
       try (Session session = new Session(graph, dev.t2i.training.Trainer.sessionConfig(Runtime.getRuntime().availableProcessors()))) {
         session.initialize();
         double[] times = new double[steps];
         for (int i = -warmup; i < steps; i++) {
           Session.Runner r = session.runner();
-          for (var in : g.inputs().entrySet()) {
+          for (var in : g.inputs().byName().entrySet()) {
             TFloat32 t = random(in.getValue(), batch, random);
             tensors.add(t);
             r.feed(in.getValue(), t);
           }
-          r.addTarget(g.discriminatorStep()).addTarget(g.generatorStep()).fetch(g.generatorLoss());
+          r.addTarget(g.discriminatorStep().orElseThrow()).addTarget(g.generatorStep()).fetch(g.losses().generator());
           long t0 = System.nanoTime();
           r.run().close();
           double s = (System.nanoTime() - t0) / 1e9;

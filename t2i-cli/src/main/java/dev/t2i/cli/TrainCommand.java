@@ -113,9 +113,9 @@ final class TrainCommand implements Callable<Integer> {
       List<TrainingListener> listeners = new ArrayList<>(List.of(budgetTimer, CliProgress.training(), tensorboard, metrics));
       long started = System.nanoTime();
       Trainer.Outcome outcome = trainer.train(new Trainer.Options(resume, listeners));
-      LOG.info("{} at step {} after {}: {}", outcome.reason(), outcome.step(),
+      LOG.info("{} at step {} after {}: {}", outcome.outcome().name().toLowerCase(java.util.Locale.ROOT), outcome.step(),
           CliProgress.duration((System.nanoTime() - started) / 1e9), outcome.runDirectory());
-      if (outcome.reason().equals("interrupted")) {
+      if (outcome.outcome() == dev.t2i.api.train.RunOutcome.INTERRUPTED) {
         LOG.info(spent.get() ? "segment done; continue with: t2i train <file> --resume" : "resume with: t2i train <file> --resume");
         return spent.get() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
       }

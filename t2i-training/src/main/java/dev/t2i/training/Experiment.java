@@ -137,11 +137,15 @@ public final class Experiment {
 
   /**
    * Another experiment file, such as the {@code config.yaml} an older version saved in a run,
-   * read with this experiment's plugins and written with every default of this version filled in,
-   * as {@link #resolvedYaml()} is: settings added since then compare equal to their defaults.
+   * read with this experiment's plugins: settings added since then take their defaults.
    */
-  public String resolvedYaml(Path file) throws ConfigException {
-    return loader.write(loader.read(file, ExperimentConfig.class));
+  public ExperimentConfig read(Path file) throws ConfigException {
+    return loader.read(file, ExperimentConfig.class);
+  }
+
+  /** {@code config} as a tree with every default filled in and {@code type:} ids, as {@link #resolvedYaml()} writes it. */
+  public com.fasterxml.jackson.databind.JsonNode tree(ExperimentConfig config) {
+    return loader.jsonMapper().valueToTree(config);
   }
 
   /** The Guice injector, for components a caller adds. */

@@ -6,13 +6,17 @@ import dev.t2i.api.GeneratorInput;
 import dev.t2i.api.GeneratorOutput;
 import dev.t2i.api.Loss;
 import dev.t2i.api.LossInputs;
+import dev.t2i.api.LossPart;
 import dev.t2i.api.LossRequirements;
 import dev.t2i.api.LossTerms;
 import dev.t2i.api.Mode;
+import dev.t2i.api.Network;
 import dev.t2i.api.Parameters;
+import dev.t2i.api.TextEncoder;
 import dev.t2i.api.TextShape;
 import dev.t2i.models.layers.GaussianBlur;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +26,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.framework.optimizers.Optimizer;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -52,29 +55,56 @@ import org.slf4j.LoggerFactory;
 public final class TrainingGraph {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingGraph.class);
 
-  final Graph graph;
-  final Ops tf;
-  final Placeholder<TFloat32> images;
-  final Placeholder<TFloat32> text;
-  final Placeholder<TFloat32> mask;
-  final Placeholder<TFloat32> noise;
-  final Placeholder<TFloat32> mismatchedText;
-  final Placeholder<TFloat32> mismatchedMask;
-  final Placeholder<TFloat32> randomImages;
-  final Placeholder<TFloat32> sampleText;
-  final Placeholder<TFloat32> sampleMask;
-  final Placeholder<TFloat32> sampleNoise;
-  final Operand<TFloat32> samples;
-  final Operand<TFloat32> sampleSteps;
-  final Op discriminatorStep;
-  final Op generatorStep;
-  final Operand<TFloat32> discriminatorLoss;
-  final Operand<TFloat32> generatorLoss;
-  final Map<String, Operand<TFloat32>> parts;
-  final Parameters generatorParameters;
-  final Parameters discriminatorParameters;
-  final Optional<Parameters> averageParameters;
-  final LossRequirements requirements;
+  /**
+   * The path that draws sample grids: the generator in inference mode on its own placeholders
+   * ({@code sample_text}, {@code sample_mask}, {@code sample_noise}), reading the averaged weights
+   * when the run keeps an average.
+   *
+   * @param inputs its placeholders
+   * @param images {@code [B, H, W, 3]} in {@code [-1, 1]}
+   * @param steps the image after each word for a sentence model, or null
+   */
+  public record SamplingPath(GeneratorPlaceholders inputs, Operand<TFloat32> images, Operand<TFloat32> steps) {}
+
+  /**
+   * The scalars a step can fetch.
+   *
+   * @param discriminator the discriminator's loss, when there is a discriminator
+   * @param generator the generator's loss
+   * @param parts the named terms of both, each keyed by its network
+   */
+  public record Losses(Optional<Operand<TFloat32>> discriminator, Operand<TFloat32> generator,
+      Map<LossPart, Operand<TFloat32>> parts) {
+    public Losses {
+      parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+    }
+
+    /** Everything to log, by label: {@code d} and {@code g} for the two losses, then each part's {@link LossPart#label()}. */
+    public Map<String, Operand<TFloat32>> labelled() {
+      Map<String, Operand<TFloat32>> m = new LinkedHashMap<>();
+      discriminator.ifPresent(d -> m.put(Network.DISCRIMINATOR.prefix(), d));
+      m.put(Network.GENERATOR.prefix(), generator);
+      parts.forEach((k, v) -> m.put(k.label(), v));
+      return m;
+    }
+  }
+
+  private final Graph graph;
+  private final Ops tf;
+  private final TrainingInputs inputs;
+  private final SamplingPath sampling;
+  private final Optional<Op> discriminatorStep;
+  private final Op generatorStep;
+  private final Losses losses;
+  private final Parameters generatorParameters;
+  private final Parameters discriminatorParameters;
+  private final Optional<Parameters> averageParameters;
+
+  /** The graph of {@code experiment}, with the weights of its configured seed. */
+  public static TrainingGraph of(Graph graph, Experiment experiment) {
+    return new TrainingGraph(graph, experiment.config().seed(), experiment.generator(), experiment.discriminator(),
+        experiment.loss(), experiment.encoder().map(TextEncoder::shape).orElse(null), experiment.config().training());
+  }
 
   /**
    * Builds the graph.
@@ -85,21 +115,15 @@ public final class TrainingGraph {
       TextShape textShape, TrainingSettings training) {
     this.graph = graph;
     this.tf = Ops.create(graph);
-    this.requirements = loss.requirements();
+    LossRequirements requirements = loss.requirements();
     int size = generator.imageSize();
-    images = imagePlaceholder("images", size);
-    text = textShape == null ? null : textPlaceholder("text", textShape);
-    mask = textShape != null && textShape.sequence() ? tf.withName("mask").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, textShape.steps()))) : null;
-    noise = generator.noiseDimension() > 0
-        ? tf.withName("noise").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, generator.noiseDimension())))
-        : null;
     boolean wantsMismatch = requirements.mismatchedText();
-    mismatchedText = wantsMismatch ? textPlaceholder("mismatched_text", textShape) : null;
-    mismatchedMask = wantsMismatch && textShape.sequence() ? tf.withName("mismatched_mask").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, textShape.steps()))) : null;
     boolean random = discriminator.isPresent() && training.discriminatorReals() == RealImages.RANDOM;
-    randomImages = random ? imagePlaceholder("random_images", size) : null;
+    inputs = TrainingInputs.create(tf, size, textShape, generator.noiseDimension(), wantsMismatch, random);
+    Placeholder<TFloat32> images = inputs.images();
+    Placeholder<TFloat32> text = inputs.generator().text();
+    Placeholder<TFloat32> mask = inputs.generator().mask();
+    Placeholder<TFloat32> noise = inputs.generator().noise();
 
     Parameters root = Parameters.create(seed, training.precision().resolve());
     generatorParameters = root.scope("G");
@@ -113,7 +137,7 @@ public final class TrainingGraph {
     GeneratorInput drawn = new GeneratorInput(noise, drawnText, drawnMask);
     GeneratorOutput out = generator.generate(tf, generatorParameters, drawn, Mode.TRAIN);
     List<Op> generatorUpdates = List.copyOf(generatorParameters.updates());
-    Map<String, Operand<TFloat32>> named = new LinkedHashMap<>();
+    Map<LossPart, Operand<TFloat32>> named = new LinkedHashMap<>();
     List<Op> discriminatorUpdates = List.of();
     Operand<TFloat32> dLoss = null;
     Operand<TFloat32> gLoss;
@@ -121,7 +145,7 @@ public final class TrainingGraph {
     if (discriminator.isPresent()) {
       Discriminator d = discriminator.get();
       Operand<TFloat32> dText = d.conditional() ? text : null;
-      Operand<TFloat32> reals = random ? randomImages : images;
+      Operand<TFloat32> reals = random ? inputs.randomImages() : images;
       boolean contrastive = training.contrastive() > 0;
       // Contrastive: the pair matrix of the same pass gives the usual logits on its diagonal.
       Operand<TFloat32> realPairs = contrastive ? d.scorePairs(tf, discriminatorParameters, reals, dText, Mode.TRAIN) : null;
@@ -131,23 +155,19 @@ public final class TrainingGraph {
       Operand<TFloat32> fakeText = d.conditional() ? drawnText : null;
       Operand<TFloat32> fakeLogits = d.score(tf, discriminatorParameters, out.fakes(), fakeText, Mode.TRAIN);
       Operand<TFloat32> wrongLogits = wantsMismatch
-          ? d.score(tf, discriminatorParameters, images, mismatchedText, Mode.TRAIN) : null;
+          ? d.score(tf, discriminatorParameters, images, inputs.mismatchedText(), Mode.TRAIN) : null;
       Operand<TFloat32> blurredLogits = requirements.blurSigma() > 0
           ? d.score(tf, discriminatorParameters, GaussianBlur.apply(tf, images, requirements.blurSigma(), size), dText, Mode.TRAIN)
           : null;
       LossTerms before = loss.compute(tf, new LossInputs(realLogits, fakeLogits, out.fakeWeights(), wrongLogits, blurredLogits, out,
           drawnImages, reals, dText));
       dLoss = before.discriminator();
+      named.putAll(before.partsOf(Network.DISCRIMINATOR));
       if (contrastive) {
         Operand<TFloat32> term = Contrastive.term(tf, realPairs, training.contrastive());
-        named.put("d_contrastive", term);
+        named.put(LossPart.discriminator("contrastive"), term);
         dLoss = tf.math.add(dLoss, term);
       }
-      before.parts().forEach((k, v) -> {
-        if (k.startsWith("d_")) {
-          named.put(k, v);
-        }
-      });
       dStep = minimize(dLoss, discriminatorParameters, "D", training.discriminatorOptimizer());
       // The generator's loss on the discriminator after its update: these ops wait for dStep.
       Ops after = tf.withControlDependencies(List.of(dStep));
@@ -160,16 +180,12 @@ public final class TrainingGraph {
       LossTerms afterTerms = loss.compute(after, new LossInputs(realLogits, fakeAfter, out.fakeWeights(), wrongLogits, blurredLogits, out,
           drawnImages));
       gLoss = afterTerms.generator();
+      named.putAll(afterTerms.partsOf(Network.GENERATOR));
       if (contrastive && gLoss != null) {
         Operand<TFloat32> term = Contrastive.term(after, fakePairs, training.contrastive());
-        named.put("g_contrastive", term);
+        named.put(LossPart.generator("contrastive"), term);
         gLoss = after.math.add(gLoss, term);
       }
-      afterTerms.parts().forEach((k, v) -> {
-        if (!k.startsWith("d_")) {
-          named.put(k, v);
-        }
-      });
     } else {
       LossTerms terms = loss.compute(tf, new LossInputs(null, null, null, null, null, out, drawnImages));
       gLoss = terms.generator();
@@ -180,37 +196,29 @@ public final class TrainingGraph {
     }
     if (paired) {
       Operand<TFloat32> seeking = ModeSeeking.term(tf, out.images(), noise, training.modeSeeking());
-      named.put("g_mode_seeking", seeking);
+      named.put(LossPart.generator("mode_seeking"), seeking);
       gLoss = tf.math.add(gLoss, seeking);
     }
     List<Operand<TFloat32>> penalties = generatorParameters.penalties();
     if (!penalties.isEmpty()) {
       Operand<TFloat32> penalty = penalties.size() == 1 ? penalties.get(0) : tf.math.addN(penalties);
-      named.put("g_penalty", penalty);
+      named.put(LossPart.generator("penalty"), penalty);
       gLoss = tf.math.add(gLoss, penalty);
     }
     Op gStep = minimize(gLoss, generatorParameters, "G", training.generatorOptimizer());
-    discriminatorStep = dStep == null ? null : withUpdates(dStep, discriminatorUpdates, "D_step");
-    discriminatorLoss = dLoss;
-    generatorLoss = gLoss;
-    parts = named;
+    discriminatorStep = dStep == null ? Optional.empty() : Optional.of(withUpdates(dStep, discriminatorUpdates, "D_step"));
+    losses = new Losses(Optional.ofNullable(dLoss), gLoss, named);
 
-    sampleText = textShape == null ? null : textPlaceholder("sample_text", textShape);
-    sampleMask = textShape != null && textShape.sequence() ? tf.withName("sample_mask").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, textShape.steps()))) : null;
-    sampleNoise = generator.noiseDimension() > 0
-        ? tf.withName("sample_noise").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, generator.noiseDimension())))
-        : null;
-    Parameters sampling = root.scope(GeneratorAverage.inferenceScope(training));
-    GeneratorOutput sampled = generator.generate(tf, sampling, new GeneratorInput(sampleNoise, sampleText, sampleMask), Mode.INFERENCE);
-    samples = sampled.images();
-    sampleSteps = sampled.steps();
+    GeneratorPlaceholders sampleInputs = GeneratorPlaceholders.create(tf, "sample_", textShape, generator.noiseDimension());
+    Parameters averaged = root.scope(GeneratorAverage.inferenceScope(training));
+    GeneratorOutput sampled = generator.generate(tf, averaged, sampleInputs.input(), Mode.INFERENCE);
+    sampling = new SamplingPath(sampleInputs, sampled.images(), sampled.steps());
     if (training.generatorAverage() > 0) {
-      averageParameters = Optional.of(sampling);
-      List<Op> after = new ArrayList<>(generatorUpdates);
-      after.add(gStep);
-      Op average = GeneratorAverage.update(tf, generator, drawn, generatorParameters, sampling,
-          training.generatorAverage(), after);
+      averageParameters = Optional.of(averaged);
+      List<Op> afterStep = new ArrayList<>(generatorUpdates);
+      afterStep.add(gStep);
+      Op average = GeneratorAverage.update(tf, generator, drawn, generatorParameters, averaged,
+          training.generatorAverage(), afterStep);
       generatorStep = tf.withName("G_step").withControlDependencies(List.of(average)).noOp();
     } else {
       averageParameters = Optional.empty();
@@ -220,37 +228,28 @@ public final class TrainingGraph {
         generatorParameters.trainableCount(), discriminatorParameters.trainableCount(), count(graph));
   }
 
-  /**
-   * The placeholders a step feeds, by name: {@code images}, {@code text}, {@code mask}, {@code
-   * noise}, {@code mismatched_text}, {@code mismatched_mask}, {@code random_images}; absent ones
-   * are left out.
-   */
-  public Map<String, Placeholder<TFloat32>> inputs() {
-    Map<String, Placeholder<TFloat32>> m = new LinkedHashMap<>();
-    m.put("images", images);
-    if (text != null) {
-      m.put("text", text);
-    }
-    if (mask != null) {
-      m.put("mask", mask);
-    }
-    if (noise != null) {
-      m.put("noise", noise);
-    }
-    if (mismatchedText != null) {
-      m.put("mismatched_text", mismatchedText);
-    }
-    if (mismatchedMask != null) {
-      m.put("mismatched_mask", mismatchedMask);
-    }
-    if (randomImages != null) {
-      m.put("random_images", randomImages);
-    }
-    return m;
+  /** The graph it was built in. */
+  public Graph graph() {
+    return graph;
   }
 
-  /** The discriminator's update with its moving averages, or null without a discriminator. */
-  public Op discriminatorStep() {
+  /** The placeholders a training step feeds. */
+  public TrainingInputs inputs() {
+    return inputs;
+  }
+
+  /** The path that draws sample grids. */
+  public SamplingPath sampling() {
+    return sampling;
+  }
+
+  /** The losses and their named parts. */
+  public Losses losses() {
+    return losses;
+  }
+
+  /** The discriminator's update with its moving averages, when there is a discriminator. */
+  public Optional<Op> discriminatorStep() {
     return discriminatorStep;
   }
 
@@ -272,25 +271,6 @@ public final class TrainingGraph {
   /** The {@link GeneratorAverage}'s shadows and update counter, when the run keeps one. */
   public Optional<Parameters> averageParameters() {
     return averageParameters;
-  }
-
-  /** The generator's loss. */
-  public Operand<TFloat32> generatorLoss() {
-    return generatorLoss;
-  }
-
-  /** The discriminator's loss, or null. */
-  public Operand<TFloat32> discriminatorLoss() {
-    return discriminatorLoss;
-  }
-
-  private Placeholder<TFloat32> imagePlaceholder(String name, int size) {
-    return tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
-  }
-
-  private Placeholder<TFloat32> textPlaceholder(String name, TextShape s) {
-    Shape shape = s.sequence() ? Shape.of(-1, s.steps(), s.dimension()) : Shape.of(-1, s.dimension());
-    return tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(shape));
   }
 
   /** Gradients of {@code loss} for {@code params}' variables only, applied by their own Adam. */

@@ -1,12 +1,12 @@
 package dev.t2i.training;
 
+import dev.t2i.api.LossPart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.t2i.api.Discriminator;
 import dev.t2i.api.Mode;
 import dev.t2i.api.Parameters;
-import dev.t2i.api.TextEncoder;
 import dev.t2i.runtime.PluginRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,9 +99,8 @@ class ContrastiveTest {
       Experiment e = Experiment.assemble(TinyRuns.read(projection(dir.resolve("run" + modeSeeking), modeSeeking ? 1 : 0), registry),
           registry);
       try (Graph graph = new Graph()) {
-        TrainingGraph g = new TrainingGraph(graph, 5, e.generator(), e.discriminator(), e.loss(),
-            e.encoder().map(TextEncoder::shape).orElseThrow(), e.config().training());
-        assertThat(g.parts).containsKeys("d_contrastive", "g_contrastive");
+        TrainingGraph g = TrainingGraph.of(graph, e);
+        assertThat(g.losses().parts()).containsKeys(LossPart.discriminator("contrastive"), LossPart.generator("contrastive"));
         try (Session s = new Session(graph)) {
           s.initialize();
           float first = step(s, g, true)[0];
@@ -145,9 +144,9 @@ class ContrastiveTest {
     try {
       Session.Runner r = TinyRuns.feedRandom(s.runner(), g, 8, new SplittableRandom(1), (name, v) -> { }, fed);
       if (train) {
-        r.addTarget(g.discriminatorStep()).addTarget(g.generatorStep());
+        r.addTarget(g.discriminatorStep().orElseThrow()).addTarget(g.generatorStep());
       }
-      try (Result res = r.fetch(g.parts.get("d_contrastive")).fetch(g.parts.get("g_contrastive")).run()) {
+      try (Result res = r.fetch(g.losses().parts().get(LossPart.discriminator("contrastive"))).fetch(g.losses().parts().get(LossPart.generator("contrastive"))).run()) {
         return new float[] {((TFloat32) res.get(0)).getFloat(), ((TFloat32) res.get(1)).getFloat()};
       }
     } finally {

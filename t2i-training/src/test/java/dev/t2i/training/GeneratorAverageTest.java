@@ -2,7 +2,6 @@ package dev.t2i.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.t2i.api.TextEncoder;
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.checkpoint.CheckpointWeights;
 import dev.t2i.training.generate.TextToImage;
@@ -38,8 +37,7 @@ class GeneratorAverageTest {
   void theShadowsAreTheMovingAverageOfTheGeneratorsWeights() throws Exception {
     Experiment e = Experiment.assemble(TinyRuns.read(yaml(dir.resolve("run"), 6), registry), registry);
     try (Graph graph = new Graph()) {
-      TrainingGraph g = new TrainingGraph(graph, 5, e.generator(), e.discriminator(), e.loss(),
-          e.encoder().map(TextEncoder::shape).orElseThrow(), e.config().training());
+      TrainingGraph g = TrainingGraph.of(graph, e);
       Names names = new Names(g);
       assertThat(names.weights).hasSizeGreaterThan(10);
       assertThat(names.statistics).hasSizeGreaterThan(4);
@@ -160,7 +158,7 @@ class GeneratorAverageTest {
     int shadowsInGraph;
 
     static Variable<TFloat32> counterpart(TrainingGraph g, Variable<TFloat32> w) {
-      return new Variable<>(g.graph.operation(GeneratorAverage.SCOPE + "_" + w.op().name().substring("G_".length())));
+      return new Variable<>(g.graph().operation(GeneratorAverage.SCOPE + "_" + w.op().name().substring("G_".length())));
     }
 
     Names(TrainingGraph g) {
@@ -172,7 +170,7 @@ class GeneratorAverageTest {
         statistics.add(w);
         averagedStatistics.add(counterpart(g, w));
       }
-      var it = g.graph.operations();
+      var it = g.graph().operations();
       while (it.hasNext()) {
         var op = it.next();
         if (op.type().equals("VariableV2") && op.name().startsWith(GeneratorAverage.SCOPE + "_")) {
@@ -186,7 +184,7 @@ class GeneratorAverageTest {
     List<TFloat32> fed = new ArrayList<>();
     try {
       TinyRuns.feedRandom(s.runner(), g, 8, random, (name, values) -> {}, fed)
-          .addTarget(g.discriminatorStep()).addTarget(g.generatorStep()).run().close();
+          .addTarget(g.discriminatorStep().orElseThrow()).addTarget(g.generatorStep()).run().close();
     } finally {
       fed.forEach(TFloat32::close);
     }

@@ -1,9 +1,9 @@
 package dev.t2i.training;
 
+import dev.t2i.api.LossPart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.t2i.api.TextEncoder;
 import dev.t2i.runtime.PluginRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,9 +70,8 @@ class ModeSeekingTest {
     String yaml = TinyRuns.gan(dir.resolve("run"), 2, 2).replace("  threads: 1\n", "  threads: 1\n  modeSeeking: " + WEIGHT + "\n");
     Experiment e = Experiment.assemble(TinyRuns.read(yaml, registry), registry);
     try (Graph graph = new Graph()) {
-      TrainingGraph g = new TrainingGraph(graph, 5, e.generator(), e.discriminator(), e.loss(),
-          e.encoder().map(TextEncoder::shape).orElseThrow(), e.config().training());
-      assertThat(g.parts).containsKey("g_mode_seeking");
+      TrainingGraph g = TrainingGraph.of(graph, e);
+      assertThat(g.losses().parts()).containsKey(LossPart.generator("mode_seeking"));
       try (Session s = new Session(graph)) {
         s.initialize();
         float same = run(s, g, true, false);
@@ -103,9 +102,9 @@ class ModeSeekingTest {
         }
       }, fed);
       if (train) {
-        r.addTarget(g.discriminatorStep()).addTarget(g.generatorStep());
+        r.addTarget(g.discriminatorStep().orElseThrow()).addTarget(g.generatorStep());
       }
-      try (Result res = r.fetch(g.parts.get("g_mode_seeking")).run()) {
+      try (Result res = r.fetch(g.losses().parts().get(LossPart.generator("mode_seeking"))).run()) {
         return ((TFloat32) res.get(0)).getFloat();
       }
     } finally {

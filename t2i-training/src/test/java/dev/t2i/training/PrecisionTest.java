@@ -3,7 +3,6 @@ package dev.t2i.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.t2i.api.Precision;
-import dev.t2i.api.TextEncoder;
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.checkpoint.CheckpointWeights;
 import java.nio.file.Path;
@@ -48,8 +47,7 @@ class PrecisionTest {
     Experiment e = Experiment.assemble(TinyRuns.read(yaml, registry), registry);
     if (steps == 0) {
       try (org.tensorflow.Graph g = new org.tensorflow.Graph()) {
-        TrainingGraph tg = new TrainingGraph(g, e.config().seed(), e.generator(), e.discriminator(), e.loss(),
-            e.encoder().map(TextEncoder::shape).orElseThrow(), e.config().training());
+        TrainingGraph tg = TrainingGraph.of(g, e);
         try (org.tensorflow.Session s = new org.tensorflow.Session(g)) {
           s.initialize();
           var all = new java.util.ArrayList<>(tg.generatorParameters().trainableVariables());

@@ -105,7 +105,7 @@ public final class TinyRuns {
    */
   public static Session.Runner feedRandom(Session.Runner r, TrainingGraph g, int rows, SplittableRandom random,
       BiConsumer<String, float[]> edit, List<TFloat32> owned) {
-    for (Map.Entry<String, Placeholder<TFloat32>> in : g.inputs().entrySet()) {
+    for (Map.Entry<String, Placeholder<TFloat32>> in : g.inputs().byName().entrySet()) {
       long[] dims = in.getValue().shape().asArray();
       dims[0] = rows;
       float[] v = uniform(random, (int) Shape.of(dims).size());

@@ -201,6 +201,48 @@ class TrainerTest {
   }
 
   @Test
+  void everySettingOutsideStepsAndOutputIsCheckedOnResumeIncludingTheEncodersSteps() throws Exception {
+    Path run = dir.resolve("sequence");
+    String sequence = TinyRuns.gan(run, 2, 2).replace("type: word2vec-sum\n", "type: word2vec-sequence\n  steps: 6\n");
+    train(sequence, false);
+    // encoder.steps is not training.steps: a resumed run must not read captions of another length.
+    assertThatThrownBy(() -> train(sequence.replace("steps: 6", "steps: 7").replace("steps: 2\n", "steps: 4\n"), true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("first difference: encoder.steps: 7 (was 6)");
+    assertThat(train(sequence.replace("steps: 2\n", "steps: 3\n"), true)).hasSize(1);
+  }
+
+  @Test
+  void eachSegmentOfAResumedRunIsRecordedAndTheStartIsKept() throws Exception {
+    Path run = dir.resolve("segments");
+    List<TrainingEvent.Finished> ends = new ArrayList<>();
+    TrainingListener finished = e -> {
+      if (e instanceof TrainingEvent.Finished f) {
+        ends.add(f);
+      }
+    };
+    train(TinyRuns.gan(run, 2, 2), false, finished);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var first = json.readTree(run.resolve("provenance.json").toFile());
+    train(TinyRuns.gan(run, 5, 2), true, finished);
+    var both = json.readTree(run.resolve("provenance.json").toFile());
+    assertThat(both.get("time")).as("when the run began").isEqualTo(first.get("time"));
+    assertThat(both.get("seed").asLong()).isEqualTo(5);
+    var segments = both.get("segments");
+    assertThat(segments).hasSize(2);
+    assertThat(segments.get(0).get("fromStep").asLong()).isZero();
+    assertThat(segments.get(0).get("toStep").asLong()).isEqualTo(2);
+    assertThat(segments.get(1).get("fromStep").asLong()).isEqualTo(2);
+    assertThat(segments.get(1).get("toStep").asLong()).isEqualTo(5);
+    assertThat(segments.get(1).get("outcome").asText()).isEqualTo("completed");
+    assertThat(segments.get(1).get("seconds").asDouble()).isPositive();
+    assertThat(segments.get(1).get("cpu").asText()).isNotBlank();
+    assertThat(ends).extracting(TrainingEvent.Finished::outcome)
+        .containsExactly(dev.t2i.api.train.RunOutcome.COMPLETED, dev.t2i.api.train.RunOutcome.COMPLETED);
+    assertThat(ends).extracting(TrainingEvent.Finished::step).containsExactly(2L, 5L);
+  }
+
+  @Test
   void aRunSavedBeforeASettingExistedResumesWithItsDefault() throws Exception {
     Path run = dir.resolve("old");
     train(TinyRuns.gan(run, 2, 2), false);

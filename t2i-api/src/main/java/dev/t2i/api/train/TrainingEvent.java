@@ -40,7 +40,8 @@ public sealed interface TrainingEvent {
   /**
    * The run ended.
    *
-   * @param reason why: {@code "completed"}, {@code "interrupted"}, or a failure message
+   * @param outcome how
+   * @param detail a sentence for the user: why it failed, or where it stopped
    */
-  record Finished(long step, String reason) implements TrainingEvent {}
+  record Finished(long step, RunOutcome outcome, String detail) implements TrainingEvent {}
 }

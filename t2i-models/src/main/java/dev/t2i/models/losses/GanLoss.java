@@ -2,6 +2,7 @@ package dev.t2i.models.losses;
 
 import dev.t2i.api.Loss;
 import dev.t2i.api.LossInputs;
+import dev.t2i.api.LossPart;
 import dev.t2i.api.LossRequirements;
 import dev.t2i.api.LossTerms;
 import jakarta.inject.Inject;
@@ -34,21 +35,21 @@ public final class GanLoss implements Loss {
 
   @Override
   public LossTerms compute(Ops tf, LossInputs in) {
-    Map<String, Operand<TFloat32>> parts = new LinkedHashMap<>();
+    Map<LossPart, Operand<TFloat32>> parts = new LinkedHashMap<>();
     Operand<TFloat32> real = Bce.mean(tf, in.realLogits(), settings.realLabel().floatValue(), null);
-    parts.put("d_real", real);
+    parts.put(LossPart.discriminator("real"), real);
     List<Operand<TFloat32>> negatives = new ArrayList<>();
     Operand<TFloat32> fake = Bce.mean(tf, in.fakeLogits(), 0f, in.fakeWeights());
-    parts.put("d_fake", fake);
+    parts.put(LossPart.discriminator("fake"), fake);
     negatives.add(fake);
     if (settings.matchingAware()) {
       Operand<TFloat32> wrong = Bce.mean(tf, in.mismatchedLogits(), 0f, null);
-      parts.put("d_mismatched", wrong);
+      parts.put(LossPart.discriminator("mismatched"), wrong);
       negatives.add(wrong);
     }
     if (settings.blurredFakes() > 0) {
       Operand<TFloat32> blurred = Bce.mean(tf, in.blurredLogits(), 0f, null);
-      parts.put("d_blurred", blurred);
+      parts.put(LossPart.discriminator("blurred"), blurred);
       negatives.add(blurred);
     }
     Operand<TFloat32> negative = negatives.size() == 1
@@ -59,7 +60,7 @@ public final class GanLoss implements Loss {
       case NON_SATURATING -> Bce.mean(tf, in.fakeLogits(), 1f, in.fakeWeights());
       case MINIMAX -> tf.math.neg(Bce.mean(tf, in.fakeLogits(), 0f, in.fakeWeights()));
     };
-    parts.put("g_adversarial", g);
+    parts.put(LossPart.generator("adversarial"), g);
     return new LossTerms(d, g, parts);
   }
 }

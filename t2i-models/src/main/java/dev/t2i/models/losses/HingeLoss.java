@@ -2,6 +2,7 @@ package dev.t2i.models.losses;
 
 import dev.t2i.api.Loss;
 import dev.t2i.api.LossInputs;
+import dev.t2i.api.LossPart;
 import dev.t2i.api.LossRequirements;
 import dev.t2i.api.LossTerms;
 import jakarta.inject.Inject;
@@ -40,27 +41,27 @@ public final class HingeLoss implements Loss {
 
   @Override
   public LossTerms compute(Ops tf, LossInputs in) {
-    Map<String, Operand<TFloat32>> parts = new LinkedHashMap<>();
+    Map<LossPart, Operand<TFloat32>> parts = new LinkedHashMap<>();
     Operand<TFloat32> one = tf.constant(1f);
     Operand<TFloat32> real = tf.math.mean(tf.nn.relu(tf.math.sub(one, in.realLogits())), tf.constant(0));
-    parts.put("d_real", real);
+    parts.put(LossPart.discriminator("real"), real);
     Operand<TFloat32> fake = Bce.weightedMean(tf, tf.nn.relu(tf.math.add(one, in.fakeLogits())), in.fakeWeights());
-    parts.put("d_fake", fake);
+    parts.put(LossPart.discriminator("fake"), fake);
     Operand<TFloat32> d;
     if (settings.matchingAware()) {
       Operand<TFloat32> wrong = tf.math.mean(tf.nn.relu(tf.math.add(one, in.mismatchedLogits())), tf.constant(0));
-      parts.put("d_mismatched", wrong);
+      parts.put(LossPart.discriminator("mismatched"), wrong);
       d = tf.math.add(real, tf.math.mul(tf.math.add(fake, wrong), tf.constant(0.5f)));
     } else {
       d = tf.math.add(real, fake);
     }
     if (settings.gradientPenalty() > 0 && in.scoredReals() != null) {
       Operand<TFloat32> penalty = tf.math.mul(gradientNormPower(tf, in), tf.constant(settings.gradientPenalty().floatValue()));
-      parts.put("d_gradient_penalty", penalty);
+      parts.put(LossPart.discriminator("gradient_penalty"), penalty);
       d = tf.math.add(d, penalty);
     }
     Operand<TFloat32> g = tf.math.neg(Bce.weightedMean(tf, in.fakeLogits(), in.fakeWeights()));
-    parts.put("g_adversarial", g);
+    parts.put(LossPart.generator("adversarial"), g);
     return new LossTerms(d, g, parts);
   }
 

@@ -2,6 +2,7 @@ package dev.t2i.models.losses;
 
 import dev.t2i.api.Loss;
 import dev.t2i.api.LossInputs;
+import dev.t2i.api.LossPart;
 import dev.t2i.api.LossRequirements;
 import dev.t2i.api.LossTerms;
 import jakarta.inject.Inject;
@@ -46,6 +47,6 @@ public final class L2Loss implements Loss {
       case MSE -> tf.math.mean(squared, tf.constant(new int[] {0, 1, 2, 3}));
       case EUCLIDEAN -> tf.math.mean(tf.math.sqrt(tf.math.add(perImage, tf.constant(1e-8f))), tf.constant(0));
     };
-    return new LossTerms(null, loss, Map.of("g_l2", loss));
+    return new LossTerms(null, loss, Map.of(LossPart.generator("l2"), loss));
   }
 }

@@ -2,6 +2,7 @@ package dev.t2i.models.losses;
 
 import dev.t2i.api.Loss;
 import dev.t2i.api.LossInputs;
+import dev.t2i.api.LossPart;
 import dev.t2i.api.LossRequirements;
 import dev.t2i.api.LossTerms;
 import dev.t2i.api.plugin.ComponentFactory;
@@ -44,7 +45,7 @@ public final class WeightedLoss implements Loss {
   public LossTerms compute(Ops tf, LossInputs in) {
     List<Operand<TFloat32>> d = new ArrayList<>();
     List<Operand<TFloat32>> g = new ArrayList<>();
-    Map<String, Operand<TFloat32>> parts = new LinkedHashMap<>();
+    Map<LossPart, Operand<TFloat32>> parts = new LinkedHashMap<>();
     for (int i = 0; i < terms.size(); i++) {
       LossTerms t = terms.get(i).compute(tf, in);
       Operand<TFloat32> w = tf.constant(weights.get(i).floatValue());

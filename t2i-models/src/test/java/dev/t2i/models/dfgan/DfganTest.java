@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.t2i.api.GeneratorInput;
 import dev.t2i.api.GeneratorOutput;
 import dev.t2i.api.LossInputs;
+import dev.t2i.api.LossPart;
 import dev.t2i.api.LossTerms;
 import dev.t2i.api.Mode;
 import dev.t2i.api.Parameters;
@@ -179,7 +180,7 @@ class DfganTest {
       // real: mean(max(0, 1 - 2), max(0, 1 - 0.5)) = 0.25; fake: mean(0, 1) = 0.5; mismatched: 1.5.
       assertThat(g.run(terms.discriminator())[0]).isCloseTo(0.25f + 0.5f * (0.5f + 1.5f), within(1e-6f));
       assertThat(g.run(terms.generator())[0]).isCloseTo(1f, within(1e-6f));
-      assertThat(terms.parts()).doesNotContainKey("d_gradient_penalty");
+      assertThat(terms.parts()).doesNotContainKey(LossPart.discriminator("gradient_penalty"));
     }
   }
 
@@ -203,8 +204,8 @@ class DfganTest {
       Operand<TFloat32> logits = d.score(g.tf, p, x, t, Mode.TRAIN);
       Operand<TFloat32> zero = g.tf.constant(new float[] {0f});
       LossInputs in = new LossInputs(logits, zero, null, zero, null, GeneratorOutput.of(x), x, x, t);
-      Operand<TFloat32> squared = new HingeLoss(new HingeLossSettings(true, 1.0, 2.0)).compute(g.tf, in).parts().get("d_gradient_penalty");
-      Operand<TFloat32> sixth = new HingeLoss(new HingeLossSettings(true, 1.0, 6.0)).compute(g.tf, in).parts().get("d_gradient_penalty");
+      Operand<TFloat32> squared = new HingeLoss(new HingeLossSettings(true, 1.0, 2.0)).compute(g.tf, in).parts().get(LossPart.discriminator("gradient_penalty"));
+      Operand<TFloat32> sixth = new HingeLoss(new HingeLossSettings(true, 1.0, 6.0)).compute(g.tf, in).parts().get(LossPart.discriminator("gradient_penalty"));
       Variable<TFloat32> gamma = p.trainableVariables().stream().filter(v -> v.op().name().equals("D_block1_gamma")).findFirst().orElseThrow();
       Placeholder<TFloat32> gammaValue = g.tf.placeholder(TFloat32.class);
       var setGamma = g.tf.assign(gamma, gammaValue);

@@ -7,6 +7,7 @@ import com.google.inject.Injector;
 import dev.t2i.api.GeneratorOutput;
 import dev.t2i.api.Loss;
 import dev.t2i.api.LossInputs;
+import dev.t2i.api.LossPart;
 import dev.t2i.api.LossTerms;
 import dev.t2i.api.RunContext;
 import dev.t2i.api.plugin.Role;
@@ -59,7 +60,7 @@ class LossesTest {
       double smoothed = mean(0.9 * softplus(-2) + 0.1 * softplus(2), 0.9 * softplus(1) + 0.1 * softplus(-1));
       double negatives = (dFake + mean(softplus(1), softplus(-2)) + mean(softplus(0.5), softplus(0.5))) / 3;
       assertThat((double) g.run(cls.discriminator())[0]).isCloseTo(smoothed + negatives, within(1e-5));
-      assertThat(cls.parts()).containsOnlyKeys("d_real", "d_fake", "d_mismatched", "d_blurred", "g_adversarial");
+      assertThat(cls.parts()).containsOnlyKeys(LossPart.discriminator("real"), LossPart.discriminator("fake"), LossPart.discriminator("mismatched"), LossPart.discriminator("blurred"), LossPart.generator("adversarial"));
       assertThat(new GanLoss(new GanLossSettings(null, true, 2.0, null)).requirements().blurSigma()).isEqualTo(2.0);
     }
   }
@@ -71,7 +72,7 @@ class LossesTest {
       LossInputs in = new LossInputs(g.tf.constant(new float[] {0f}), g.tf.constant(new float[] {1f, 5f, -2f}),
           g.tf.constant(new float[] {1f, 0f, 1f}), null, null, GeneratorOutput.of(img), img);
       LossTerms t = new GanLoss(GanLossSettings.defaults()).compute(g.tf, in);
-      assertThat((double) g.run(t.parts().get("d_fake"))[0]).isCloseTo(mean(softplus(1), softplus(-2)), within(1e-5));
+      assertThat((double) g.run(t.parts().get(LossPart.discriminator("fake")))[0]).isCloseTo(mean(softplus(1), softplus(-2)), within(1e-5));
     }
   }
 
@@ -126,7 +127,7 @@ class LossesTest {
       LossTerms t = loss.compute(g.tf, in);
       assertThat((double) g.run(t.generator())[0]).isCloseTo(softplus(1) + 10 * 4.0 / 3, within(1e-4));
       assertThat((double) g.run(t.discriminator())[0]).isCloseTo(softplus(-1) + softplus(-1), within(1e-5));
-      assertThat(t.parts()).containsKeys("g_adversarial", "g_l2", "d_real");
+      assertThat(t.parts()).containsKeys(LossPart.generator("adversarial"), LossPart.generator("l2"), LossPart.discriminator("real"));
     }
   }
 

@@ -34,8 +34,7 @@ public final class CheckpointWeights {
     Checkpoint latest = new DirectoryCheckpointStore(run.resolve("checkpoints"), Integer.MAX_VALUE).latest()
         .orElseThrow(() -> new IOException(run + " has no checkpoint"));
     try (Graph g = new Graph()) {
-      TrainingGraph tg = new TrainingGraph(g, config.seed(), e.generator(), e.discriminator(), e.loss(),
-          e.encoder().map(x -> x.shape()).orElse(null), config.training());
+      TrainingGraph tg = TrainingGraph.of(g, e);
       try (Session s = new Session(g)) {
         s.restore(latest.variables().toString());
         List<Variable<TFloat32>> all = new ArrayList<>(tg.generatorParameters().trainableVariables());

@@ -2,7 +2,6 @@ package dev.t2i.training.generate;
 
 import dev.t2i.api.EncodedText;
 import dev.t2i.api.Generator;
-import dev.t2i.api.GeneratorInput;
 import dev.t2i.api.GeneratorOutput;
 import dev.t2i.api.Mode;
 import dev.t2i.api.Parameters;
@@ -15,6 +14,8 @@ import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.Experiment;
 import dev.t2i.training.ExperimentConfig;
 import dev.t2i.training.GeneratorAverage;
+import dev.t2i.training.GeneratorPlaceholders;
+import dev.t2i.training.GeneratorTensors;
 import dev.t2i.training.NoiseSource;
 import dev.t2i.training.checkpoint.DirectoryCheckpointStore;
 import dev.t2i.training.output.ImageGrid;
@@ -32,10 +33,8 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -58,9 +57,7 @@ public final class TextToImage implements AutoCloseable {
   private final Experiment experiment;
   private final Graph graph;
   private final Session session;
-  private final Placeholder<TFloat32> text;
-  private final Placeholder<TFloat32> mask;
-  private final Placeholder<TFloat32> noise;
+  private final GeneratorPlaceholders inputs;
   private final Operand<TFloat32> images;
   private final Operand<TFloat32> steps;
   private final Checkpoint checkpoint;
@@ -74,15 +71,10 @@ public final class TextToImage implements AutoCloseable {
     graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
-      text = shape == null ? null : tf.withName("text").placeholder(TFloat32.class,
-          Placeholder.shape(shape.sequence() ? Shape.of(-1, shape.steps(), shape.dimension()) : Shape.of(-1, shape.dimension())));
-      mask = shape != null && shape.sequence()
-          ? tf.withName("mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.steps()))) : null;
-      noise = generator.noiseDimension() > 0
-          ? tf.withName("noise").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, generator.noiseDimension()))) : null;
+      inputs = GeneratorPlaceholders.create(tf, "", shape, generator.noiseDimension());
       Parameters params = Parameters.create(experiment.config().seed())
           .scope(GeneratorAverage.inferenceScope(experiment.config().training()));
-      GeneratorOutput out = generator.generate(tf, params, new GeneratorInput(noise, text, mask), Mode.INFERENCE);
+      GeneratorOutput out = generator.generate(tf, params, inputs.input(), Mode.INFERENCE);
       images = tf.withName("images").identity(out.images());
       steps = out.steps();
     } catch (RuntimeException e) {
@@ -193,7 +185,7 @@ public final class TextToImage implements AutoCloseable {
 
   /** How the model's encoder reads {@code caption} (its tokens and the words it has no vector for), or empty for a model without text. */
   public java.util.Optional<EncodedText> encoding(String caption) {
-    return text == null ? java.util.Optional.empty() : java.util.Optional.of(experiment.encoder().orElseThrow().encode(caption));
+    return inputs.text() == null ? java.util.Optional.empty() : java.util.Optional.of(experiment.encoder().orElseThrow().encode(caption));
   }
 
   /** The training step of the loaded checkpoint. */
@@ -223,9 +215,9 @@ public final class TextToImage implements AutoCloseable {
     int n = captions.size();
     TextShape shape = experiment.generator().textShape();
     float[][] texts = new float[n][];
-    float[] masks = mask == null ? null : new float[n * shape.steps()];
+    float[] masks = inputs.mask() == null ? null : new float[n * shape.steps()];
     for (int i = 0; i < n; i++) {
-      EncodedText e = text == null ? null : experiment.encoder().orElseThrow().encode(captions.get(i));
+      EncodedText e = inputs.text() == null ? null : experiment.encoder().orElseThrow().encode(captions.get(i));
       texts[i] = e == null ? new float[0] : e.values();
       if (masks != null) {
         System.arraycopy(e.mask(), 0, masks, i * shape.steps(), shape.steps());
@@ -247,7 +239,7 @@ public final class TextToImage implements AutoCloseable {
    * with the same noise, so that only the sentence changes along the strip.
    */
   public List<BufferedImage> interpolate(String from, String to, int count, long seed) {
-    if (text == null) {
+    if (inputs.text() == null) {
       throw new IllegalStateException("this model reads no text");
     }
     float[] a = encode(from);
@@ -265,7 +257,7 @@ public final class TextToImage implements AutoCloseable {
     for (int i = 0; z != null && i < count; i++) {
       System.arraycopy(single, 0, z, i * single.length, single.length);
     }
-    float[] m = mask == null ? null : maxMask(encodedMask(from, 1), encodedMask(to, 1), count);
+    float[] m = inputs.mask() == null ? null : maxMask(encodedMask(from, 1), encodedMask(to, 1), count);
     return run(images, texts, m, z, count);
   }
 
@@ -286,14 +278,14 @@ public final class TextToImage implements AutoCloseable {
   public record PerWord(List<String> words, List<BufferedImage> images) {}
 
   private float[] encode(String caption) {
-    if (text == null) {
+    if (inputs.text() == null) {
       return new float[0];
     }
     return experiment.encoder().orElseThrow().encode(caption).values();
   }
 
   private float[] encodedMask(String caption, int n) {
-    if (mask == null) {
+    if (inputs.mask() == null) {
       return null;
     }
     float[] m = experiment.encoder().orElseThrow().encode(caption).mask();
@@ -333,55 +325,27 @@ public final class TextToImage implements AutoCloseable {
   /** Runs {@code output} on the given rows and returns its values. */
   private float[] runRaw(Operand<TFloat32> output, float[][] texts, float[] m, float[] z) {
     int rows = texts.length;
-    List<TFloat32> owned = new ArrayList<>();
-    try {
-      Session.Runner r = session.runner().fetch(output);
-      if (text != null) {
-        int width = texts[0].length;
-        float[] flat = new float[rows * width];
-        for (int i = 0; i < rows; i++) {
-          System.arraycopy(texts[i], 0, flat, i * width, width);
-        }
-        long[] dims = text.shape().asArray();
-        dims[0] = rows;
-        TFloat32 t = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(flat));
-        owned.add(t);
-        r.feed(text, t);
+    TextShape shape = inputs.text() == null ? null : experiment.generator().textShape();
+    float[] flat = null;
+    if (shape != null) {
+      flat = new float[rows * shape.size()];
+      for (int i = 0; i < rows; i++) {
+        System.arraycopy(texts[i], 0, flat, i * shape.size(), shape.size());
       }
-      if (mask != null) {
-        TFloat32 t = TFloat32.tensorOf(Shape.of(rows, m.length / rows), DataBuffers.of(m));
-        owned.add(t);
-        r.feed(mask, t);
-      }
-      if (noise != null) {
-        TFloat32 t = TFloat32.tensorOf(Shape.of(rows, z.length / rows), DataBuffers.of(z));
-        owned.add(t);
-        r.feed(noise, t);
-      }
-      try (Result res = r.run()) {
-        TFloat32 out = (TFloat32) res.get(0);
-        float[] v = new float[(int) out.size()];
-        out.copyTo(DataBuffers.of(v, false, false));
-        return v;
-      }
-    } finally {
-      owned.forEach(TFloat32::close);
+    }
+    try (GeneratorTensors values = GeneratorTensors.of(rows, shape, flat, m, z);
+        Result res = inputs.feed(session.runner(), values).fetch(output).run()) {
+      TFloat32 out = (TFloat32) res.get(0);
+      float[] v = new float[(int) out.size()];
+      out.copyTo(DataBuffers.of(v, false, false));
+      return v;
     }
   }
 
   /** The signature of the text-to-image path: encoded text (and mask) and noise in, images out. */
   Signature signature() {
-    Signature.Builder b = Signature.builder().key("generate").methodName("tensorflow/serving/predict");
-    if (text != null) {
-      b.input("text", text);
-    }
-    if (mask != null) {
-      b.input("mask", mask);
-    }
-    if (noise != null) {
-      b.input("noise", noise);
-    }
-    return b.output("images", images).build();
+    return inputs.addTo(Signature.builder().key("generate").methodName("tensorflow/serving/predict"))
+        .output("images", images).build();
   }
 
   Session session() {

@@ -1,17 +1,12 @@
 package dev.t2i.training.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -102,31 +97,14 @@ public final class RunDirectory {
     }
   }
 
-  /** Records where and how the run was made: versions, machine, seed, data and command. */
-  public void writeProvenance(Map<String, Object> run) throws IOException {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("time", Instant.now().toString());
-    p.put("t2i", version());
-    p.put("tensorflow", tensorflowVersion());
-    p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-    p.put("cpu", cpuModel());
-    p.put("processors", Runtime.getRuntime().availableProcessors());
-    p.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
-    p.putAll(run);
-    writeAtomically(root.resolve("provenance.json"),
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(p));
+  /** Records where and how the run was made: versions, machine, and {@code facts} (seed, data, command). */
+  public void writeProvenance(Map<String, Object> facts) throws IOException {
+    provenance().write(facts);
   }
 
-  /** The processor's model name (Linux's /proc/cpuinfo), or the architecture elsewhere. */
-  static String cpuModel() {
-    Path info = Path.of("/proc/cpuinfo");
-    try (var lines = Files.lines(info)) {
-      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst()
-          .orElse(System.getProperty("os.arch"));
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return System.getProperty("os.arch");
-    }
+  /** The run's {@code provenance.json}. */
+  public ProvenanceFile provenance() {
+    return new ProvenanceFile(root.resolve("provenance.json"));
   }
 
   /** Deletes {@code root} and everything below it; nothing if it does not exist. */
@@ -145,13 +123,5 @@ public final class RunDirectory {
   public static String version() {
     String v = RunDirectory.class.getPackage().getImplementationVersion();
     return v != null ? v : "development";
-  }
-
-  private static String tensorflowVersion() {
-    try {
-      return org.tensorflow.TensorFlow.version();
-    } catch (RuntimeException | LinkageError e) {
-      return "unknown";
-    }
   }
 }
