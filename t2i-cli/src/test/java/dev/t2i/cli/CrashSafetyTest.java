@@ -25,6 +25,10 @@ class CrashSafetyTest {
   @TempDir Path dir;
 
   private Path config(String name, int steps, int threads) throws Exception {
+    return config(name, steps, threads, 1);
+  }
+
+  private Path config(String name, int steps, int threads, int checkpointEvery) throws Exception {
     Path f = dir.resolve(name + ".yaml");
     Files.writeString(f, """
         name: %s
@@ -35,20 +39,24 @@ class CrashSafetyTest {
         generator: {type: dcgan, ngf: 8, imageSize: 32, noiseDimension: 8, textProjection: 8}
         discriminator: {type: dcgan, ndf: 8, textProjection: 8}
         loss: {type: gan, matchingAware: true}
-        training: {batchSize: 16, steps: %d, threads: %d, checkpointEvery: 1, keepCheckpoints: 2, sampleEvery: 0,
+        training: {batchSize: 16, steps: %d, threads: %d, checkpointEvery: %d, keepCheckpoints: 2, sampleEvery: 0,
                    samples: {count: 1, perCaption: 1}}
         pipeline: {workers: 1, prefetch: 2}
-        """.formatted(name, dir.resolve(name), steps, threads));
+        """.formatted(name, dir.resolve(name), steps, threads, checkpointEvery));
     return f;
   }
 
   private static Process start(Path config, boolean resume) throws Exception {
+    return start(config, resume, ProcessBuilder.Redirect.DISCARD);
+  }
+
+  private static Process start(Path config, boolean resume, ProcessBuilder.Redirect output) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-cp", System.getProperty("java.class.path"), "dev.t2i.cli.T2i", "train", config.toString()));
     if (resume) {
       cmd.add("--resume");
     }
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output);
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "3");
     return pb.start();
   }
@@ -128,26 +136,43 @@ class CrashSafetyTest {
       System.out.println("SIGINT is ignored by this test's process (a background job), and so by the child: SIGTERM only");
     }
     for (String signal : signals) {
-      Path config = config("signal-" + signal.toLowerCase(java.util.Locale.ROOT), 100_000, 1);
+      // No scheduled checkpoint within the test (every 100,000 steps): any checkpoint is the one the signal asked for.
+      Path config = config("signal-" + signal.toLowerCase(java.util.Locale.ROOT), 1_000_000, 1, 100_000);
       Path run = config.resolveSibling(config.getFileName().toString().replace(".yaml", ""));
-      Process p = start(config, false);
+      Path log = dir.resolve("signal-" + signal + ".log");
+      Process p = start(config, false, ProcessBuilder.Redirect.to(log.toFile()));
       try {
         DirectoryCheckpointStore store = new DirectoryCheckpointStore(run.resolve("checkpoints"), 2);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (store.latest().isEmpty() || store.latest().get().step() < 3) {
-          assertThat(System.nanoTime()).isLessThan(deadline);
-          Thread.sleep(100);
+        long reached;
+        while ((reached = stepsLogged(log)) < 3) {
+          assertThat(System.nanoTime()).as("3 steps logged within 120 s").isLessThan(deadline);
+          Thread.sleep(200);
         }
+        assertThat(store.latest()).as("no checkpoint before the signal").isEmpty();
         new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s of SIG" + signal).isTrue();
         assertThat(p.exitValue()).as("exit status after SIG" + signal).isEqualTo(ExitCodes.INTERRUPTED);
-        long saved = store.latest().orElseThrow().step();
-        assertThat(saved).isGreaterThanOrEqualTo(3);
+        long saved = store.latest().orElseThrow(() -> new AssertionError("no checkpoint after SIG" + signal)).step();
+        assertThat(saved).as("the signal-time checkpoint holds the steps done by then").isGreaterThanOrEqualTo(reached);
         assertThat(stagingDirectories(run)).isZero();
       } finally {
-        p.destroyForcibly(); // a failed assertion leaves no training of 100,000 steps behind
+        p.destroyForcibly(); // a failed assertion leaves no training of 1,000,000 steps behind
       }
     }
+  }
+
+  /** The highest step count in the child's progress lines ("123/1000000 steps"), or 0. */
+  private static long stepsLogged(Path log) throws java.io.IOException {
+    if (!Files.exists(log)) {
+      return 0;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)/1000000 steps").matcher(Files.readString(log));
+    long most = 0;
+    while (m.find()) {
+      most = Math.max(most, Long.parseLong(m.group(1)));
+    }
+    return most;
   }
 
   /** Whether this process ignores SIGINT: bit 2 of {@code SigIgn} in {@code /proc/self/status}. */

@@ -56,13 +56,23 @@ class ExternalPluginJarTest {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", sdkClassPath, "dev.t2i.cli.T2i"));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    try (OutputStream in = p.getOutputStream()) {
-      in.flush();
+    // Output to a file, not a pipe: reading a pipe to its end would wait for ever on a child that hangs.
+    Path log = java.nio.file.Files.createTempFile("t2i-external-plugin", ".log");
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      try (OutputStream in = p.getOutputStream()) {
+        in.flush();
+      }
+      boolean exited = p.waitFor(120, TimeUnit.SECONDS);
+      if (!exited) {
+        p.destroyForcibly().waitFor();
+      }
+      String out = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(exited).as("t2i %s exited within 120 s; its output: %s", String.join(" ", args), out).isTrue();
+      return new Run(p.exitValue(), out);
+    } finally {
+      java.nio.file.Files.deleteIfExists(log);
     }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out);
   }
 
   @Test

@@ -43,6 +43,25 @@ public final class GraphRunner implements AutoCloseable {
     return run(x, Map.of());
   }
 
+  /**
+   * The largest absolute value of the gradient of {@code loss} for each of {@code variables}, in
+   * order, after feeding {@code feeds}: 0 for a weight the loss reaches but does not move.
+   */
+  @SuppressWarnings("unchecked")
+  public float[] largestGradients(Operand<TFloat32> loss, java.util.List<org.tensorflow.op.core.Variable<TFloat32>> variables,
+      Map<Placeholder<TFloat32>, float[]> feeds) {
+    var grads = tf.gradients(loss, variables);
+    float[] largest = new float[variables.size()];
+    for (int i = 0; i < largest.length; i++) {
+      float max = 0;
+      for (float v : run((Operand<TFloat32>) grads.dy().get(i), feeds)) {
+        max = Math.max(max, Math.abs(v));
+      }
+      largest[i] = max;
+    }
+    return largest;
+  }
+
   /** The shape of {@code x} after feeding {@code feeds}. */
   public long[] shape(Operand<TFloat32> x, Map<Placeholder<TFloat32>, float[]> feeds) {
     return fetch(x, feeds, res -> res.get(0).shape().asArray());

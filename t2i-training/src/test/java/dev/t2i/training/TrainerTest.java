@@ -152,7 +152,9 @@ class TrainerTest {
     System.out.printf("resume: mean weight difference %.3g (max %.3g); the last 4 steps moved weights by %.3g on average%n",
         mean, CheckpointWeights.maxDifference(a, b), movement);
     assertThat(movement).as("mean movement of the last 4 steps").isGreaterThan(1e-3);
-    assertThat(mean).as("mean difference, resumed against straight").isLessThan(movement / 4);
+    // Measured: 0 (the resumed run is bit for bit the straight one). One lost or repeated step would differ by about
+    // movement / 4; rounding alone (two threads) by about movement / 20.
+    assertThat(mean).as("mean difference, resumed against straight").isLessThan(movement / 20);
     assertThat(CheckpointWeights.maxDifference(a, b)).isLessThanOrEqualTo(1e-2);
   }
 
@@ -162,7 +164,7 @@ class TrainerTest {
    * threads: every pair, by 1.2e-3 and 2.2e-3 in one weight after 8 steps, as Adam moves a weight
    * whose gradient is near zero by up to the learning rate, whatever the gradient's rounding).
    * What holds, and is asserted: the losses of every step agree within 10% (measured: up to 3.6%), the weights within 1e-2
-   * at most and 1e-3 on average.
+   * at most and 4e-4 on average, less than one step moves them.
    */
   @Test
   void twoRunsOfOneSeedAgreeWithinRounding() throws Exception {
@@ -182,8 +184,9 @@ class TrainerTest {
       System.out.printf("%s: weights of two runs differ by %.3g at most, %.3g on average%n", threads,
           CheckpointWeights.maxDifference(wa, wb), CheckpointWeights.meanDifference(wa, wb));
       assertThat(CheckpointWeights.maxDifference(wa, wb)).isLessThanOrEqualTo(1e-2);
-      // measured: up to 1.6e-4 (one thread) and 1.8e-4 (two); eight steps move the weights by ~4e-3 on average
-      assertThat(CheckpointWeights.meanDifference(wa, wb)).isLessThan(1e-3);
+      // measured on average: up to 1.6e-4 (one thread) and 1.9e-4 (two). Eight steps move the weights by ~4e-3 on
+      // average, one step by ~5e-4: a run that lost or repeated a step would differ by about that, and fails here.
+      assertThat(CheckpointWeights.meanDifference(wa, wb)).isLessThan(4e-4);
     }
   }
 
