@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Argument checks for settings records, so that every record validates in its compact constructor
- * and every violation reads the same way: {@code "ngf must be > 0, was -3"}.
+ * and every violation reads the same way, {@code "ngf must be > 0, was -3"}, and carries its field
+ * ({@link InvalidSettingException}).
  */
 public final class Checks {
   private Checks() {}
@@ -13,7 +14,7 @@ public final class Checks {
   /** Returns {@code value}, or throws if it is null: {@code "vectors is required"}. */
   public static <T> T required(String field, T value) {
     if (value == null) {
-      throw new IllegalArgumentException(field + " is required");
+      throw new InvalidSettingException(field, "is required");
     }
     return value;
   }
@@ -25,35 +26,35 @@ public final class Checks {
 
   public static int positive(String field, int value) {
     if (value <= 0) {
-      throw new IllegalArgumentException(field + " must be > 0, was " + value);
+      throw new InvalidSettingException(field, "must be > 0, was " + value);
     }
     return value;
   }
 
   public static long positive(String field, long value) {
     if (value <= 0) {
-      throw new IllegalArgumentException(field + " must be > 0, was " + value);
+      throw new InvalidSettingException(field, "must be > 0, was " + value);
     }
     return value;
   }
 
   public static double positive(String field, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(field + " must be a finite number > 0, was " + value);
+      throw new InvalidSettingException(field, "must be a finite number > 0, was " + value);
     }
     return value;
   }
 
   public static int nonNegative(String field, int value) {
     if (value < 0) {
-      throw new IllegalArgumentException(field + " must be >= 0, was " + value);
+      throw new InvalidSettingException(field, "must be >= 0, was " + value);
     }
     return value;
   }
 
   public static double nonNegative(String field, double value) {
     if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(field + " must be a finite number >= 0, was " + value);
+      throw new InvalidSettingException(field, "must be a finite number >= 0, was " + value);
     }
     return value;
   }
@@ -61,8 +62,7 @@ public final class Checks {
   /** Checks {@code min <= value <= max}. */
   public static int inRange(String field, int value, int min, int max) {
     if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          field + " must be in [" + min + ", " + max + "], was " + value);
+      throw new InvalidSettingException(field, "must be in [" + min + ", " + max + "], was " + value);
     }
     return value;
   }
@@ -70,8 +70,7 @@ public final class Checks {
   /** Checks {@code min <= value <= max}. */
   public static double inRange(String field, double value, double min, double max) {
     if (!(value >= min && value <= max)) {
-      throw new IllegalArgumentException(
-          field + " must be in [" + min + ", " + max + "], was " + value);
+      throw new InvalidSettingException(field, "must be in [" + min + ", " + max + "], was " + value);
     }
     return value;
   }
@@ -79,8 +78,7 @@ public final class Checks {
   /** Checks that {@code value} is one of {@code allowed}. */
   public static <T> T oneOf(String field, T value, Collection<T> allowed) {
     if (!allowed.contains(value)) {
-      throw new IllegalArgumentException(
-          field + " must be one of " + allowed + ", was " + value);
+      throw new InvalidSettingException(field, "must be one of " + allowed + ", was " + value);
     }
     return value;
   }
@@ -89,12 +87,8 @@ public final class Checks {
   public static String identifier(String field, String value) {
     required(field, value);
     if (!value.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s must be lower-case words joined by '-' (like 'word2vec-sum'), was '%s'",
-              field,
-              value));
+      throw new InvalidSettingException(field,
+          String.format(Locale.ROOT, "must be lower-case words joined by '-' (like 'word2vec-sum'), was '%s'", value));
     }
     return value;
   }

@@ -1,5 +1,6 @@
 package dev.t2i.eval;
 
+import dev.t2i.api.InvalidSettingException;
 import dev.t2i.api.Checks;
 import dev.t2i.api.data.DatasetIndex;
 import dev.t2i.api.data.Split;
@@ -24,7 +25,7 @@ public record EvalSettings(int captions, int samplesPerCaption, long seed, int c
     Checks.nonNegative("classifierSteps", classifierSteps);
     Checks.required("cache", cache);
     if (split == Split.TRAIN) {
-      throw new IllegalArgumentException("split: evaluate the validation or the test split, not the training split");
+      throw new InvalidSettingException("split", "must be the validation or the test split, not the training split");
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.t2i.runtime;
 
+import dev.t2i.api.InvalidSettingException;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -263,10 +265,10 @@ public final class ConfigLoader {
         String message = oneLine(cause.getMessage());
         String target = path.isEmpty() ? failed.getSimpleName() : path;
         problem = target + ": " + message;
-        String firstWord = message.split("[ :]", 2)[0];
-        if (allowed.contains(firstWord)) {
+        // The record says which field it refused; otherwise the error points at the record.
+        if (cause instanceof InvalidSettingException invalid && allowed.contains(invalid.field())) {
           List<YamlLocator.Step> field = new java.util.ArrayList<>(steps);
-          field.add(YamlLocator.Step.field(firstWord));
+          field.add(YamlLocator.Step.field(invalid.field()));
           Optional<YamlLocator.Found> at = locator.find(field);
           if (at.isPresent()) {
             found = at;

@@ -1,5 +1,6 @@
 package dev.t2i.training;
 
+import dev.t2i.api.InvalidSettingException;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 
@@ -47,11 +48,11 @@ public record TrainingSettings(
     contrastive = Checks.inRange("contrastive", Checks.orDefault(contrastive, 0.0), 0, 100);
     precision = Checks.orDefault(precision, PrecisionChoice.FLOAT32);
     if (contrastive > 0 && discriminatorReals == RealImages.RANDOM) {
-      throw new IllegalArgumentException("contrastive: needs the captions' own images (discriminatorReals: own), "
+      throw new InvalidSettingException("contrastive", "needs the captions' own images (discriminatorReals: own), "
           + "since it scores each real image against its own caption; got discriminatorReals: random");
     }
     if (modeSeeking > 0 && batchSize % 2 != 0) {
-      throw new IllegalArgumentException("batchSize: expected an even number with modeSeeking > 0 (its two halves share "
+      throw new InvalidSettingException("batchSize", "must be even with modeSeeking > 0 (its two halves share "
           + "their captions), got " + batchSize);
     }
   }

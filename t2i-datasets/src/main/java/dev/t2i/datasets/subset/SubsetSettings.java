@@ -1,5 +1,6 @@
 package dev.t2i.datasets.subset;
 
+import dev.t2i.api.InvalidSettingException;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 import dev.t2i.api.data.ImageCaptionSource;
@@ -22,10 +23,10 @@ public record SubsetSettings(
       throw new IllegalArgumentException("a subset selects something: give classes, or assignments and clusters");
     }
     if (!clusters.isEmpty() && assignments == null) {
-      throw new IllegalArgumentException("clusters needs assignments: the clusters.csv that t2i cluster wrote");
+      throw new InvalidSettingException("clusters", "needs assignments: the clusters.csv that t2i cluster wrote");
     }
     if (clusters.isEmpty() && assignments != null) {
-      throw new IllegalArgumentException("assignments is given without clusters: say which clusters to keep, such as clusters: [3]");
+      throw new InvalidSettingException("assignments", "is given without clusters: say which clusters to keep, such as clusters: [3]");
     }
     for (int c : clusters) {
       Checks.nonNegative("clusters", c);

@@ -1,5 +1,6 @@
 package dev.t2i.models.convlstm;
 
+import dev.t2i.api.InvalidSettingException;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 import dev.t2i.api.Generator;
@@ -26,7 +27,7 @@ public record SentenceGeneratorSettings(
     filters = Checks.inRange("filters", Checks.orDefault(filters, placement == Placement.LAST_LAYER ? 16 : network.ngf()), 1, 1024);
     kernel = Checks.inRange("kernel", Checks.orDefault(kernel, 3), 1, 15);
     if (kernel % 2 == 0) {
-      throw new IllegalArgumentException("kernel must be odd (same-size convolutions), was " + kernel);
+      throw new InvalidSettingException("kernel", "must be odd (same-size convolutions), was " + kernel);
     }
     batchNorm = Checks.orDefault(batchNorm, BatchNormLayout.LENGTH_MAJOR);
   }

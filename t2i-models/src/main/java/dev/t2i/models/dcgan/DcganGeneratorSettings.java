@@ -1,5 +1,6 @@
 package dev.t2i.models.dcgan;
 
+import dev.t2i.api.InvalidSettingException;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 import dev.t2i.api.Generator;
@@ -34,10 +35,10 @@ public record DcganGeneratorSettings(
     };
     noiseDimension = Checks.inRange("noiseDimension", Checks.orDefault(noiseDimension, defaultNoise), 0, 4096);
     if (conditioning == Conditioning.NOISE && noiseDimension == 0) {
-      throw new IllegalArgumentException("noiseDimension must be > 0 when conditioning is noise");
+      throw new InvalidSettingException("noiseDimension", "must be > 0 when conditioning is noise");
     }
     if (conditioning == Conditioning.TEXT && noiseDimension != 0) {
-      throw new IllegalArgumentException("noiseDimension must be 0 when conditioning is text (the text replaces the noise)");
+      throw new InvalidSettingException("noiseDimension", "must be 0 when conditioning is text (the text replaces the noise)");
     }
     textProjection = Checks.inRange("textProjection", Checks.orDefault(textProjection, 128), 1, 4096);
     ngf = Checks.inRange("ngf", Checks.orDefault(ngf, 64), 1, 1024);
@@ -47,10 +48,10 @@ public record DcganGeneratorSettings(
     wordAttention = Checks.orDefault(wordAttention, false);
     upsampling = Checks.orDefault(upsampling, Upsampling.TRANSPOSED);
     if (wordAttention && conditioning != Conditioning.PROJECTED) {
-      throw new IllegalArgumentException("wordAttention needs conditioning projected and a word-sequence encoder");
+      throw new InvalidSettingException("wordAttention", "needs conditioning projected and a word-sequence encoder");
     }
     if (conditioningAugmentation > 0 && conditioning != Conditioning.PROJECTED) {
-      throw new IllegalArgumentException("conditioningAugmentation needs conditioning projected (it perturbs the learned text features)");
+      throw new InvalidSettingException("conditioningAugmentation", "needs conditioning projected (it perturbs the learned text features)");
     }
   }
 

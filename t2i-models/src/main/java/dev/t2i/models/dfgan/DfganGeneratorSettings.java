@@ -1,5 +1,6 @@
 package dev.t2i.models.dfgan;
 
+import dev.t2i.api.InvalidSettingException;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 import dev.t2i.api.Generator;
@@ -26,7 +27,7 @@ public record DfganGeneratorSettings(
     textWindow = Checks.inRange("textWindow", Checks.orDefault(textWindow, 3), 1, 9);
     upsampling = Checks.orDefault(upsampling, Upsampling.NEAREST);
     if (upsampling == Upsampling.TRANSPOSED) {
-      throw new IllegalArgumentException("upsampling: dfgan up-samples with nearest or bilinear, never transposed convolutions");
+      throw new InvalidSettingException("upsampling", "must be nearest or bilinear: dfgan never up-samples with transposed convolutions");
     }
   }
 

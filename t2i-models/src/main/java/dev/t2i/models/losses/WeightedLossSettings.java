@@ -1,5 +1,6 @@
 package dev.t2i.models.losses;
 
+import dev.t2i.api.InvalidSettingException;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 import dev.t2i.api.Loss;
@@ -22,7 +23,7 @@ public record WeightedLossSettings(
   public WeightedLossSettings {
     Checks.required("terms", terms);
     if (terms.isEmpty()) {
-      throw new IllegalArgumentException("terms must list at least one loss");
+      throw new InvalidSettingException("terms", "must list at least one loss");
     }
     terms = List.copyOf(terms);
   }

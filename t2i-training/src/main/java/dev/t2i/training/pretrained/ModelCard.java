@@ -1,5 +1,6 @@
 package dev.t2i.training.pretrained;
 
+import dev.t2i.api.InvalidSettingException;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 import java.util.List;
@@ -43,7 +44,7 @@ public record ModelCard(
   public ModelCard {
     Checks.required("name", name);
     if (!name.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-      throw new IllegalArgumentException("name: expected lower case letters, digits and dashes, got '" + name + "'");
+      throw new InvalidSettingException("name", "must be lower case letters, digits and dashes, got '" + name + "'");
     }
     summary = Checks.orDefault(summary, "");
     canDraw = List.copyOf(Checks.orDefault(canDraw, List.of()));
