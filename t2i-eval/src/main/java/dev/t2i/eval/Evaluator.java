@@ -14,12 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 
 /**
  * {@code t2i eval}: evaluates a trained run and writes {@code eval/report.json} and {@code
- * eval/index.html} into its directory. Synthetic flowers are evaluated attribute by attribute; other
- * data sets with classes by class.
+ * eval/index.html} into its directory, with the {@link Evaluation} that fits the run's data set:
+ * synthetic flowers attribute by attribute, data sets with classes by class.
  */
 public final class Evaluator {
   private final PluginRegistry registry;
@@ -28,6 +32,20 @@ public final class Evaluator {
   public Evaluator(PluginRegistry registry, Progress.Factory progress) {
     this.registry = registry;
     this.progress = progress;
+  }
+
+  /**
+   * The evaluation on the class path that fits {@code index} best.
+   *
+   * @throws IllegalArgumentException if none fits; the message says what each needs
+   */
+  static Evaluation choose(DatasetIndex index) {
+    List<Evaluation> all = ServiceLoader.load(Evaluation.class, Evaluator.class.getClassLoader()).stream()
+        .map(ServiceLoader.Provider::get).toList();
+    return all.stream().filter(e -> e.fit(index).isPresent())
+        .max(Comparator.comparingInt(e -> e.fit(index).getAsInt()))
+        .orElseThrow(() -> new IllegalArgumentException("no evaluation applies to the data set " + index.name() + ": "
+            + all.stream().map(e -> e.name() + " needs " + e.needs()).collect(Collectors.joining("; "))));
   }
 
   /** Where the report of checkpoint {@code step} (0: the newest) of {@code run} is written. */
@@ -58,10 +76,9 @@ public final class Evaluator {
       report.put("seed", settings.seed());
       report.put("split", settings.splitOf(index).id());
       report.put("time", Instant.now().toString());
-      boolean synthetic = index.name().equals("synthetic-flowers");
-      report.putAll(synthetic
-          ? new SyntheticEvaluation(index, settings, progress).run(model, untrained)
-          : new ClassEvaluation(index, settings, progress).run(model, untrained));
+      Evaluation evaluation = choose(index);
+      report.put("evaluation", evaluation.name());
+      report.putAll(evaluation.evaluate(index, settings, progress, model, untrained));
       Path out = reportDirectory(run, step);
       Files.createDirectories(out);
       RunDirectory.writeAtomically(out.resolve("report.json"),
