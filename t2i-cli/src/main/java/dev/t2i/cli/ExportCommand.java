@@ -1,6 +1,7 @@
 package dev.t2i.cli;
 
 import dev.t2i.training.generate.SavedModelExport;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,7 +24,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (TextToImage model = TextToImage.load(run, parent.registry())) {
+    try (TextToImage model = ModelCriteria.run(run).plugins(parent.registry()).load()) {
       SavedModelExport.export(model, run, out);
       spec.commandLine().getOut().printf("exported %s (step %d) to %s%n", run, model.step(), out);
     }

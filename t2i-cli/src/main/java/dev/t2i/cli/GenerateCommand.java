@@ -1,5 +1,6 @@
 package dev.t2i.cli;
 
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import dev.t2i.training.output.ImageGrid;
 import java.awt.image.BufferedImage;
@@ -74,8 +75,8 @@ final class GenerateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--step: a pretrained model keeps one checkpoint; use --step with --run");
     }
     try (TextToImage model = source.model != null
-        ? TextToImage.pretrained(source.model, parent.registry())
-        : TextToImage.load(source.run, parent.registry(), step)) {
+        ? ModelCriteria.pretrained(source.model).plugins(parent.registry()).load()
+        : ModelCriteria.run(source.run).plugins(parent.registry()).step(step).load()) {
       int size = model.imageSize();
       var encoding = model.encoding(text);
       List<String> unknown = encoding.map(dev.t2i.api.EncodedText::outOfVocabulary).orElse(List.of());

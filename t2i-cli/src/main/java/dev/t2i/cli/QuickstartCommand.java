@@ -6,6 +6,7 @@ import dev.t2i.api.data.Split;
 import dev.t2i.datasets.synthetic.FlowerPalette;
 import dev.t2i.runtime.ConfigLoader;
 import dev.t2i.training.ExperimentConfig;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import dev.t2i.training.output.HtmlReport;
 import dev.t2i.training.output.ImageGrid;
@@ -82,7 +83,7 @@ final class QuickstartCommand implements Callable<Integer> {
   /** Samples for test sentences and an HTML page beside them. */
   private Path report(ExperimentConfig config, double seconds) throws Exception {
     Path dir = config.output();
-    try (TextToImage model = TextToImage.load(dir, parent.registry())) {
+    try (TextToImage model = ModelCriteria.run(dir).plugins(parent.registry()).load()) {
       DatasetIndex index = dev.t2i.training.Experiment.assemble(config, parent.registry()).index();
       List<String> heldOut = new ArrayList<>();
       List<String> seen = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.t2i.training.Experiment;
 import dev.t2i.training.ExperimentConfig;
 import dev.t2i.training.Trainer;
 import dev.t2i.training.generate.SavedModelExport;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import dev.t2i.training.output.MetricsLog;
 import dev.t2i.training.output.TensorBoardWriter;
@@ -123,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
       timer.shutdownNow();
     }
     if (export != null) {
-      try (TextToImage model = TextToImage.load(config.output(), parent.registry())) {
+      try (TextToImage model = ModelCriteria.run(config.output()).plugins(parent.registry()).load()) {
         SavedModelExport.export(model, config.output(), export);
         LOG.info("exported the SavedModel to {}", export);
       }

@@ -8,6 +8,7 @@ import dev.t2i.runtime.ConfigLoader;
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.Experiment;
 import dev.t2i.training.ExperimentConfig;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import dev.t2i.training.output.RunDirectory;
 import java.nio.file.Files;
@@ -68,7 +69,8 @@ public final class Evaluator {
     ExperimentConfig config = new ConfigLoader(registry).read(dir.config(), ExperimentConfig.class).withOutput(run);
     DatasetIndex index = Experiment.assemble(config, registry).index();
     Map<String, Object> report = new LinkedHashMap<>();
-    try (TextToImage model = TextToImage.load(run, registry, step); TextToImage untrained = TextToImage.untrained(run, registry)) {
+    ModelCriteria criteria = ModelCriteria.run(run).plugins(registry);
+    try (TextToImage model = criteria.step(step).load(); TextToImage untrained = criteria.initialWeights().load()) {
       report.put("run", run.toString());
       report.put("step", model.step());
       report.put("dataset", index.name());

@@ -5,6 +5,7 @@ import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.Experiment;
 import dev.t2i.training.ExperimentConfig;
 import dev.t2i.training.Trainer;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import dev.t2i.training.output.ImageGrid;
 import java.awt.image.BufferedImage;
@@ -43,7 +44,7 @@ public final class TrainAndGenerate {
         .train(new Trainer.Options(false, List.of(event -> { })));
     System.out.println("trained to step " + outcome.step() + " in " + outcome.runDirectory());
 
-    try (TextToImage model = TextToImage.load(run, plugins)) {
+    try (TextToImage model = ModelCriteria.run(run).plugins(plugins).load()) {
       List<BufferedImage> images = model.generate(sentence, 4, 1);
       float[] pixels = ImageGrid.pack(images, model.imageSize());
       Path png = run.resolve("example.png");

@@ -3,6 +3,7 @@ package dev.t2i.pretrained;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import dev.t2i.training.output.ImageGrid;
 import dev.t2i.training.pretrained.ModelCard;
@@ -48,7 +49,7 @@ class ShippedModelsTest {
           .getResourceAsStream(PretrainedModels.ROOT + card.name() + "/" + card.reference().png())) {
         expected = ImageIO.read(in);
       }
-      try (TextToImage t = TextToImage.pretrained(card.name(), registry)) {
+      try (TextToImage t = ModelCriteria.pretrained(card.name()).plugins(registry).load()) {
         assertThat(t.step()).isEqualTo(card.step());
         ModelCard.Reference ref = card.reference();
         List<BufferedImage> row = t.generate(ref.caption(), ref.samples(), ref.seed());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class DamagedCheckpointTest {
     Path data = checkpoint.resolve("variables.data-00000-of-00001");
     byte[] bytes = Files.readAllBytes(data);
     Files.write(data, java.util.Arrays.copyOf(bytes, 16));
-    assertThatThrownBy(() -> TextToImage.load(run, registry))
+    assertThatThrownBy(() -> ModelCriteria.run(run).plugins(registry).load())
         .isInstanceOf(IOException.class)
         .hasMessageContaining("could not restore the checkpoint " + checkpoint)
         .hasMessageContaining("delete it to use an older one");
@@ -47,18 +48,18 @@ class DamagedCheckpointTest {
     Path state = checkpoint.resolve("state.json");
     String text = Files.readString(state);
     Files.writeString(state, text.substring(0, text.length() / 2));
-    assertThatThrownBy(() -> TextToImage.load(run, registry))
+    assertThatThrownBy(() -> ModelCriteria.run(run).plugins(registry).load())
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith(state + ": not the JSON object of a checkpoint's state")
         .hasMessageContaining("delete " + checkpoint);
     Files.writeString(state, "{\"step\": \"two\"}");
-    assertThatThrownBy(() -> TextToImage.load(run, registry))
+    assertThatThrownBy(() -> ModelCriteria.run(run).plugins(registry).load())
         .hasMessageContaining(state + ": expected a whole-number \"step\", found 'two'");
   }
 
   @Test
   void anIntactCheckpointStillLoads() throws Exception {
-    try (TextToImage t = TextToImage.load(run, registry)) {
+    try (TextToImage t = ModelCriteria.run(run).plugins(registry).load()) {
       assertThat(t.step()).isEqualTo(2);
       assertThat(t.generate("red petals").getWidth()).isEqualTo(32);
     }

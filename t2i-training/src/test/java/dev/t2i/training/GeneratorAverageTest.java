@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.checkpoint.CheckpointWeights;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ class GeneratorAverageTest {
     Experiment e = Experiment.assemble(TinyRuns.read(yaml(run, 8), registry), registry);
     new Trainer(e).train(new Trainer.Options(false, List.of()));
     float[] averaged;
-    try (TextToImage t = TextToImage.load(run, registry)) {
+    try (TextToImage t = ModelCriteria.run(run).plugins(registry).load()) {
       averaged = pixels(t);
     }
     // The same checkpoint read as a run without the average: the generator's own last weights.
@@ -127,7 +128,7 @@ class GeneratorAverageTest {
     Path config = plain.resolve("config.yaml");
     Files.writeString(config, Files.readString(config).replaceAll("generatorAverage: [0-9.]+", "generatorAverage: 0.0"));
     float[] last;
-    try (TextToImage t = TextToImage.load(plain, registry)) {
+    try (TextToImage t = ModelCriteria.run(plain).plugins(registry).load()) {
       last = pixels(t);
     }
     assertThat(averaged).hasSameSizeAs(last);

@@ -8,6 +8,7 @@ import dev.t2i.encoders.vectors.WordVectorReader;
 import dev.t2i.encoders.vectors.WordVectors;
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.generate.ModelPackager;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import dev.t2i.training.pretrained.ModelCard;
 import dev.t2i.training.pretrained.PretrainedModels;
@@ -59,10 +60,10 @@ class ModelPackagerTest {
             "checkpoints/ckpt-00000003/state.json")
         .anyMatch(p -> p.startsWith("word2vec/vectors-"));
     float[] expected;
-    try (TextToImage t = TextToImage.load(run, registry)) {
+    try (TextToImage t = ModelCriteria.run(run).plugins(registry).load()) {
       expected = t.generateBatch(List.of(CAPTION, CAPTION), 9);
     }
-    try (TextToImage t = TextToImage.pretrained(catalogue(), "tiny-flowers", registry)) {
+    try (TextToImage t = ModelCriteria.pretrained("tiny-flowers").catalogue(catalogue()).plugins(registry).load()) {
       assertThat(t.step()).isEqualTo(3);
       float[] actual = t.generateBatch(List.of(CAPTION, CAPTION), 9);
       assertThat(actual).hasSameSizeAs(expected);
@@ -117,7 +118,7 @@ class ModelPackagerTest {
 
   @Test
   void anUnknownNameListsTheShippedOnes() {
-    assertThatThrownBy(() -> TextToImage.pretrained(catalogue(), "oxford", registry))
+    assertThatThrownBy(() -> ModelCriteria.pretrained("oxford").catalogue(catalogue()).plugins(registry).load())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no pretrained model 'oxford'").hasMessageContaining("available: tiny-flowers");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.t2i.api.train.TrainingEvent;
 import dev.t2i.runtime.PluginRegistry;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ class SentenceModelTest {
     assertThat(losses.get(3).get("g")).isNotEqualTo(losses.get(0).get("g"));
     assertThat(losses.get(3).get("d")).isNotEqualTo(losses.get(0).get("d"));
     assertThat(losses.get(0)).containsKeys("d_real", "d_fake", "g_adversarial", "g_l2");
-    try (TextToImage model = TextToImage.load(run, registry)) {
+    try (TextToImage model = ModelCriteria.run(run).plugins(registry).load()) {
       TextToImage.PerWord pw = model.perWord("this flower has pink petals and a yellow center", 1);
       assertThat(pw.words()).containsExactly("this", "flower", "has", "pink", "petals", "and");
       assertThat(pw.images()).hasSize(6);

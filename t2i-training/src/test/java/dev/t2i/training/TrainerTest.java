@@ -7,6 +7,7 @@ import dev.t2i.api.train.TrainingEvent;
 import dev.t2i.api.train.TrainingListener;
 import dev.t2i.runtime.PluginRegistry;
 import dev.t2i.training.checkpoint.CheckpointWeights;
+import dev.t2i.training.generate.ModelCriteria;
 import dev.t2i.training.generate.TextToImage;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -328,7 +329,7 @@ class TrainerTest {
   void aTrainedRunGeneratesAndExports() throws Exception {
     Path run = dir.resolve("run");
     train(TinyRuns.gan(run, 2, 2), false);
-    try (TextToImage model = TextToImage.load(run, registry)) {
+    try (TextToImage model = ModelCriteria.run(run).plugins(registry).load()) {
       var a = model.generate("this flower has red petals", 3, 1);
       var b = model.generate("this flower has red petals", 3, 1);
       assertThat(a).hasSize(3);
@@ -364,7 +365,7 @@ class TrainerTest {
     assertThat(losses).allSatisfy(l -> assertThat(l.values()).allMatch(Float::isFinite));
     assertThat(losses.get(19).get("g")).isNotEqualTo(losses.get(0).get("g"));
     assertThat(Files.readString(run.resolve("config.yaml"))).contains("type: word2vec-sequence").contains("textWindow: 2");
-    try (TextToImage model = TextToImage.load(run, registry)) {
+    try (TextToImage model = ModelCriteria.run(run).plugins(registry).load()) {
       int[] a = pixels(model.generate("this flower has red petals and a white center", 1, 3).get(0));
       int[] again = pixels(model.generate("this flower has red petals and a white center", 1, 3).get(0));
       assertThat(again).containsExactly(a);
@@ -401,7 +402,7 @@ class TrainerTest {
           org.assertj.core.data.Offset.offset(1e-4f));
     });
     assertThat(losses.get(23).get("g")).isNotEqualTo(losses.get(0).get("g"));
-    try (TextToImage model = TextToImage.load(run, registry)) {
+    try (TextToImage model = ModelCriteria.run(run).plugins(registry).load()) {
       List<java.awt.image.BufferedImage> four = model.generate("this flower has red petals and a white center", 4, 3);
       // One caption, four noise vectors: no two images alike.
       for (int i = 0; i < 4; i++) {

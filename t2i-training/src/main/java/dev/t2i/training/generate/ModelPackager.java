@@ -46,7 +46,7 @@ public final class ModelPackager {
     Path staging = Files.createTempDirectory(Files.createDirectories(target.getParent()), "." + d.name() + "-");
     try {
       long step;
-      try (TextToImage model = TextToImage.load(run, registry)) {
+      try (TextToImage model = ModelCriteria.run(run).plugins(registry).load()) {
         step = model.step();
         String checkpoint = "checkpoints/" + String.format("ckpt-%08d", step);
         Files.createDirectories(staging.resolve(checkpoint));
@@ -61,7 +61,7 @@ public final class ModelPackager {
       }
       halveVectors(run.resolve("word2vec"), staging.resolve("word2vec"));
       // The reference row comes from the packaged model itself (float16 vectors), as a user loads it.
-      try (TextToImage packaged = TextToImage.load(staging, registry)) {
+      try (TextToImage packaged = ModelCriteria.run(staging).plugins(registry).load()) {
         List<BufferedImage> row = packaged.generate(d.referenceCaption(), REFERENCE_SAMPLES, 0);
         ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(row, packaged.imageSize()), packaged.imageSize(), 1, row.size(), null, 1),
             staging.resolve("reference.png"));

@@ -20,7 +20,6 @@ import dev.t2i.training.NoiseSource;
 import dev.t2i.training.checkpoint.DirectoryCheckpointStore;
 import dev.t2i.training.output.ImageGrid;
 import dev.t2i.training.output.RunDirectory;
-import dev.t2i.training.pretrained.PretrainedModels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,17 +40,19 @@ import org.tensorflow.types.TFloat32;
  * A trained run, ready to turn sentences into images.
  *
  * <pre>{@code
- * try (TextToImage t2i = TextToImage.load(Path.of("runs/quickstart"))) {
+ * try (TextToImage t2i = TextToImage.pretrained("oxford102-flowers")) {
  *   BufferedImage image = t2i.generate("this flower has pink petals and a yellow center");
  * }
  * }</pre>
+ *
+ * <p>{@link ModelCriteria} says what to load: a run's checkpoint of some step or a shipped model,
+ * trained or initial weights, with which plugins; the two static methods here are its shortest forms.
  *
  * <p>It rebuilds the generator from the run's {@code config.yaml} in inference mode (batch
  * normalisation with its moving averages), restores the newest checkpoint (or the one asked for),
  * and encodes text with the vectors the run saved: it reads no data set and trains nothing. A run
  * trained with {@code training.generatorAverage} draws with the averaged weights.
  *
- * <p>{@link #pretrained(String)} opens a model that ships on the class path instead of a run.
  */
 public final class TextToImage implements AutoCloseable {
   private final Experiment experiment;
@@ -101,29 +102,27 @@ public final class TextToImage implements AutoCloseable {
     session = opened;
   }
 
-  /**
-   * A model that ships on the class path (the {@code t2i-pretrained} artifact, or a user's own jar):
-   * no training, no network.
-   *
-   * @throws IllegalArgumentException if none of that name ships; the message lists those that do
-   */
+  /** The model shipped as {@code name} on the class path: {@code ModelCriteria.pretrained(name).load()}. */
   public static TextToImage pretrained(String name) throws IOException, ConfigException {
-    return pretrained(name, PluginRegistry.discover());
+    return ModelCriteria.pretrained(name).load();
   }
 
-  /** A shipped model, assembled with the plugins of {@code registry}. */
-  public static TextToImage pretrained(String name, PluginRegistry registry) throws IOException, ConfigException {
-    return pretrained(PretrainedModels.onClassPath(), name, registry);
+  /** The newest checkpoint of the run in {@code runDirectory}: {@code ModelCriteria.run(runDirectory).load()}. */
+  public static TextToImage load(Path runDirectory) throws IOException, ConfigException {
+    return ModelCriteria.run(runDirectory).load();
   }
 
-  /** A model of {@code catalogue}, assembled with the plugins of {@code registry}. */
-  public static TextToImage pretrained(PretrainedModels catalogue, String name, PluginRegistry registry)
-      throws IOException, ConfigException {
+  /** Opens what {@code criteria} describe. */
+  static TextToImage open(ModelCriteria criteria) throws IOException, ConfigException {
+    if (criteria.source() instanceof ModelCriteria.Source.Run run) {
+      return open(run.directory(), criteria);
+    }
+    ModelCriteria.Source.Pretrained shipped = (ModelCriteria.Source.Pretrained) criteria.source();
     Path dir = Files.createTempDirectory("t2i-pretrained-");
     try {
-      Path model = dir.resolve(name);
-      catalogue.extract(name, model);
-      TextToImage t = load(model, registry);
+      Path model = dir.resolve(shipped.name());
+      shipped.catalogue().extract(shipped.name(), model);
+      TextToImage t = open(model, criteria);
       t.onClose = () -> deleteTree(dir);
       return t;
     } catch (IOException | ConfigException | RuntimeException e) {
@@ -140,47 +139,21 @@ public final class TextToImage implements AutoCloseable {
     }
   }
 
-
-  /** Loads the newest checkpoint of the run in {@code runDirectory}, with the plugins on the class path. */
-  public static TextToImage load(Path runDirectory) throws IOException, ConfigException {
-    return load(runDirectory, PluginRegistry.discover());
-  }
-
-  /** Loads the newest checkpoint of the run in {@code runDirectory}. */
-  public static TextToImage load(Path runDirectory, PluginRegistry registry) throws IOException, ConfigException {
-    return load(runDirectory, registry, 0, false);
-  }
-
-  /**
-   * Loads the checkpoint of training step {@code step} of the run in {@code runDirectory}, or the
-   * newest for 0.
-   *
-   * @throws IllegalArgumentException if the run kept no checkpoint of that step; the message lists those it kept
-   */
-  public static TextToImage load(Path runDirectory, PluginRegistry registry, long step) throws IOException, ConfigException {
-    return load(runDirectory, registry, step, false);
-  }
-
-  /**
-   * The run's generator with the initial weights of its seed instead of its checkpoint: the floor
-   * an evaluation compares the trained model with.
-   */
-  public static TextToImage untrained(Path runDirectory, PluginRegistry registry) throws IOException, ConfigException {
-    return load(runDirectory, registry, 0, true);
-  }
-
-  private static TextToImage load(Path runDirectory, PluginRegistry registry, long step, boolean untrained)
-      throws IOException, ConfigException {
+  private static TextToImage open(Path runDirectory, ModelCriteria criteria) throws IOException, ConfigException {
     RunDirectory run = RunDirectory.existing(runDirectory);
-    ExperimentConfig config = new ConfigLoader(registry).read(run.config(), ExperimentConfig.class).withOutput(runDirectory);
+    PluginRegistry plugins = criteria.registry();
+    ExperimentConfig config = new ConfigLoader(plugins).read(run.config(), ExperimentConfig.class)
+        .withOutput(runDirectory);
     List<Checkpoint> kept = new DirectoryCheckpointStore(run.checkpoints(), Integer.MAX_VALUE).list();
     if (kept.isEmpty()) {
       throw new IOException(runDirectory + " has no checkpoint yet (checkpoints/ is empty)");
     }
+    long step = criteria.step();
     Checkpoint chosen = step <= 0 ? kept.get(kept.size() - 1) : kept.stream().filter(c -> c.step() == step).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(runDirectory + " kept no checkpoint of step " + step + "; it has steps "
             + kept.stream().map(c -> Long.toString(c.step())).collect(Collectors.joining(", "))));
-    return new TextToImage(Experiment.assemble(config, registry, true), chosen, untrained);
+    return new TextToImage(Experiment.assemble(config, plugins, true), chosen,
+        criteria.weights() == ModelCriteria.Weights.INITIAL);
   }
 
   /** How the model's encoder reads {@code caption} (its tokens and the words it has no vector for), or empty for a model without text. */
