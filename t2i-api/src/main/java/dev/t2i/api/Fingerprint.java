@@ -15,7 +15,7 @@ public final class Fingerprint {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
+      throw new InvariantViolation("the JDK lacks SHA-256", e);
     }
   }
 }

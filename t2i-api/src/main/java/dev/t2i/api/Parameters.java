@@ -108,7 +108,7 @@ public final class Parameters {
     Entry existing = store.entries.get(fullName);
     if (existing != null) {
       if (!existing.variable.shape().equals(shape) || existing.trainable != trainable) {
-        throw new IllegalStateException(
+        throw new InvariantViolation(
             String.format(
                 "variable %s exists with shape %s (trainable: %s); asked for shape %s (trainable: %s)",
                 fullName, existing.variable.shape(), existing.trainable, shape, trainable));

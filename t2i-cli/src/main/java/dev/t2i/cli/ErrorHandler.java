@@ -1,5 +1,6 @@
 package dev.t2i.cli;
 
+import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.data.DatasetException;
 import dev.t2i.api.plugin.PluginException;
 import dev.t2i.encoders.vectors.WordVectorsException;
@@ -15,8 +16,9 @@ import picocli.CommandLine;
 
 /**
  * Turns exceptions into one clear line on standard error and an exit status: 2 for bad
- * configuration or input (the message names the file, line or field), 1 for run-time failures. A
- * stack trace follows only with {@code --verbose}, never alone.
+ * configuration or input (the message names the file, line or field), 1 for run-time failures and
+ * broken invariants ({@link InvariantViolation}: a bug, with the {@code --verbose} hint). A stack
+ * trace follows only with {@code --verbose}, never alone.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -43,6 +45,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   }
 
   static int codeOf(Throwable e) {
+    if (e instanceof InvariantViolation) {
+      return ExitCodes.FAILURE;
+    }
     if (e instanceof ConfigException || e instanceof PluginException || e instanceof DatasetException
         || e instanceof WordVectorsException || e instanceof IllegalArgumentException
         || e instanceof IllegalStateException || e instanceof NoSuchFileException) {

@@ -1,5 +1,6 @@
 package dev.t2i.runtime;
 
+import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.InvalidSettingException;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -192,7 +193,7 @@ public final class ConfigLoader {
     try {
       return writer.writeValueAsString(settings);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write settings " + settings + ": " + e.getMessage(), e);
+      throw new InvariantViolation("cannot write settings " + settings + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.t2i.training;
 
+import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.Generator;
 import dev.t2i.api.GeneratorInput;
 import dev.t2i.api.Mode;
@@ -78,7 +79,7 @@ public final class GeneratorAverage {
       String name = s.op().name().substring(averaged.prefix().length());
       Variable<TFloat32> v = sources.get(name);
       if (v == null) {
-        throw new IllegalStateException("the averaged generator has " + s.op().name() + " but the generator has no "
+        throw new InvariantViolation("the averaged generator has " + s.op().name() + " but the generator has no "
             + weights.prefix() + name + "; variables: " + sources.keySet().stream().collect(Collectors.joining(", ")));
       }
       moves.add(ordered.assignSub(s, ordered.math.mul(rate, ordered.math.sub(s, v))));

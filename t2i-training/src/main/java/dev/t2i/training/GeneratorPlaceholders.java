@@ -1,5 +1,6 @@
 package dev.t2i.training;
 
+import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.GeneratorInput;
 import dev.t2i.api.TextShape;
 import org.tensorflow.Session;
@@ -84,7 +85,7 @@ public record GeneratorPlaceholders(Placeholder<TFloat32> text, Placeholder<TFlo
       return;
     }
     if (value == null) {
-      throw new IllegalArgumentException("the generator reads " + what + " but none was given");
+      throw new InvariantViolation("the generator reads " + what + " but none was given");
     }
     runner.feed(placeholder, value);
   }

@@ -1,5 +1,6 @@
 package dev.t2i.training;
 
+import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.TextShape;
 import dev.t2i.datasets.pipeline.Batch;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ public record TrainingInputs(
       return;
     }
     if (value == null) {
-      throw new IllegalArgumentException("the training graph reads " + what + " but the batch has none");
+      throw new InvariantViolation("the training graph reads " + what + " but the batch has none");
     }
     runner.feed(p, value);
   }

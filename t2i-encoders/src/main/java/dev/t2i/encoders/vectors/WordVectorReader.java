@@ -1,5 +1,6 @@
 package dev.t2i.encoders.vectors;
 
+import dev.t2i.api.InvariantViolation;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.EOFException;
@@ -252,7 +253,7 @@ public final class WordVectorReader {
     try {
       return decoder.decode(ByteBuffer.wrap(bytes, 0, len)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw new IllegalStateException(e);
+      throw new InvariantViolation("a decoder that replaces malformed input refused some", e);
     }
   }
 

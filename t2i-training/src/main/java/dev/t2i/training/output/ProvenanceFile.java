@@ -1,5 +1,6 @@
 package dev.t2i.training.output;
 
+import dev.t2i.api.InvariantViolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -81,7 +82,7 @@ public final class ProvenanceFile {
     ObjectNode root = (ObjectNode) read();
     ArrayNode segments = segments(root);
     if (segments.isEmpty()) {
-      throw new IllegalStateException(file + " has no segment to end");
+      throw new InvariantViolation(file + " has no segment to end");
     }
     ObjectNode last = (ObjectNode) segments.get(segments.size() - 1);
     last.put("ended", Instant.now().toString());

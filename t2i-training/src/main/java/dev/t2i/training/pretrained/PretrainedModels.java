@@ -1,5 +1,6 @@
 package dev.t2i.training.pretrained;
 
+import dev.t2i.api.InvariantViolation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -148,7 +149,7 @@ public final class PretrainedModels {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
+      throw new InvariantViolation("this JVM has no SHA-256", e);
     }
   }
 }
