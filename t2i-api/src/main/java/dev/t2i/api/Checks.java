@@ -62,7 +62,8 @@ public final class Checks {
   /** Checks {@code min <= value <= max}. */
   public static int inRange(String field, int value, int min, int max) {
     if (value < min || value > max) {
-      throw new InvalidSettingException(field, "must be in [" + min + ", " + max + "], was " + value);
+      throw new InvalidSettingException(
+          field, "must be in [" + min + ", " + max + "], was " + value);
     }
     return value;
   }
@@ -70,7 +71,8 @@ public final class Checks {
   /** Checks {@code min <= value <= max}. */
   public static double inRange(String field, double value, double min, double max) {
     if (!(value >= min && value <= max)) {
-      throw new InvalidSettingException(field, "must be in [" + min + ", " + max + "], was " + value);
+      throw new InvalidSettingException(
+          field, "must be in [" + min + ", " + max + "], was " + value);
     }
     return value;
   }
@@ -87,8 +89,12 @@ public final class Checks {
   public static String identifier(String field, String value) {
     required(field, value);
     if (!value.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
-      throw new InvalidSettingException(field,
-          String.format(Locale.ROOT, "must be lower-case words joined by '-' (like 'word2vec-sum'), was '%s'", value));
+      throw new InvalidSettingException(
+          field,
+          String.format(
+              Locale.ROOT,
+              "must be lower-case words joined by '-' (like 'word2vec-sum'), was '%s'",
+              value));
     }
     return value;
   }

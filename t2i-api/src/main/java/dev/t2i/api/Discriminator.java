@@ -25,7 +25,8 @@ public interface Discriminator {
    * Builds the discriminator.
    *
    * @param images {@code [N, H, W, 3]} in {@code [-1, 1]}
-   * @param text {@code [N, D]} pooled text, or {@code [N, T, D]} word vectors zero-padded at the end, when {@link #conditional()}, else ignored (may be null)
+   * @param text {@code [N, D]} pooled text, or {@code [N, T, D]} word vectors zero-padded at the
+   *     end, when {@link #conditional()}, else ignored (may be null)
    * @return logits {@code [N]}: large for "real"
    */
   Operand<TFloat32> score(
@@ -41,8 +42,8 @@ public interface Discriminator {
   }
 
   /**
-   * Every image against every caption, in one pass over the images, with the parameters of
-   * {@link #score}.
+   * Every image against every caption, in one pass over the images, with the parameters of {@link
+   * #score}.
    *
    * @param images {@code [N, H, W, 3]}
    * @param text {@code [M, D]} or {@code [M, T, D]}, as for {@link #score}
@@ -52,6 +53,7 @@ public interface Discriminator {
    */
   default Operand<TFloat32> scorePairs(
       Ops tf, Parameters params, Operand<TFloat32> images, Operand<TFloat32> text, Mode mode) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot score every image against every caption");
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot score every image against every caption");
   }
 }

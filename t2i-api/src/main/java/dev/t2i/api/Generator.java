@@ -6,9 +6,9 @@ import org.tensorflow.op.Ops;
 /**
  * Makes images from noise and/or text, as a TensorFlow graph.
  *
- * <p>A generator is a stateless builder: {@link #generate} builds ops on {@code tf} and takes
- * its variables from {@code params}, creating them on first use. Building it twice with the same
- * {@code params} shares the weights.
+ * <p>A generator is a stateless builder: {@link #generate} builds ops on {@code tf} and takes its
+ * variables from {@code params}, creating them on first use. Building it twice with the same {@code
+ * params} shares the weights.
  */
 public interface Generator {
 
@@ -26,8 +26,9 @@ public interface Generator {
   TextShape textShape();
 
   /**
-   * Whether it draws one image per word of a caption (a sentence model such as the report's ConvLSTM
-   * network) instead of one per caption: a discriminator that reads the caption cannot score those.
+   * Whether it draws one image per word of a caption (a sentence model such as the report's
+   * ConvLSTM network) instead of one per caption: a discriminator that reads the caption cannot
+   * score those.
    */
   default boolean imagePerWord() {
     return false;

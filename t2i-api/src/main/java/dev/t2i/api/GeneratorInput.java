@@ -10,4 +10,5 @@ import org.tensorflow.types.TFloat32;
  * @param text {@code [B, D]} pooled text, or {@code [B, T, D]} word vectors, or null
  * @param mask {@code [B, T]}: 1 for a real token, 0 for padding; null for pooled text
  */
-public record GeneratorInput(Operand<TFloat32> noise, Operand<TFloat32> text, Operand<TFloat32> mask) {}
+public record GeneratorInput(
+    Operand<TFloat32> noise, Operand<TFloat32> text, Operand<TFloat32> mask) {}

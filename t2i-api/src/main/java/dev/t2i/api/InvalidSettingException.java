@@ -12,7 +12,8 @@ public final class InvalidSettingException extends IllegalArgumentException {
 
   /**
    * @param field the field's name in its settings record, such as {@code ngf}
-   * @param problem what is wrong and what is allowed, read after the name: {@code "must be > 0, was -3"}
+   * @param problem what is wrong and what is allowed, read after the name: {@code "must be > 0, was
+   *     -3"}
    */
   public InvalidSettingException(String field, String problem) {
     super(field + " " + problem);

@@ -8,8 +8,8 @@ import org.tensorflow.op.Ops;
  *
  * <p>The trainer calls {@link #compute} twice per graph: once with logits from before the
  * discriminator's update (it takes {@link LossTerms#discriminator()}), and once with logits
- * recomputed after it (it takes {@link LossTerms#generator()}), which is the alternating update
- * of the report's algorithm. Ops that nobody fetches never run.
+ * recomputed after it (it takes {@link LossTerms#generator()}), which is the alternating update of
+ * the report's algorithm. Ops that nobody fetches never run.
  */
 public interface Loss {
 

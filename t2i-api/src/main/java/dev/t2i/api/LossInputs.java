@@ -32,9 +32,23 @@ public record LossInputs(
     Operand<TFloat32> scoredText) {
 
   /** Inputs without the discriminator's scored inputs: for losses that need no gradient penalty. */
-  public LossInputs(Operand<TFloat32> realLogits, Operand<TFloat32> fakeLogits, Operand<TFloat32> fakeWeights,
-      Operand<TFloat32> mismatchedLogits, Operand<TFloat32> blurredLogits, GeneratorOutput generated,
+  public LossInputs(
+      Operand<TFloat32> realLogits,
+      Operand<TFloat32> fakeLogits,
+      Operand<TFloat32> fakeWeights,
+      Operand<TFloat32> mismatchedLogits,
+      Operand<TFloat32> blurredLogits,
+      GeneratorOutput generated,
       Operand<TFloat32> realImages) {
-    this(realLogits, fakeLogits, fakeWeights, mismatchedLogits, blurredLogits, generated, realImages, null, null);
+    this(
+        realLogits,
+        fakeLogits,
+        fakeWeights,
+        mismatchedLogits,
+        blurredLogits,
+        generated,
+        realImages,
+        null,
+        null);
   }
 }

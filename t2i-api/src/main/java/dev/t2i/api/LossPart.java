@@ -13,7 +13,8 @@ public record LossPart(Network network, String name) {
   public LossPart {
     Objects.requireNonNull(network, "network");
     if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
-      throw new IllegalArgumentException("a loss part's name is a lower-case identifier ([a-z][a-z0-9_]*), got " + name);
+      throw new IllegalArgumentException(
+          "a loss part's name is a lower-case identifier ([a-z][a-z0-9_]*), got " + name);
     }
   }
 

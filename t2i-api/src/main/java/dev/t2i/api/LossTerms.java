@@ -10,8 +10,8 @@ import org.tensorflow.types.TFloat32;
  *
  * @param discriminator what the discriminator minimises, or null if this loss has no D part
  * @param generator what the generator minimises, or null if this loss has no G part
- * @param parts named scalars for logs and TensorBoard, each keyed by its network, such as
- *     {@code LossPart.generator("l2")}
+ * @param parts named scalars for logs and TensorBoard, each keyed by its network, such as {@code
+ *     LossPart.generator("l2")}
  */
 public record LossTerms(
     Operand<TFloat32> discriminator,
@@ -25,11 +25,12 @@ public record LossTerms(
   /** The parts of one network's loss, in order. */
   public Map<LossPart, Operand<TFloat32>> partsOf(Network network) {
     Map<LossPart, Operand<TFloat32>> p = new LinkedHashMap<>();
-    parts.forEach((k, v) -> {
-      if (k.network() == network) {
-        p.put(k, v);
-      }
-    });
+    parts.forEach(
+        (k, v) -> {
+          if (k.network() == network) {
+            p.put(k, v);
+          }
+        });
     return p;
   }
 }

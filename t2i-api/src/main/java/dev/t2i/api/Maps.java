@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Immutable copies of maps that keep their iteration order. {@link Map#copyOf} iterates in an
- * order that changes from one JVM run to the next, which would make written files, hashes and
- * logs differ between runs of the same seed.
+ * Immutable copies of maps that keep their iteration order. {@link Map#copyOf} iterates in an order
+ * that changes from one JVM run to the next, which would make written files, hashes and logs differ
+ * between runs of the same seed.
  */
 public final class Maps {
   private Maps() {}

@@ -11,7 +11,10 @@ public enum Network {
     this.prefix = prefix;
   }
 
-  /** The short label that logs and {@code metrics.csv} put before a term's name: {@code d} or {@code g}. */
+  /**
+   * The short label that logs and {@code metrics.csv} put before a term's name: {@code d} or {@code
+   * g}.
+   */
   public String prefix() {
     return prefix;
   }

@@ -19,10 +19,10 @@ import org.tensorflow.types.TFloat32;
 /**
  * The variables of the networks in one graph, named under flat prefixes ({@code G_fc_w}).
  *
- * <p>A {@code Parameters} is a view of a shared store with a name prefix. Asking twice for the
- * same name returns the same variable, which is how a network is applied several times with
- * shared weights: pass the same {@code Parameters} again. Pass a different scope for separate
- * weights. Checkpoint keys are these names, so keep them stable.
+ * <p>A {@code Parameters} is a view of a shared store with a name prefix. Asking twice for the same
+ * name returns the same variable, which is how a network is applied several times with shared
+ * weights: pass the same {@code Parameters} again. Pass a different scope for separate weights.
+ * Checkpoint keys are these names, so keep them stable.
  *
  * <p>Initial values are stateless random draws seeded from the store's seed and the variable's
  * name: the same seed and names give the same initial weights on every machine.
@@ -38,7 +38,9 @@ public final class Parameters {
     this.prefix = prefix;
   }
 
-  /** A new, empty store whose initial values derive from {@code seed}; layers compute in float32. */
+  /**
+   * A new, empty store whose initial values derive from {@code seed}; layers compute in float32.
+   */
   public static Parameters create(long seed) {
     return create(seed, Precision.FLOAT32);
   }
@@ -75,8 +77,8 @@ public final class Parameters {
   }
 
   /**
-   * A seed for the variable {@code name} of this view: a function of the store's seed and the
-   * full name only.
+   * A seed for the variable {@code name} of this view: a function of the store's seed and the full
+   * name only.
    */
   public long seedFor(String name) {
     CRC32 crc = new CRC32();
@@ -95,11 +97,12 @@ public final class Parameters {
   }
 
   /**
-   * A non-trainable variable, such as a moving average of batch normalisation, created filled
-   * with {@code value} on first use. It is saved in checkpoints but no optimizer updates it.
+   * A non-trainable variable, such as a moving average of batch normalisation, created filled with
+   * {@code value} on first use. It is saved in checkpoints but no optimizer updates it.
    */
   public Variable<TFloat32> state(Ops tf, String name, Shape shape, float value) {
-    return variable(tf, name, shape, (ops, dims, type) -> ops.fill(dims, ops.constant(value)), false);
+    return variable(
+        tf, name, shape, (ops, dims, type) -> ops.fill(dims, ops.constant(value)), false);
   }
 
   private Variable<TFloat32> variable(
@@ -165,8 +168,8 @@ public final class Parameters {
   }
 
   /**
-   * Records a scalar that training adds to the loss of the network that owns this view, such as
-   * the KL term of conditioning augmentation. Layers built in {@link Mode#TRAIN} call this.
+   * Records a scalar that training adds to the loss of the network that owns this view, such as the
+   * KL term of conditioning augmentation. Layers built in {@link Mode#TRAIN} call this.
    */
   public void recordPenalty(Operand<TFloat32> penalty) {
     store.penalties.add(new Recorded<>(prefix, penalty));

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * ({@code T × D} with a mask).
  *
  * <p>Encoding runs on the CPU, outside the TensorFlow graph; the trainer feeds its output. Every
- * implementation tokenizes with {@link dev.t2i.api.text.Tokenizer}, so that training, encoding
- * and generation see the same words. Implementations are thread-safe.
+ * implementation tokenizes with {@link dev.t2i.api.text.Tokenizer}, so that training, encoding and
+ * generation see the same words. Implementations are thread-safe.
  */
 public interface TextEncoder {
 

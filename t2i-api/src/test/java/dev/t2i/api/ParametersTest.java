@@ -36,7 +36,8 @@ class ParametersTest {
       Parameters gen = root.scope("G");
       Variable<TFloat32> a = gen.trainable(tf, "w", Shape.of(2, 3), new TruncatedNormal<>(0, 1, 1));
       Variable<TFloat32> b = gen.trainable(tf, "w", Shape.of(2, 3), new TruncatedNormal<>(0, 1, 1));
-      Variable<TFloat32> c = root.scope("D").trainable(tf, "w", Shape.of(2, 3), new TruncatedNormal<>(0, 1, 1));
+      Variable<TFloat32> c =
+          root.scope("D").trainable(tf, "w", Shape.of(2, 3), new TruncatedNormal<>(0, 1, 1));
       gen.state(tf, "mean", Shape.of(3), 0f);
 
       assertThat(b).isSameAs(a);
@@ -47,7 +48,8 @@ class ParametersTest {
       assertThat(gen.stateVariables()).hasSize(1);
       assertThat(root.trainableVariables()).containsExactly(a, c);
       assertThat(gen.trainableCount()).isEqualTo(6);
-      assertThatThrownBy(() -> gen.trainable(tf, "w", Shape.of(3, 3), new TruncatedNormal<>(0, 1, 1)))
+      assertThatThrownBy(
+              () -> gen.trainable(tf, "w", Shape.of(3, 3), new TruncatedNormal<>(0, 1, 1)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("G_w exists with shape [2, 3]");
     }
@@ -59,7 +61,8 @@ class ParametersTest {
     assertThat(p.scope("G").seedFor("w")).isEqualTo(Parameters.create(3).scope("G").seedFor("w"));
     assertThat(p.scope("G").seedFor("w")).isNotEqualTo(p.scope("D").seedFor("w"));
     assertThat(p.seedFor("G_w")).isEqualTo(p.scope("G").seedFor("w"));
-    assertThat(Parameters.create(4).scope("G").seedFor("w")).isNotEqualTo(p.scope("G").seedFor("w"));
+    assertThat(Parameters.create(4).scope("G").seedFor("w"))
+        .isNotEqualTo(p.scope("G").seedFor("w"));
   }
 
   @Test
@@ -67,8 +70,12 @@ class ParametersTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Parameters p = Parameters.create(1).scope("M");
-      Variable<TFloat32> w = p.trainable(tf, "w", Shape.of(4), new TruncatedNormal<>(0, 1, p.seedFor("w")));
-      Operand<TFloat32> loss = tf.math.mean(tf.math.square(tf.math.sub(w, tf.constant(new float[] {1, 2, 3, 4}))), tf.constant(0));
+      Variable<TFloat32> w =
+          p.trainable(tf, "w", Shape.of(4), new TruncatedNormal<>(0, 1, p.seedFor("w")));
+      Operand<TFloat32> loss =
+          tf.math.mean(
+              tf.math.square(tf.math.sub(w, tf.constant(new float[] {1, 2, 3, 4}))),
+              tf.constant(0));
       Output<?>[] grads = g.addGradients(loss.asOutput(), new Output<?>[] {w.asOutput()});
       @SuppressWarnings("unchecked")
       Operand<TFloat32> grad = (Output<TFloat32>) grads[0];
@@ -82,8 +89,11 @@ class ParametersTest {
         float after = values(s, loss)[0];
         assertThat(before).isGreaterThan(1f);
         // d(mean sq)/dw = (w - t)/2: with lr 1 the error halves each step, the loss quarters.
-        assertThat((double) after).isCloseTo(before * Math.pow(0.25, 20), org.assertj.core.data.Percentage.withPercentage(1));
-        assertThat(values(s, w)).containsExactly(new float[] {1, 2, 3, 4}, org.assertj.core.data.Offset.offset(1e-2f));
+        assertThat((double) after)
+            .isCloseTo(
+                before * Math.pow(0.25, 20), org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(values(s, w))
+            .containsExactly(new float[] {1, 2, 3, 4}, org.assertj.core.data.Offset.offset(1e-2f));
       }
     }
   }
@@ -95,7 +105,8 @@ class ParametersTest {
       try (Graph g = new Graph()) {
         Ops tf = Ops.create(g);
         Parameters p = Parameters.create(11).scope("G");
-        Variable<TFloat32> w = p.trainable(tf, "w", Shape.of(5), new TruncatedNormal<>(0, 1, p.seedFor("w")));
+        Variable<TFloat32> w =
+            p.trainable(tf, "w", Shape.of(5), new TruncatedNormal<>(0, 1, p.seedFor("w")));
         try (Session s = new Session(g)) {
           s.initialize();
           runs[r] = values(s, w);

@@ -35,12 +35,14 @@ public final class ClusterBench {
       SyntheticMixtureRows source = new SyntheticMixtureRows(rows, dim, clusters, 32, 0.5, seed);
       try (FeatureFile.Writer w = new FeatureFile.Writer(file, dim)) {
         float[] row = new float[dim];
-        source.forEachChunk(4096, (first, values, count) -> {
-          for (int i = 0; i < count; i++) {
-            System.arraycopy(values, i * dim, row, 0, dim);
-            w.add(row);
-          }
-        });
+        source.forEachChunk(
+            4096,
+            (first, values, count) -> {
+              for (int i = 0; i < count; i++) {
+                System.arraycopy(values, i * dim, row, 0, dim);
+                w.add(row);
+              }
+            });
         w.finish();
       }
       try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(file + ".truth")))) {
@@ -57,24 +59,37 @@ public final class ClusterBench {
     long seed = Long.parseLong(args[5]);
     FeatureFile features = FeatureFile.open(file);
     long t0 = System.nanoTime();
-    PcaModel pca = Pca.fit(features, new PcaSettings(components, null, null, null), seed, Progress.Factory.SILENT);
+    PcaModel pca =
+        Pca.fit(
+            features, new PcaSettings(components, null, null, null), seed, Progress.Factory.SILENT);
     double[] x = Pca.project(features, pca, 4096, Progress.Factory.SILENT);
     double pcaSeconds = (System.nanoTime() - t0) / 1e9;
     int n = Math.toIntExact(features.rows());
     long t1 = System.nanoTime();
-    ExpectationMaximization.Fit fit = ExpectationMaximization.fit(x, n, pca.k(),
-        new MixtureSettings(k, type, 200, 1e-4, 1e-6, 1, null), seed, ExpectationMaximization.Listener.NONE);
+    ExpectationMaximization.Fit fit =
+        ExpectationMaximization.fit(
+            x,
+            n,
+            pca.k(),
+            new MixtureSettings(k, type, 200, 1e-4, 1e-6, 1, null),
+            seed,
+            ExpectationMaximization.Listener.NONE);
     GaussianMixture.Assignment a = fit.model().assign(x, n);
     double emSeconds = (System.nanoTime() - t1) / 1e9;
-    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(file + ".t2i.labels")))) {
+    try (PrintWriter out =
+        new PrintWriter(Files.newBufferedWriter(Path.of(file + ".t2i.labels")))) {
       for (int l : a.labels()) {
         out.println(l);
       }
     }
-    System.out.printf("rows = %d%ndimension = %d%npca_components = %d%nexplained_variance = %.4f%n", n, features.dimension(),
-        pca.k(), pca.explainedVarianceRatio());
-    System.out.printf("pca_seconds = %.2f%nem_seconds = %.2f%nem_iterations = %d%nconverged = %b%n", pcaSeconds, emSeconds,
-        fit.iterations(), fit.converged());
-    System.out.printf("mean_log_likelihood = %.4f%ntotal_seconds = %.2f%n", a.meanLogLikelihood(), pcaSeconds + emSeconds);
+    System.out.printf(
+        "rows = %d%ndimension = %d%npca_components = %d%nexplained_variance = %.4f%n",
+        n, features.dimension(), pca.k(), pca.explainedVarianceRatio());
+    System.out.printf(
+        "pca_seconds = %.2f%nem_seconds = %.2f%nem_iterations = %d%nconverged = %b%n",
+        pcaSeconds, emSeconds, fit.iterations(), fit.converged());
+    System.out.printf(
+        "mean_log_likelihood = %.4f%ntotal_seconds = %.2f%n",
+        a.meanLogLikelihood(), pcaSeconds + emSeconds);
   }
 }

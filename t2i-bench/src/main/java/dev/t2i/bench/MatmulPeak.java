@@ -19,8 +19,14 @@ public final class MatmulPeak {
     int runs = Integer.parseInt(args[1]);
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> a = tf.variable(tf.random.randomUniform(tf.constant(new long[] {n, n}), TFloat32.class, RandomUniform.seed(1L)));
-      Operand<TFloat32> b = tf.variable(tf.random.randomUniform(tf.constant(new long[] {n, n}), TFloat32.class, RandomUniform.seed(2L)));
+      Operand<TFloat32> a =
+          tf.variable(
+              tf.random.randomUniform(
+                  tf.constant(new long[] {n, n}), TFloat32.class, RandomUniform.seed(1L)));
+      Operand<TFloat32> b =
+          tf.variable(
+              tf.random.randomUniform(
+                  tf.constant(new long[] {n, n}), TFloat32.class, RandomUniform.seed(2L)));
       // Reduce to a scalar so that fetching the result costs nothing.
       Operand<TFloat32> c = tf.reduceSum(tf.linalg.matMul(a, b), tf.constant(new int[] {0, 1}));
       try (Session s = new Session(g)) {

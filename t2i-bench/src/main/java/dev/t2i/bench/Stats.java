@@ -16,6 +16,7 @@ final class Stats {
   static String summary(double[] v) {
     double[] s = v.clone();
     Arrays.sort(s);
-    return String.format("median %.4f min %.4f max %.4f (n=%d)", median(v), s[0], s[s.length - 1], s.length);
+    return String.format(
+        "median %.4f min %.4f max %.4f (n=%d)", median(v), s[0], s[s.length - 1], s.length);
   }
 }

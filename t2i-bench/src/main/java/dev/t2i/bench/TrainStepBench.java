@@ -17,14 +17,15 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The time of one training step (one discriminator update and one generator update) on fixed
- * random tensors, as the PyTorch peer measures it: {@code dcgan} (noise only, ngf = ndf = 64, the
- * DCGAN-64 shape), {@code gan-cls} (noise + projected 400-d text, matching-aware discriminator) or
- * {@code convlstm} (the report's sentence network, 25 words of 400-d vectors), {@code quickstart}
- * (the quickstart's model: phrase features, inner-product discriminator, mode seeking) or {@code
- * dfgan} (the DF-GAN of {@code t2i-examples/configs/dfgan.yaml}, hinge loss with MA-GP).
+ * The time of one training step (one discriminator update and one generator update) on fixed random
+ * tensors, as the PyTorch peer measures it: {@code dcgan} (noise only, ngf = ndf = 64, the DCGAN-64
+ * shape), {@code gan-cls} (noise + projected 400-d text, matching-aware discriminator) or {@code
+ * convlstm} (the report's sentence network, 25 words of 400-d vectors), {@code quickstart} (the
+ * quickstart's model: phrase features, inner-product discriminator, mode seeking) or {@code dfgan}
+ * (the DF-GAN of {@code t2i-examples/configs/dfgan.yaml}, hinge loss with MA-GP).
  *
- * <p>Usage: {@code TrainStepBench MODEL BATCH STEPS WARMUP [float32|bfloat16|auto]}. Prints {@code step_seconds = MEDIAN}.
+ * <p>Usage: {@code TrainStepBench MODEL BATCH STEPS WARMUP [float32|bfloat16|auto]}. Prints {@code
+ * step_seconds = MEDIAN}.
  */
 public final class TrainStepBench {
   private TrainStepBench() {}
@@ -34,22 +35,35 @@ public final class TrainStepBench {
   }
 
   static String config(String model, int batch, String precision) {
-    String common = "dataset: {type: synthetic-flowers, train: " + batch + ", test: 0}\ntraining: {batchSize: " + batch
-        + ", precision: " + precision + "}\n";
+    String common =
+        "dataset: {type: synthetic-flowers, train: "
+            + batch
+            + ", test: 0}\ntraining: {batchSize: "
+            + batch
+            + ", precision: "
+            + precision
+            + "}\n";
     return switch (model) {
-      case "dcgan" -> common + """
+      case "dcgan" ->
+          common
+              + """
           generator: {type: dcgan, conditioning: noise, noiseDimension: 100, ngf: 64}
           discriminator: {type: dcgan, text: none, ndf: 64}
           loss: {type: gan}
           """;
-      case "gan-cls" -> common + """
+      case "gan-cls" ->
+          common
+              + """
           encoder: {type: word2vec-sum, vectors: {dimension: 400}}
           generator: {type: dcgan, conditioning: projected, noiseDimension: 100, textProjection: 128, ngf: 64}
           discriminator: {type: dcgan, text: projected, textProjection: 128, ndf: 64}
           loss: {type: gan, matchingAware: true}
           """;
-      case "convlstm" -> common.replace("training: {batchSize: " + batch + ",",
-          "training: {batchSize: " + batch + ", discriminatorReals: random,") + """
+      case "convlstm" ->
+          common.replace(
+                  "training: {batchSize: " + batch + ",",
+                  "training: {batchSize: " + batch + ", discriminatorReals: random,")
+              + """
           encoder: {type: word2vec-sequence, steps: 25, vectors: {dimension: 400}}
           generator:
             type: convlstm
@@ -64,19 +78,27 @@ public final class TrainStepBench {
               - loss: {type: gan}
               - {weight: 10, loss: {type: l2}}
           """;
-      case "quickstart" -> common.replace("training: {batchSize: " + batch + ",", "training: {batchSize: " + batch + ", modeSeeking: 1,") + """
+      case "quickstart" ->
+          common.replace(
+                  "training: {batchSize: " + batch + ",",
+                  "training: {batchSize: " + batch + ", modeSeeking: 1,")
+              + """
           encoder: {type: word2vec-sequence, vectors: {dimension: 400}}
           generator: {type: dcgan, conditioning: projected, ngf: 32, textWindow: 3}
           discriminator: {type: dcgan, text: inner-product, minibatchStddev: true, ndf: 32, textWindow: 3}
           loss: {type: gan, matchingAware: true}
           """;
-      case "dfgan" -> common + """
+      case "dfgan" ->
+          common
+              + """
           encoder: {type: word2vec-sequence, vectors: {dimension: 400}}
           generator: {type: dfgan, ngf: 8, noiseDimension: 100, sentenceDimension: 128, textWindow: 3}
           discriminator: {type: dfgan, ndf: 8, text: projection, sentenceDimension: 128, textWindow: 3}
           loss: {type: hinge, matchingAware: true, gradientPenalty: 2, penaltyPower: 6}
           """;
-      default -> throw new IllegalArgumentException("model is dcgan, gan-cls, convlstm, quickstart or dfgan, was " + model);
+      default ->
+          throw new IllegalArgumentException(
+              "model is dcgan, gan-cls, convlstm, quickstart or dfgan, was " + model);
     };
   }
 
@@ -87,14 +109,19 @@ public final class TrainStepBench {
     int warmup = Integer.parseInt(args[3]);
     String precision = args.length > 4 ? args[4] : "float32";
     PluginRegistry plugins = PluginRegistry.discover();
-    ExperimentConfig config = new ConfigLoader(plugins).read(config(model, batch, precision), model + ".yaml", ExperimentConfig.class)
-        .withOutput(Files.createTempDirectory("t2i-bench"));
+    ExperimentConfig config =
+        new ConfigLoader(plugins)
+            .read(config(model, batch, precision), model + ".yaml", ExperimentConfig.class)
+            .withOutput(Files.createTempDirectory("t2i-bench"));
     Experiment e = Experiment.assemble(config, plugins);
     SplittableRandom random = new SplittableRandom(1);
     try (Graph graph = new Graph()) {
       TrainingGraph g = TrainingGraph.of(graph, e);
       List<TFloat32> tensors = new ArrayList<>();
-      try (Session session = new Session(graph, dev.t2i.training.Trainer.sessionConfig(Runtime.getRuntime().availableProcessors()))) {
+      try (Session session =
+          new Session(
+              graph,
+              dev.t2i.training.Trainer.sessionConfig(Runtime.getRuntime().availableProcessors()))) {
         session.initialize();
         double[] times = new double[steps];
         for (int i = -warmup; i < steps; i++) {
@@ -104,7 +131,9 @@ public final class TrainStepBench {
             tensors.add(t);
             r.feed(in.getValue(), t);
           }
-          r.addTarget(g.discriminatorStep().orElseThrow()).addTarget(g.generatorStep()).fetch(g.losses().generator());
+          r.addTarget(g.discriminatorStep().orElseThrow())
+              .addTarget(g.generatorStep())
+              .fetch(g.losses().generator());
           long t0 = System.nanoTime();
           r.run().close();
           double s = (System.nanoTime() - t0) / 1e9;
@@ -117,8 +146,11 @@ public final class TrainStepBench {
         System.out.println("model = " + model);
         int threads = Runtime.getRuntime().availableProcessors();
         System.out.println("threads = intra " + threads + ", inter " + threads);
-        System.out.println("parameters = generator " + g.generatorParameters().trainableCount() + ", discriminator "
-            + g.discriminatorParameters().trainableCount());
+        System.out.println(
+            "parameters = generator "
+                + g.generatorParameters().trainableCount()
+                + ", discriminator "
+                + g.discriminatorParameters().trainableCount());
         System.out.println("precision = " + config.training().precision().resolve().id());
         System.out.println("step_times = " + Stats.summary(times));
         System.out.printf("step_seconds = %.4f%n", Stats.median(times));

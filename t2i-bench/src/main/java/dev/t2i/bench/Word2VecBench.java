@@ -10,8 +10,8 @@ import java.nio.file.Path;
 /**
  * word2vec training throughput: the corpus is read and tokenized once, then each run trains from
  * scratch and reports corpus tokens per second of training (reading and vocabulary excluded).
- * Usage: {@code Word2VecBench CORPUS MODEL RUNS THREADS}; MODEL is skip-gram or cbow.
- * Settings: dimension 400, window 5, negative 5, min-count 5, sample 1e-3, alpha 0.025, 1 epoch.
+ * Usage: {@code Word2VecBench CORPUS MODEL RUNS THREADS}; MODEL is skip-gram or cbow. Settings:
+ * dimension 400, window 5, negative 5, min-count 5, sample 1e-3, alpha 0.025, 1 epoch.
  */
 public final class Word2VecBench {
   private Word2VecBench() {}
@@ -28,7 +28,8 @@ public final class Word2VecBench {
     System.out.println("vocabulary = " + c.words().length);
     double[] rates = new double[runs];
     for (int r = 0; r < runs; r++) {
-      Word2VecSettings s = new Word2VecSettings(model, 400, 5, 5, 5, 1e-3, 0.025, 1, threads, 1L + r);
+      Word2VecSettings s =
+          new Word2VecSettings(model, 400, 5, 5, 5, 1e-3, 0.025, 1, threads, 1L + r);
       Word2VecTrainer.Result result = new Word2VecTrainer(s, Progress.Factory.SILENT).train(c);
       rates[r] = result.tokensPerSecond();
       System.out.printf("run %d: %.0f tokens/s (%.1f s)%n", r + 1, rates[r], result.seconds());

@@ -10,8 +10,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code t2i check FILE}: validates an experiment without running it. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Validate an experiment file and assemble its components, without reading data or training. Exit 0 if valid, 2 with the located error otherwise.")
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description =
+        "Validate an experiment file and assemble its components, without reading data or training. Exit 0 if valid, 2 with the located error otherwise.")
 final class CheckCommand implements Callable<Integer> {
   @CommandLine.ParentCommand T2i parent;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -19,7 +22,9 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The experiment's YAML file.")
   Path file;
 
-  @CommandLine.Option(names = "--print", description = "Print the resolved configuration, every default filled in.")
+  @CommandLine.Option(
+      names = "--print",
+      description = "Print the resolved configuration, every default filled in.")
   boolean print;
 
   @Override
@@ -30,9 +35,15 @@ final class CheckCommand implements Callable<Integer> {
     if (print) {
       spec.commandLine().getOut().print(e.resolvedYaml());
     }
-    spec.commandLine().getOut().printf("%s: valid (%s, generator %d×%d, run directory %s)%n", file,
-        e.discriminator().isPresent() ? "GAN" : "generator with a Euclidean loss", e.generator().imageSize(), e.generator().imageSize(),
-        config.output());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%s: valid (%s, generator %d×%d, run directory %s)%n",
+            file,
+            e.discriminator().isPresent() ? "GAN" : "generator with a Euclidean loss",
+            e.generator().imageSize(),
+            e.generator().imageSize(),
+            config.output());
     return ExitCodes.OK;
   }
 }

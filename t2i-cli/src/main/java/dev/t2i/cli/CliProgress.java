@@ -30,17 +30,19 @@ final class CliProgress implements Progress.Factory {
    * count only this process's steps.
    */
   static ProgressBar bar(String task, long total, String unit, long done) {
-    ProgressBarBuilder b = new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(total)
-        .startsFrom(done, Duration.ZERO)
-        .setUnit(" " + unit, 1)
-        .showSpeed()
-        .setSpeedUnit(ChronoUnit.SECONDS)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setMaxRenderedLength(110);
+    ProgressBarBuilder b =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(total)
+            .startsFrom(done, Duration.ZERO)
+            .setUnit(" " + unit, 1)
+            .showSpeed()
+            .setSpeedUnit(ChronoUnit.SECONDS)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setMaxRenderedLength(110);
     if (System.console() == null) {
-      b.setConsumer(new DelegatingProgressBarConsumer(LOG::info, 160)).setUpdateIntervalMillis(10_000);
+      b.setConsumer(new DelegatingProgressBarConsumer(LOG::info, 160))
+          .setUpdateIntervalMillis(10_000);
     }
     return b.build();
   }
@@ -77,7 +79,8 @@ final class CliProgress implements Progress.Factory {
           bar = bar("train", s.totalSteps(), "steps", s.step());
         } else if (event instanceof TrainingEvent.StepCompleted s) {
           bar.stepTo(s.step());
-          bar.setExtraMessage(format(s.losses()) + String.format(" %.2fs/step", s.secondsPerStep()));
+          bar.setExtraMessage(
+              format(s.losses()) + String.format(" %.2fs/step", s.secondsPerStep()));
         } else if (event instanceof TrainingEvent.Finished && bar != null) {
           bar.close();
         }
@@ -94,6 +97,8 @@ final class CliProgress implements Progress.Factory {
 
   static String duration(double seconds) {
     Duration d = Duration.ofMillis((long) (seconds * 1000));
-    return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : String.format("%.1f s", seconds);
+    return d.toMinutes() > 0
+        ? d.toMinutes() + " min " + d.toSecondsPart() + " s"
+        : String.format("%.1f s", seconds);
   }
 }

@@ -10,11 +10,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code t2i cluster FILE}: image features, PCA and a Gaussian mixture, as the report curated Flickr30k. */
-@Command(name = "cluster", mixinStandardHelpOptions = true,
-    description = "Cluster a data set's images: features (a SavedModel such as VGG16 fc2, the in-project classifier, or pixels), "
-        + "PCA, and a Gaussian mixture. Writes clusters.csv (select with dataset type: subset, clusters: [N]), sizes.txt, "
-        + "contact-sheet.png, em.csv, bic.csv and report.json.")
+/**
+ * {@code t2i cluster FILE}: image features, PCA and a Gaussian mixture, as the report curated
+ * Flickr30k.
+ */
+@Command(
+    name = "cluster",
+    mixinStandardHelpOptions = true,
+    description =
+        "Cluster a data set's images: features (a SavedModel such as VGG16 fc2, the in-project classifier, or pixels), "
+            + "PCA, and a Gaussian mixture. Writes clusters.csv (select with dataset type: subset, clusters: [N]), sizes.txt, "
+            + "contact-sheet.png, em.csv, bic.csv and report.json.")
 final class ClusterCommand implements Callable<Integer> {
   @CommandLine.ParentCommand T2i parent;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -31,13 +37,21 @@ final class ClusterCommand implements Callable<Integer> {
     if (output != null) {
       config = config.withOutput(output);
     }
-    Clustering.Outcome outcome = new Clustering(parent.registry(), new CliProgress(), new ProgressModule()).run(config);
+    Clustering.Outcome outcome =
+        new Clustering(parent.registry(), new CliProgress(), new ProgressModule()).run(config);
     var out = spec.commandLine().getOut();
     out.print(outcome.summary().table());
-    out.printf("EM: %d iterations%s, mean log-likelihood %.4f, BIC %.1f%n", outcome.fit().iterations(),
-        outcome.fit().converged() ? " (converged)" : " (iteration limit)", outcome.fit().meanLogLikelihood(), outcome.fit().bic());
-    out.printf("wrote %s: clusters.csv, sizes.txt, contact-sheet.png, em.csv, report.json%n", outcome.output());
-    out.printf("train on one cluster with  dataset: {type: subset, source: <this dataset>, assignments: %s, clusters: [0]}%n",
+    out.printf(
+        "EM: %d iterations%s, mean log-likelihood %.4f, BIC %.1f%n",
+        outcome.fit().iterations(),
+        outcome.fit().converged() ? " (converged)" : " (iteration limit)",
+        outcome.fit().meanLogLikelihood(),
+        outcome.fit().bic());
+    out.printf(
+        "wrote %s: clusters.csv, sizes.txt, contact-sheet.png, em.csv, report.json%n",
+        outcome.output());
+    out.printf(
+        "train on one cluster with  dataset: {type: subset, source: <this dataset>, assignments: %s, clusters: [0]}%n",
         outcome.output().resolve("clusters.csv"));
     return ExitCodes.OK;
   }

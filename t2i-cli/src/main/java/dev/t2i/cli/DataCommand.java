@@ -26,7 +26,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code t2i data}: make and inspect data sets. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Make and inspect data sets.",
+@Command(
+    name = "data",
+    mixinStandardHelpOptions = true,
+    description = "Make and inspect data sets.",
     subcommands = {DataCommand.Synthetic.class, DataCommand.Inspect.class})
 final class DataCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -36,35 +39,67 @@ final class DataCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "synthetic", mixinStandardHelpOptions = true,
-      description = "Write synthetic flowers to disk in the Oxford-102 layout (jpg/, text_c10/, labels.txt), with attributes.tsv and splits.txt.")
+  @Command(
+      name = "synthetic",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write synthetic flowers to disk in the Oxford-102 layout (jpg/, text_c10/, labels.txt), with attributes.tsv and splits.txt.")
   static final class Synthetic implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
-    @Option(names = "--train", description = "Training images (default: ${DEFAULT-VALUE}).") int train = 12_000;
-    @Option(names = "--test", description = "Test images (default: ${DEFAULT-VALUE}).") int test = 2_000;
-    @Option(names = "--size", description = "Image side in pixels (default: ${DEFAULT-VALUE}).") int size = 64;
-    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).") long seed = 2017;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Option(names = "--train", description = "Training images (default: ${DEFAULT-VALUE}).")
+    int train = 12_000;
+
+    @Option(names = "--test", description = "Test images (default: ${DEFAULT-VALUE}).")
+    int test = 2_000;
+
+    @Option(names = "--size", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
+    int size = 64;
+
+    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed = 2017;
 
     @Override
     public Integer call() throws Exception {
-      DatasetIndex index = new SyntheticFlowersSource(new SyntheticFlowersSettings(seed, train, test, size, null, 0)).load();
+      DatasetIndex index =
+          new SyntheticFlowersSource(new SyntheticFlowersSettings(seed, train, test, size, null, 0))
+              .load();
       SyntheticFlowersWriter.write(index, out, 0.95f, new CliProgress());
-      spec.commandLine().getOut().printf("wrote %d training and %d test images to %s%n", train, test, out);
+      spec.commandLine()
+          .getOut()
+          .printf("wrote %d training and %d test images to %s%n", train, test, out);
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "inspect", mixinStandardHelpOptions = true,
-      description = "Load an experiment's data set and report images, captions, classes and splits, unknown words for its encoder, and skipped files.")
+  @Command(
+      name = "inspect",
+      mixinStandardHelpOptions = true,
+      description =
+          "Load an experiment's data set and report images, captions, classes and splits, unknown words for its encoder, and skipped files.")
   static final class Inspect implements Callable<Integer> {
     @CommandLine.ParentCommand DataCommand data;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Parameters(paramLabel = "FILE",
-        description = "The experiment's YAML file, or a data set's folder in a layout t2i recognises: Oxford-102 (jpg/, text_c10/), "
-            + "CUB-200-2011 (images.txt, images/) or Flickr30k (results_20130124.token or results.csv).") Path file;
-    @Option(names = "--verify-images", description = "Decode every image and report those that fail.") boolean verify;
-    @Option(names = "--skipped", description = "How many skipped items to list (default: ${DEFAULT-VALUE}).") int listSkipped = 20;
+
+    @Parameters(
+        paramLabel = "FILE",
+        description =
+            "The experiment's YAML file, or a data set's folder in a layout t2i recognises: Oxford-102 (jpg/, text_c10/), "
+                + "CUB-200-2011 (images.txt, images/) or Flickr30k (results_20130124.token or results.csv).")
+    Path file;
+
+    @Option(
+        names = "--verify-images",
+        description = "Decode every image and report those that fail.")
+    boolean verify;
+
+    @Option(
+        names = "--skipped",
+        description = "How many skipped items to list (default: ${DEFAULT-VALUE}).")
+    int listSkipped = 20;
 
     @Override
     public Integer call() throws Exception {
@@ -75,7 +110,8 @@ final class DataCommand implements Runnable {
         index = DatasetFolders.index(file, root.registry());
         encoder = java.util.Optional.empty();
       } else {
-        ExperimentConfig config = new ConfigLoader(root.registry()).read(file, ExperimentConfig.class);
+        ExperimentConfig config =
+            new ConfigLoader(root.registry()).read(file, ExperimentConfig.class);
         Experiment e = Experiment.assemble(config, root.registry(), new ProgressModule());
         index = e.index();
         encoder = e.encoder();
@@ -87,7 +123,8 @@ final class DataCommand implements Runnable {
         var ex = index.split(s);
         long captions = ex.stream().mapToLong(x -> x.captions().size()).sum();
         long classes = ex.stream().map(Example::classId).filter(c -> c >= 0).distinct().count();
-        out.printf("%-6s %7d images %8d captions %4d classes%n", s.id(), ex.size(), captions, classes);
+        out.printf(
+            "%-6s %7d images %8d captions %4d classes%n", s.id(), ex.size(), captions, classes);
       }
       if (encoder.isPresent()) {
         reportUnknownWords(index, encoder.get(), out);
@@ -106,16 +143,22 @@ final class DataCommand implements Runnable {
         }
         out.printf("images that do not decode: %d of %d%n", bad, index.examples().size());
       }
-      Map<String, Long> reasons = index.skipped().stream()
-          .collect(Collectors.groupingBy(SkippedItem::reason, LinkedHashMap::new, Collectors.counting()));
+      Map<String, Long> reasons =
+          index.skipped().stream()
+              .collect(
+                  Collectors.groupingBy(
+                      SkippedItem::reason, LinkedHashMap::new, Collectors.counting()));
       out.printf("skipped by the loader: %d%n", index.skipped().size());
-      reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+      reasons.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(10)
           .forEach(r -> out.printf("  %6d  %s%n", r.getValue(), r.getKey()));
       index.skipped().stream().limit(listSkipped).forEach(s -> out.println("  " + s));
       return ExitCodes.OK;
     }
 
-    private static void reportUnknownWords(DatasetIndex index, TextEncoder encoder, PrintWriter out) {
+    private static void reportUnknownWords(
+        DatasetIndex index, TextEncoder encoder, PrintWriter out) {
       for (Split s : Split.values()) {
         long tokens = 0;
         long unknown = 0;
@@ -132,10 +175,18 @@ final class DataCommand implements Runnable {
             t.outOfVocabulary().forEach(w -> words.merge(w, 1, Integer::sum));
           }
         }
-        out.printf("%-6s unknown words: %d of %d tokens (%.2f%%), %d distinct; most frequent: %s%n", s.id(), unknown, tokens,
-            tokens == 0 ? 0.0 : 100.0 * unknown / tokens, words.size(),
-            words.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
-                .map(w -> w.getKey() + "×" + w.getValue()).toList());
+        out.printf(
+            "%-6s unknown words: %d of %d tokens (%.2f%%), %d distinct; most frequent: %s%n",
+            s.id(),
+            unknown,
+            tokens,
+            tokens == 0 ? 0.0 : 100.0 * unknown / tokens,
+            words.size(),
+            words.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(12)
+                .map(w -> w.getKey() + "×" + w.getValue())
+                .toList());
       }
     }
   }

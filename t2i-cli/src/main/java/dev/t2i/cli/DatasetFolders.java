@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Recognises a data set's folder by its layout, for commands that take a folder instead of a YAML file. */
+/**
+ * Recognises a data set's folder by its layout, for commands that take a folder instead of a YAML
+ * file.
+ */
 final class DatasetFolders {
   private DatasetFolders() {}
 
@@ -20,24 +23,31 @@ final class DatasetFolders {
     if (Files.isDirectory(dir.resolve("jpg")) && Files.isDirectory(dir.resolve("text_c10"))) {
       return "oxford102";
     }
-    if (Files.isRegularFile(dir.resolve("images.txt")) && Files.isDirectory(dir.resolve("images"))) {
+    if (Files.isRegularFile(dir.resolve("images.txt"))
+        && Files.isDirectory(dir.resolve("images"))) {
       return "cub200";
     }
-    if (Files.isRegularFile(dir.resolve("results_20130124.token")) || Files.isRegularFile(dir.resolve("results.csv"))) {
+    if (Files.isRegularFile(dir.resolve("results_20130124.token"))
+        || Files.isRegularFile(dir.resolve("results.csv"))) {
       return "flickr30k";
     }
-    throw new IllegalArgumentException(dir + ": not a data set folder t2i recognises; expected Oxford-102 (jpg/ and text_c10/), "
-        + "CUB-200-2011 (images.txt and images/) or Flickr30k (results_20130124.token or results.csv). "
-        + "For another layout, write an experiment YAML with a dataset section and pass that file");
+    throw new IllegalArgumentException(
+        dir
+            + ": not a data set folder t2i recognises; expected Oxford-102 (jpg/ and text_c10/), "
+            + "CUB-200-2011 (images.txt and images/) or Flickr30k (results_20130124.token or results.csv). "
+            + "For another layout, write an experiment YAML with a dataset section and pass that file");
   }
 
   /** The folder's index, read with the data set type's default settings. */
   static DatasetIndex index(Path dir, PluginRegistry registry) {
     String type = type(dir);
-    Object settings = new ConfigLoader(registry).convert(Map.of("type", type, "root", dir.toString()), Role.DATASET.settingsType());
+    Object settings =
+        new ConfigLoader(registry)
+            .convert(Map.of("type", type, "root", dir.toString()), Role.DATASET.settingsType());
     Map<Role, Object> components = new EnumMap<>(Role.class);
     components.put(Role.DATASET, settings);
-    var injector = new ComponentAssembler(registry).injector(new RunContext(0, dir, true), components);
+    var injector =
+        new ComponentAssembler(registry).injector(new RunContext(0, dir, true), components);
     return ComponentAssembler.get(injector, DatasetIndex.class);
   }
 }

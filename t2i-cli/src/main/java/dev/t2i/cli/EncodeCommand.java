@@ -14,8 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code t2i encode}: shows what an experiment's encoder makes of a sentence. */
-@Command(name = "encode", mixinStandardHelpOptions = true,
-    description = "Encode a sentence with an experiment's encoder: shape, tokens, unknown words and the first values.")
+@Command(
+    name = "encode",
+    mixinStandardHelpOptions = true,
+    description =
+        "Encode a sentence with an experiment's encoder: shape, tokens, unknown words and the first values.")
 final class EncodeCommand implements Callable<Integer> {
   @CommandLine.ParentCommand T2i parent;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -28,13 +31,18 @@ final class EncodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ExperimentConfig config = new ConfigLoader(parent.registry()).read(file, ExperimentConfig.class);
-    TextEncoder encoder = Experiment.assemble(config, parent.registry(), new ProgressModule()).encoder()
-        .orElseThrow(() -> new IllegalArgumentException(file + ": the experiment has no encoder"));
+    ExperimentConfig config =
+        new ConfigLoader(parent.registry()).read(file, ExperimentConfig.class);
+    TextEncoder encoder =
+        Experiment.assemble(config, parent.registry(), new ProgressModule())
+            .encoder()
+            .orElseThrow(
+                () -> new IllegalArgumentException(file + ": the experiment has no encoder"));
     EncodedText e = encoder.encode(text);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("shape: %s%n", encoder.shape());
-    out.printf("tokens: %d, real steps: %d, unknown: %s%n", e.tokens(), e.length(), e.outOfVocabulary());
+    out.printf(
+        "tokens: %d, real steps: %d, unknown: %s%n", e.tokens(), e.length(), e.outOfVocabulary());
     float[] head = Arrays.copyOf(e.values(), Math.min(8, e.values().length));
     double norm = 0;
     for (float v : e.values()) {

@@ -23,7 +23,8 @@ import picocli.CommandLine;
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
   @Override
-  public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+  public int handleExecutionException(
+      Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     Throwable e = ex;
     // Guice wraps what a provider threw; the user needs the provider's own message.
@@ -37,7 +38,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     err.println("t2i " + cmd.getCommandName() + ": " + message(e));
     if (T2i.verbose) {
       e.printStackTrace(err);
-    } else if (code == ExitCodes.FAILURE && !(e instanceof IOException) && !(e instanceof TrainingFailure)) {
+    } else if (code == ExitCodes.FAILURE
+        && !(e instanceof IOException)
+        && !(e instanceof TrainingFailure)) {
       err.println("(run with --verbose for the stack trace)");
     }
     err.flush();
@@ -48,9 +51,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof InvariantViolation) {
       return ExitCodes.FAILURE;
     }
-    if (e instanceof ConfigException || e instanceof PluginException || e instanceof DatasetException
-        || e instanceof WordVectorsException || e instanceof IllegalArgumentException
-        || e instanceof IllegalStateException || e instanceof NoSuchFileException) {
+    if (e instanceof ConfigException
+        || e instanceof PluginException
+        || e instanceof DatasetException
+        || e instanceof WordVectorsException
+        || e instanceof IllegalArgumentException
+        || e instanceof IllegalStateException
+        || e instanceof NoSuchFileException) {
       return ExitCodes.USAGE;
     }
     return ExitCodes.FAILURE;
@@ -58,7 +65,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
   static String message(Throwable e) {
     if (e instanceof NoSuchFileException n) {
-      return n.getFile() + ": no such file" + (n.getReason() != null ? " (" + n.getReason() + ")" : "");
+      return n.getFile()
+          + ": no such file"
+          + (n.getReason() != null ? " (" + n.getReason() + ")" : "");
     }
     if (e instanceof AccessDeniedException a) {
       return a.getFile() + ": permission denied";

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds the plugins on the class path, plus those in extra jars or folders of jars ({@code --plugins}). */
+/**
+ * Finds the plugins on the class path, plus those in extra jars or folders of jars ({@code
+ * --plugins}).
+ */
 final class PluginLoader {
   private PluginLoader() {}
 
@@ -30,7 +33,8 @@ final class PluginLoader {
       } else if (Files.isRegularFile(p)) {
         urls.add(url(p));
       } else {
-        throw new java.nio.file.NoSuchFileException(p.toString(), null, "--plugins names no jar or folder");
+        throw new java.nio.file.NoSuchFileException(
+            p.toString(), null, "--plugins names no jar or folder");
       }
     }
     ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), T2i.class.getClassLoader());

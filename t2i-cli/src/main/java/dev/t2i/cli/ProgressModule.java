@@ -8,6 +8,8 @@ import dev.t2i.api.Progress;
 final class ProgressModule extends AbstractModule {
   @Override
   protected void configure() {
-    OptionalBinder.newOptionalBinder(binder(), Progress.Factory.class).setBinding().toInstance(new CliProgress());
+    OptionalBinder.newOptionalBinder(binder(), Progress.Factory.class)
+        .setBinding()
+        .toInstance(new CliProgress());
   }
 }

@@ -33,10 +33,15 @@ import picocli.CommandLine.Option;
 public final class T2i implements Runnable {
   static volatile boolean verbose;
 
-  @Option(names = "--plugins", paramLabel = "JAR|DIR", description = "Extra plugin jars, or folders of jars (repeatable).")
+  @Option(
+      names = "--plugins",
+      paramLabel = "JAR|DIR",
+      description = "Extra plugin jars, or folders of jars (repeatable).")
   List<Path> plugins = new ArrayList<>();
 
-  @Option(names = {"-v", "--verbose"}, description = "Debug logs, and stack traces with errors.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Debug logs, and stack traces with errors.")
   void verbose(boolean v) {
     verbose = v;
     if (v) {
@@ -61,14 +66,19 @@ public final class T2i implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Runs {@code t2i} with {@code args} and returns its exit status (examples and tests call this). */
+  /**
+   * Runs {@code t2i} with {@code args} and returns its exit status (examples and tests call this).
+   */
   public static int run(String... args) {
-    return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    return run(
+        new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
   }
 
   /** Runs {@code t2i} writing its output and errors to the given writers. */
   public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "info"));
+    System.setProperty(
+        "org.slf4j.simpleLogger.defaultLogLevel",
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "info"));
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
     System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
@@ -80,9 +90,12 @@ public final class T2i implements Runnable {
           .setCaseInsensitiveEnumValuesAllowed(true)
           .execute(args);
     } catch (OutOfMemoryError e) {
-      err.println("t2i: out of memory (" + e.getMessage() + "). TensorFlow's memory counts against JavaCPP's limit, "
-          + "maxPhysicalBytes, which follows the Java heap: raise it with T2I_JAVA_OPTS=-Xmx8g (default -Xmx6g), "
-          + "or lower training.batchSize. Checkpoints already written are intact.");
+      err.println(
+          "t2i: out of memory ("
+              + e.getMessage()
+              + "). TensorFlow's memory counts against JavaCPP's limit, "
+              + "maxPhysicalBytes, which follows the Java heap: raise it with T2I_JAVA_OPTS=-Xmx8g (default -Xmx6g), "
+              + "or lower training.batchSize. Checkpoints already written are intact.");
       return ExitCodes.FAILURE;
     } finally {
       // Autoflush covers println and printf only: a command's last print() would be lost at exit.
@@ -94,20 +107,24 @@ public final class T2i implements Runnable {
   public static void main(String[] args) {
     // JavaCPP's deallocator thread can hit the same memory limit as the command: one line, no trace
     // (the command itself explains the limit).
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-      if (e instanceof OutOfMemoryError) {
-        System.err.println("t2i: out of memory in thread " + thread.getName() + ": " + e.getMessage());
-      } else {
-        e.printStackTrace();
-      }
-    });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (e instanceof OutOfMemoryError) {
+            System.err.println(
+                "t2i: out of memory in thread " + thread.getName() + ": " + e.getMessage());
+          } else {
+            e.printStackTrace();
+          }
+        });
     System.exit(run(args));
   }
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"t2i " + dev.t2i.training.output.RunDirectory.version(), "TensorFlow Java 1.1.0"};
+      return new String[] {
+        "t2i " + dev.t2i.training.output.RunDirectory.version(), "TensorFlow Java 1.1.0"
+      };
     }
   }
 }

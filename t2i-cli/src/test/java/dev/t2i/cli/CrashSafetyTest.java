@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Training survives being killed: a training process is killed with SIGKILL at random moments
- * (a checkpoint is written after every step, so many kills land inside a checkpoint write) and
- * resumed each time; it ends with the weights of an uninterrupted run. SIGTERM and SIGINT save a
- * checkpoint and exit with status 130.
+ * Training survives being killed: a training process is killed with SIGKILL at random moments (a
+ * checkpoint is written after every step, so many kills land inside a checkpoint write) and resumed
+ * each time; it ends with the weights of an uninterrupted run. SIGTERM and SIGINT save a checkpoint
+ * and exit with status 130.
  */
 class CrashSafetyTest {
   @TempDir Path dir;
@@ -30,7 +30,9 @@ class CrashSafetyTest {
 
   private Path config(String name, int steps, int threads, int checkpointEvery) throws Exception {
     Path f = dir.resolve(name + ".yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         name: %s
         seed: 11
         output: %s
@@ -42,7 +44,8 @@ class CrashSafetyTest {
         training: {batchSize: 16, steps: %d, threads: %d, checkpointEvery: %d, keepCheckpoints: 2, sampleEvery: 0,
                    samples: {count: 1, perCaption: 1}}
         pipeline: {workers: 1, prefetch: 2}
-        """.formatted(name, dir.resolve(name), steps, threads, checkpointEvery));
+        """
+            .formatted(name, dir.resolve(name), steps, threads, checkpointEvery));
     return f;
   }
 
@@ -50,9 +53,18 @@ class CrashSafetyTest {
     return start(config, resume, ProcessBuilder.Redirect.DISCARD);
   }
 
-  private static Process start(Path config, boolean resume, ProcessBuilder.Redirect output) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", System.getProperty("java.class.path"), "dev.t2i.cli.T2i", "train", config.toString()));
+  private static Process start(Path config, boolean resume, ProcessBuilder.Redirect output)
+      throws Exception {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.t2i.cli.T2i",
+                "train",
+                config.toString()));
     if (resume) {
       cmd.add("--resume");
     }
@@ -117,32 +129,41 @@ class CrashSafetyTest {
       assertThat(p.exitValue()).isZero();
       break;
     }
-    System.out.printf("SIGKILLs: %d, of which inside a checkpoint write: %d%n", kills, midCheckpoint);
+    System.out.printf(
+        "SIGKILLs: %d, of which inside a checkpoint write: %d%n", kills, midCheckpoint);
     assertThat(kills).isGreaterThanOrEqualTo(10);
     assertThat(store.latest().orElseThrow().step()).isEqualTo(steps);
     PluginRegistry registry = PluginRegistry.discover();
-    double diff = CheckpointWeights.maxDifference(CheckpointWeights.read(dir.resolve("reference"), registry),
-        CheckpointWeights.read(run, registry));
+    double diff =
+        CheckpointWeights.maxDifference(
+            CheckpointWeights.read(dir.resolve("reference"), registry),
+            CheckpointWeights.read(run, registry));
     System.out.println("max weight difference after the kills: " + diff);
     assertThat(diff).isLessThanOrEqualTo(1e-6);
   }
 
   @Test
   void sigtermAndSigintSaveACheckpointAndExitCleanly() throws Exception {
-    // A job started in the background of a non-interactive shell (nohup, `&`) ignores SIGINT, and so
-    // do its children: the JVM then installs no handler for it, and no Ctrl-C could reach it anyway.
+    // A job started in the background of a non-interactive shell (nohup, `&`) ignores SIGINT, and
+    // so
+    // do its children: the JVM then installs no handler for it, and no Ctrl-C could reach it
+    // anyway.
     String[] signals = sigintIgnored() ? new String[] {"TERM"} : new String[] {"TERM", "INT"};
     if (signals.length == 1) {
-      System.out.println("SIGINT is ignored by this test's process (a background job), and so by the child: SIGTERM only");
+      System.out.println(
+          "SIGINT is ignored by this test's process (a background job), and so by the child: SIGTERM only");
     }
     for (String signal : signals) {
-      // No scheduled checkpoint within the test (every 100,000 steps): any checkpoint is the one the signal asked for.
-      Path config = config("signal-" + signal.toLowerCase(java.util.Locale.ROOT), 1_000_000, 1, 100_000);
+      // No scheduled checkpoint within the test (every 100,000 steps): any checkpoint is the one
+      // the signal asked for.
+      Path config =
+          config("signal-" + signal.toLowerCase(java.util.Locale.ROOT), 1_000_000, 1, 100_000);
       Path run = config.resolveSibling(config.getFileName().toString().replace(".yaml", ""));
       Path log = dir.resolve("signal-" + signal + ".log");
       Process p = start(config, false, ProcessBuilder.Redirect.to(log.toFile()));
       try {
-        DirectoryCheckpointStore store = new DirectoryCheckpointStore(run.resolve("checkpoints"), 2);
+        DirectoryCheckpointStore store =
+            new DirectoryCheckpointStore(run.resolve("checkpoints"), 2);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         long reached;
         while ((reached = stepsLogged(log)) < 3) {
@@ -151,10 +172,20 @@ class CrashSafetyTest {
         }
         assertThat(store.latest()).as("no checkpoint before the signal").isEmpty();
         new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s of SIG" + signal).isTrue();
-        assertThat(p.exitValue()).as("exit status after SIG" + signal).isEqualTo(ExitCodes.INTERRUPTED);
-        long saved = store.latest().orElseThrow(() -> new AssertionError("no checkpoint after SIG" + signal)).step();
-        assertThat(saved).as("the signal-time checkpoint holds the steps done by then").isGreaterThanOrEqualTo(reached);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS))
+            .as("exited within 60 s of SIG" + signal)
+            .isTrue();
+        assertThat(p.exitValue())
+            .as("exit status after SIG" + signal)
+            .isEqualTo(ExitCodes.INTERRUPTED);
+        long saved =
+            store
+                .latest()
+                .orElseThrow(() -> new AssertionError("no checkpoint after SIG" + signal))
+                .step();
+        assertThat(saved)
+            .as("the signal-time checkpoint holds the steps done by then")
+            .isGreaterThanOrEqualTo(reached);
         assertThat(stagingDirectories(run)).isZero();
       } finally {
         p.destroyForcibly(); // a failed assertion leaves no training of 1,000,000 steps behind
@@ -167,7 +198,8 @@ class CrashSafetyTest {
     if (!Files.exists(log)) {
       return 0;
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)/1000000 steps").matcher(Files.readString(log));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+)/1000000 steps").matcher(Files.readString(log));
     long most = 0;
     while (m.find()) {
       most = Math.max(most, Long.parseLong(m.group(1)));
@@ -179,10 +211,10 @@ class CrashSafetyTest {
   private static boolean sigintIgnored() throws java.io.IOException {
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
       if (line.startsWith("SigIgn:")) {
-        return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << 1)) != 0;
+        return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << 1))
+            != 0;
       }
     }
     return false;
   }
-
 }

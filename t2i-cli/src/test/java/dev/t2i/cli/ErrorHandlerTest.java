@@ -13,12 +13,22 @@ import org.junit.jupiter.api.Test;
 class ErrorHandlerTest {
   @Test
   void userErrorsAre2AndInternalOnesAre1() {
-    assertThat(ErrorHandler.codeOf(new ConfigException("a.yaml", 3, 5, "ngf must be > 0, was -3", null))).isEqualTo(ExitCodes.USAGE);
-    assertThat(ErrorHandler.codeOf(new InvalidSettingException("ngf", "must be > 0, was -3"))).isEqualTo(ExitCodes.USAGE);
-    assertThat(ErrorHandler.codeOf(new IllegalArgumentException("--scale must be > 0"))).isEqualTo(ExitCodes.USAGE);
-    assertThat(ErrorHandler.codeOf(new NoSuchFileException("runs/none/config.yaml"))).isEqualTo(ExitCodes.USAGE);
-    assertThat(ErrorHandler.codeOf(new InvariantViolation("the generator reads text but none was given"))).isEqualTo(ExitCodes.FAILURE);
-    assertThat(ErrorHandler.codeOf(new IOException("No space left on device"))).isEqualTo(ExitCodes.FAILURE);
+    assertThat(
+            ErrorHandler.codeOf(
+                new ConfigException("a.yaml", 3, 5, "ngf must be > 0, was -3", null)))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(ErrorHandler.codeOf(new InvalidSettingException("ngf", "must be > 0, was -3")))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(ErrorHandler.codeOf(new IllegalArgumentException("--scale must be > 0")))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(ErrorHandler.codeOf(new NoSuchFileException("runs/none/config.yaml")))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(
+            ErrorHandler.codeOf(
+                new InvariantViolation("the generator reads text but none was given")))
+        .isEqualTo(ExitCodes.FAILURE);
+    assertThat(ErrorHandler.codeOf(new IOException("No space left on device")))
+        .isEqualTo(ExitCodes.FAILURE);
     assertThat(ErrorHandler.codeOf(new NullPointerException())).isEqualTo(ExitCodes.FAILURE);
   }
 }

@@ -29,7 +29,8 @@ class MalformedInputsTest {
   }
 
   static Path root() throws URISyntaxException {
-    return Path.of(MalformedInputsTest.class.getResource("/malformed/cases.tsv").toURI()).getParent();
+    return Path.of(MalformedInputsTest.class.getResource("/malformed/cases.tsv").toURI())
+        .getParent();
   }
 
   static Stream<Case> cases() throws Exception {
@@ -43,32 +44,43 @@ class MalformedInputsTest {
   @MethodSource("cases")
   void givesAClearErrorOrTheDocumentedSkip(Case c) throws Exception {
     Path input = root().resolve(c.file());
-    CliTest.Result r = switch (c.kind()) {
-      case "config" -> CliTest.t2i("check", input.toString());
-      case "vectors" -> CliTest.t2i("word2vec", "neighbours", "--vectors", input.toString(), "--word", "red");
-      case "image" -> inspect(oxfordTree(input, null), "skip");
-      case "caption" -> inspect(oxfordTree(null, input), "skip");
-      case "caption-fail" -> inspect(oxfordTree(null, input), "fail");
-      case "tree-oxford" -> inspect("{type: oxford102, root: " + input + ", classCaptions: false}");
-      case "tree-cub" -> inspect("{type: cub200, root: " + input + "}");
-      case "tree-flickr" -> inspect("{type: flickr30k, root: " + input + "}");
-      default -> throw new IllegalArgumentException(c.kind());
-    };
+    CliTest.Result r =
+        switch (c.kind()) {
+          case "config" -> CliTest.t2i("check", input.toString());
+          case "vectors" ->
+              CliTest.t2i("word2vec", "neighbours", "--vectors", input.toString(), "--word", "red");
+          case "image" -> inspect(oxfordTree(input, null), "skip");
+          case "caption" -> inspect(oxfordTree(null, input), "skip");
+          case "caption-fail" -> inspect(oxfordTree(null, input), "fail");
+          case "tree-oxford" ->
+              inspect("{type: oxford102, root: " + input + ", classCaptions: false}");
+          case "tree-cub" -> inspect("{type: cub200, root: " + input + "}");
+          case "tree-flickr" -> inspect("{type: flickr30k, root: " + input + "}");
+          default -> throw new IllegalArgumentException(c.kind());
+        };
     String all = r.out() + r.err();
     assertThat(r.exit()).as(all).isEqualTo(c.exit());
     assertThat(all).contains(c.message());
-    assertThat(all).doesNotContain("\tat ").doesNotContain("OutOfMemoryError").doesNotContain("Exception in thread");
+    assertThat(all)
+        .doesNotContain("\tat ")
+        .doesNotContain("OutOfMemoryError")
+        .doesNotContain("Exception in thread");
     if (c.exit() == 2) {
       assertThat(r.err()).startsWith("t2i ");
     }
   }
 
-  /** A two-image Oxford-102 tree: image 1 is {@code image} (or a good one), its caption file {@code caption} (or a good one). */
+  /**
+   * A two-image Oxford-102 tree: image 1 is {@code image} (or a good one), its caption file {@code
+   * caption} (or a good one).
+   */
   private Path oxfordTree(Path image, Path caption) throws Exception {
     Path tree = dir.resolve("tree");
     Files.createDirectories(tree.resolve("jpg"));
     Files.createDirectories(tree.resolve("text_c10/class_00001"));
-    Files.writeString(tree.resolve("labels.txt"), image != null ? "image_00001 1\n" : "image_00001 1\nimage_00002 1\n");
+    Files.writeString(
+        tree.resolve("labels.txt"),
+        image != null ? "image_00001 1\n" : "image_00001 1\nimage_00002 1\n");
     BufferedImage good = new BufferedImage(20, 16, BufferedImage.TYPE_INT_RGB);
     for (int i = 1; i <= 2; i++) {
       Path jpg = tree.resolve(String.format("jpg/image_%05d.jpg", i));
@@ -88,17 +100,23 @@ class MalformedInputsTest {
   }
 
   private CliTest.Result inspect(Path tree, String onError) throws Exception {
-    return inspect("{type: oxford102, root: " + tree + ", classCaptions: false, onError: " + onError + "}");
+    return inspect(
+        "{type: oxford102, root: " + tree + ", classCaptions: false, onError: " + onError + "}");
   }
 
   private CliTest.Result inspect(String dataset) throws Exception {
     Path config = dir.resolve("inspect.yaml");
-    Files.writeString(config, String.join("\n", List.of(
-        "output: " + dir.resolve("run"),
-        "dataset: " + dataset,
-        "generator: {type: dcgan, conditioning: noise}",
-        "discriminator: {type: dcgan, text: none}",
-        "loss: {type: gan}", "")));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            List.of(
+                "output: " + dir.resolve("run"),
+                "dataset: " + dataset,
+                "generator: {type: dcgan, conditioning: noise}",
+                "discriminator: {type: dcgan, text: none}",
+                "loss: {type: gan}",
+                "")));
     return CliTest.t2i("data", "inspect", config.toString(), "--verify-images");
   }
 }

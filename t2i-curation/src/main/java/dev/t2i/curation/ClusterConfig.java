@@ -13,14 +13,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** One clustering run, as one YAML file for {@code t2i cluster}. Only {@code dataset} is required. */
+/**
+ * One clustering run, as one YAML file for {@code t2i cluster}. Only {@code dataset} is required.
+ */
 public record ClusterConfig(
     @JsonPropertyDescription("the run's name") String name,
     @JsonPropertyDescription("seed of PCA, k-means++ and the contact sheet") Long seed,
     @JsonPropertyDescription("the output directory; default runs/NAME") Path output,
     @JsonPropertyDescription("the images to cluster") ImageCaptionSource.Settings dataset,
     @JsonPropertyDescription("which images: all, train, test or validation") String split,
-    @JsonPropertyDescription("the image features (default: pixels)") FeatureExtractor.Settings features,
+    @JsonPropertyDescription("the image features (default: pixels)")
+        FeatureExtractor.Settings features,
     @JsonPropertyDescription("dimension reduction before clustering") PcaSettings pca,
     @JsonPropertyDescription("the Gaussian mixture") MixtureSettings mixture,
     @JsonPropertyDescription("the contact sheet") ContactSheetSettings sheet) {

@@ -19,17 +19,20 @@ import java.util.SplittableRandom;
  * @param randomPurity the same for a seeded random assignment with the same cluster sizes
  * @param topClasses per cluster, its three most common class names with their counts
  */
-public record ClusterSummary(int[] sizes, double purity, double randomPurity, List<String> topClasses) {
+public record ClusterSummary(
+    int[] sizes, double purity, double randomPurity, List<String> topClasses) {
 
   /** Summarises {@code labels} over {@code examples}. */
-  public static ClusterSummary of(List<Example> examples, int[] labels, int k, Map<Integer, String> classNames, long seed) {
+  public static ClusterSummary of(
+      List<Example> examples, int[] labels, int k, Map<Integer, String> classNames, long seed) {
     int[] sizes = new int[k];
     for (int l : labels) {
       sizes[l]++;
     }
     boolean classes = examples.stream().allMatch(e -> e.classId() >= 0);
     if (!classes) {
-      return new ClusterSummary(sizes, Double.NaN, Double.NaN, java.util.Collections.nCopies(k, ""));
+      return new ClusterSummary(
+          sizes, Double.NaN, Double.NaN, java.util.Collections.nCopies(k, ""));
     }
     int[] shuffled = labels.clone();
     SplittableRandom r = new SplittableRandom(seed);
@@ -42,13 +45,27 @@ public record ClusterSummary(int[] sizes, double purity, double randomPurity, Li
     List<Map<Integer, Integer>> counts = counts(examples, labels, k);
     List<String> top = new ArrayList<>();
     for (Map<Integer, Integer> c : counts) {
-      top.add(String.join(", ", c.entrySet().stream()
-          .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(3)
-          .map(e -> classNames.getOrDefault(e.getKey(), "class " + e.getKey()) + " " + e.getValue())
-          .toList()));
+      top.add(
+          String.join(
+              ", ",
+              c.entrySet().stream()
+                  .sorted(
+                      Map.Entry.<Integer, Integer>comparingByValue()
+                          .reversed()
+                          .thenComparing(Map.Entry.comparingByKey()))
+                  .limit(3)
+                  .map(
+                      e ->
+                          classNames.getOrDefault(e.getKey(), "class " + e.getKey())
+                              + " "
+                              + e.getValue())
+                  .toList()));
     }
-    return new ClusterSummary(sizes, purity(counts, labels.length), purity(counts(examples, shuffled, k), labels.length), top);
+    return new ClusterSummary(
+        sizes,
+        purity(counts, labels.length),
+        purity(counts(examples, shuffled, k), labels.length),
+        top);
   }
 
   private static List<Map<Integer, Integer>> counts(List<Example> examples, int[] labels, int k) {
@@ -73,13 +90,19 @@ public record ClusterSummary(int[] sizes, double purity, double randomPurity, Li
   /** The table of cluster sizes, as text. */
   public String table() {
     int n = java.util.Arrays.stream(sizes).sum();
-    StringBuilder b = new StringBuilder(String.format("%-8s %8s %7s  %s%n", "cluster", "images", "share", "main classes"));
+    StringBuilder b =
+        new StringBuilder(
+            String.format("%-8s %8s %7s  %s%n", "cluster", "images", "share", "main classes"));
     for (int c = 0; c < sizes.length; c++) {
-      b.append(String.format("%-8d %8d %6.1f%%  %s%n", c, sizes[c], 100.0 * sizes[c] / n, topClasses.get(c)));
+      b.append(
+          String.format(
+              "%-8d %8d %6.1f%%  %s%n", c, sizes[c], 100.0 * sizes[c] / n, topClasses.get(c)));
     }
     b.append(String.format("%-8s %8d %6.1f%%%n", "all", n, 100.0));
     if (!Double.isNaN(purity)) {
-      b.append(String.format("purity %.4f (random assignment with these sizes: %.4f)%n", purity, randomPurity));
+      b.append(
+          String.format(
+              "purity %.4f (random assignment with these sizes: %.4f)%n", purity, randomPurity));
     }
     return b.toString();
   }

@@ -23,18 +23,27 @@ final class ContactSheet {
 
   private ContactSheet() {}
 
-  static void write(List<Example> examples, int[] labels, int[] sizes, ContactSheetSettings settings, long seed, Path file)
+  static void write(
+      List<Example> examples,
+      int[] labels,
+      int[] sizes,
+      ContactSheetSettings settings,
+      long seed,
+      Path file)
       throws IOException {
     int k = sizes.length;
     int t = settings.thumbnail();
     int per = settings.perCluster();
-    BufferedImage sheet = new BufferedImage(LABEL_WIDTH + per * (t + GAP), k * (t + GAP), BufferedImage.TYPE_INT_RGB);
+    BufferedImage sheet =
+        new BufferedImage(LABEL_WIDTH + per * (t + GAP), k * (t + GAP), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = sheet.createGraphics();
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       int n = labels.length;
       for (int c = 0; c < k; c++) {
         int y = c * (t + GAP);
@@ -58,7 +67,17 @@ final class ContactSheet {
           int side = Math.min(im.getWidth(), im.getHeight());
           int x0 = (im.getWidth() - side) / 2;
           int y0 = (im.getHeight() - side) / 2;
-          g.drawImage(im, LABEL_WIDTH + j * (t + GAP), y, LABEL_WIDTH + j * (t + GAP) + t, y + t, x0, y0, x0 + side, y0 + side, null);
+          g.drawImage(
+              im,
+              LABEL_WIDTH + j * (t + GAP),
+              y,
+              LABEL_WIDTH + j * (t + GAP) + t,
+              y + t,
+              x0,
+              y0,
+              x0 + side,
+              y0 + side,
+              null);
         }
       }
     } finally {

@@ -20,11 +20,23 @@ public final class CurationPlugin implements T2iPlugin {
 
   @Override
   public void register(ComponentRegistry registry) {
-    registry.register(Role.FEATURES, "savedmodel", SavedModelFeaturesSettings.class, SavedModelFeatures.class,
+    registry.register(
+        Role.FEATURES,
+        "savedmodel",
+        SavedModelFeaturesSettings.class,
+        SavedModelFeatures.class,
         "any TensorFlow SavedModel and output, such as a Keras VGG16 export and fc2");
-    registry.register(Role.FEATURES, "classifier", ClassifierFeaturesSettings.class, ClassifierFeatures.class,
+    registry.register(
+        Role.FEATURES,
+        "classifier",
+        ClassifierFeaturesSettings.class,
+        ClassifierFeatures.class,
         "the in-project CNN's 256-d features, trained on the data set's classes");
-    registry.register(Role.FEATURES, "pixels", PixelFeaturesSettings.class, PixelFeatures.class,
+    registry.register(
+        Role.FEATURES,
+        "pixels",
+        PixelFeaturesSettings.class,
+        PixelFeatures.class,
         "downscaled pixels: the baseline that needs no model");
   }
 }

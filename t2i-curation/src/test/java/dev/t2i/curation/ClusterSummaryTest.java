@@ -15,37 +15,52 @@ class ClusterSummaryTest {
     List<Example> out = new ArrayList<>();
     for (int i = 0; i < classes.length; i++) {
       String id = "image_" + i;
-      out.add(new Example(id, Split.TRAIN, classes[i], List.of("a caption"), new ImageRef() {
-        @Override
-        public java.awt.image.BufferedImage read() {
-          throw new UnsupportedOperationException("not read by a summary");
-        }
+      out.add(
+          new Example(
+              id,
+              Split.TRAIN,
+              classes[i],
+              List.of("a caption"),
+              new ImageRef() {
+                @Override
+                public java.awt.image.BufferedImage read() {
+                  throw new UnsupportedOperationException("not read by a summary");
+                }
 
-        @Override
-        public String location() {
-          return id;
-        }
-      }, Map.of()));
+                @Override
+                public String location() {
+                  return id;
+                }
+              },
+              Map.of()));
     }
     return out;
   }
 
   @Test
   void countsSizesMainClassesAndPurity() {
-    ClusterSummary s = ClusterSummary.of(examples(1, 1, 2, 2, 3, 3, 3), new int[] {0, 0, 0, 1, 1, 1, 2}, 3,
-        Map.of(1, "rose", 2, "tulip", 3, "daisy"), 7);
+    ClusterSummary s =
+        ClusterSummary.of(
+            examples(1, 1, 2, 2, 3, 3, 3),
+            new int[] {0, 0, 0, 1, 1, 1, 2},
+            3,
+            Map.of(1, "rose", 2, "tulip", 3, "daisy"),
+            7);
     assertThat(s.sizes()).containsExactly(3, 3, 1);
     // Cluster 0: rose 2 of 3; cluster 1: daisy 2 of 3; cluster 2: daisy 1 of 1.
     assertThat(s.purity()).isEqualTo(5 / 7.0);
     assertThat(s.topClasses()).containsExactly("rose 2, tulip 1", "daisy 2, tulip 1", "daisy 1");
-    assertThat(s.table()).isEqualTo("""
+    assertThat(s.table())
+        .isEqualTo(
+            """
         cluster    images   share  main classes
         0               3   42.9%  rose 2, tulip 1
         1               3   42.9%  daisy 2, tulip 1
         2               1   14.3%  daisy 1
         all             7  100.0%
         purity 0.7143 (random assignment with these sizes: RANDOM)
-        """.replace("RANDOM", String.format("%.4f", s.randomPurity())));
+        """
+                .replace("RANDOM", String.format("%.4f", s.randomPurity())));
     assertThat(s.randomPurity()).isBetween(3 / 7.0, 1.0);
     assertThat(s.toMap()).containsEntry("purity", 0.7143);
   }

@@ -26,13 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClusteringTest {
-  static final String OXFORD = Path.of(System.getProperty("t2i.shared.data", "../../shared/data"), "oxford102").toString();
+  static final String OXFORD =
+      Path.of(System.getProperty("t2i.shared.data", "../../shared/data"), "oxford102").toString();
   private final PluginRegistry registry = PluginRegistry.discover();
   private final ConfigLoader loader = new ConfigLoader(registry);
   @TempDir Path dir;
 
   private Clustering.Outcome run(String yaml) throws Exception {
-    return new Clustering(registry, Progress.Factory.SILENT).run(loader.read(yaml, "cluster.yaml", ClusterConfig.class));
+    return new Clustering(registry, Progress.Factory.SILENT)
+        .run(loader.read(yaml, "cluster.yaml", ClusterConfig.class));
   }
 
   /** Holds one dataset section. */
@@ -40,17 +42,25 @@ class ClusteringTest {
 
   private DatasetIndex load(String yaml) throws Exception {
     Holder h = loader.read(yaml, "subset.yaml", Holder.class);
-    var injector = new ComponentAssembler(registry).injector(new RunContext(1, dir), Map.of(Role.DATASET, h.dataset()));
+    var injector =
+        new ComponentAssembler(registry)
+            .injector(new RunContext(1, dir), Map.of(Role.DATASET, h.dataset()));
     return injector.getInstance(DatasetIndex.class);
   }
 
   @Test
   void clustersSyntheticFlowersAndWritesEveryOutput() throws Exception {
     Path out = dir.resolve("run");
-    String synthetic = "{type: synthetic-flowers, train: 240, test: 60, validation: 0, imageSize: 24}";
-    String yaml = "name: flowers\nseed: 3\noutput: " + out + "\ndataset: " + synthetic + "\n"
-        + "features: {type: pixels, size: 12}\npca: {components: 10}\n"
-        + "mixture: {components: 4, covariance: full, bic: [2, 4]}\nsheet: {perCluster: 5, thumbnail: 32}\n";
+    String synthetic =
+        "{type: synthetic-flowers, train: 240, test: 60, validation: 0, imageSize: 24}";
+    String yaml =
+        "name: flowers\nseed: 3\noutput: "
+            + out
+            + "\ndataset: "
+            + synthetic
+            + "\n"
+            + "features: {type: pixels, size: 12}\npca: {components: 10}\n"
+            + "mixture: {components: 4, covariance: full, bic: [2, 4]}\nsheet: {perCluster: 5, thumbnail: 32}\n";
     Clustering.Outcome first = run(yaml);
     int n = 300;
     assertThat(first.labels()).hasSize(n);
@@ -59,7 +69,8 @@ class ClusteringTest {
     assertThat(Arrays.stream(first.summary().sizes()).min().orElseThrow()).isPositive();
     // Raw pixels cluster mostly by flower size, then petal colour: both purer than chance.
     int[] random = shuffled(first.labels(), 1);
-    assertThat(purity(first.examples(), first.labels(), 4, "size")).isGreaterThan(purity(first.examples(), random, 4, "size") + 0.15);
+    assertThat(purity(first.examples(), first.labels(), 4, "size"))
+        .isGreaterThan(purity(first.examples(), random, 4, "size") + 0.15);
     assertThat(purity(first.examples(), first.labels(), 4, "petal_color"))
         .isGreaterThan(purity(first.examples(), random, 4, "petal_color") + 0.05);
     assertThat(first.summary().purity()).isGreaterThan(first.summary().randomPurity() + 0.02);
@@ -70,14 +81,20 @@ class ClusteringTest {
     assertThat(csv.get(1)).startsWith("image_00001,train,");
     List<String> em = Files.readAllLines(out.resolve("em.csv"));
     assertThat(em.get(0)).isEqualTo("iteration,meanLogLikelihood");
-    double[] ll = em.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
+    double[] ll =
+        em.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
     assertThat(ll.length).isEqualTo(first.fit().iterations()).isGreaterThan(1);
     for (int i = 1; i < ll.length; i++) {
       assertThat(ll[i]).isGreaterThanOrEqualTo(ll[i - 1] - 1e-6);
     }
-    assertThat(Files.readAllLines(out.resolve("bic.csv"))).hasSize(3).first().isEqualTo("components,bic,meanLogLikelihood,iterations,converged");
-    assertThat(Files.readString(out.resolve("sizes.txt"))).startsWith("cluster    images   share  main classes")
-        .contains("all           300  100.0%").contains("purity ");
+    assertThat(Files.readAllLines(out.resolve("bic.csv")))
+        .hasSize(3)
+        .first()
+        .isEqualTo("components,bic,meanLogLikelihood,iterations,converged");
+    assertThat(Files.readString(out.resolve("sizes.txt")))
+        .startsWith("cluster    images   share  main classes")
+        .contains("all           300  100.0%")
+        .contains("purity ");
     BufferedImage sheet = ImageIO.read(out.resolve("contact-sheet.png").toFile());
     assertThat(sheet.getWidth()).isEqualTo(132 + 5 * 34);
     assertThat(sheet.getHeight()).isEqualTo(4 * 34);
@@ -88,8 +105,15 @@ class ClusteringTest {
     assertThat(report.at("/features/extractor").asText()).isEqualTo("pixels 12x12 RGB in [-1, 1]");
     assertThat(report.at("/bicComparison").size()).isEqualTo(2);
     assertThat(report.at("/clusters/sizes/0/images").asInt()).isEqualTo(first.summary().sizes()[0]);
-    assertThat(Files.readString(out.resolve("config.yaml"))).contains("covariance: full").contains("perCluster: 5");
-    assertThat(new ObjectMapper().readTree(out.resolve("provenance.json").toFile()).get("seed").asLong()).isEqualTo(3);
+    assertThat(Files.readString(out.resolve("config.yaml")))
+        .contains("covariance: full")
+        .contains("perCluster: 5");
+    assertThat(
+            new ObjectMapper()
+                .readTree(out.resolve("provenance.json").toFile())
+                .get("seed")
+                .asLong())
+        .isEqualTo(3);
 
     // A rerun reuses the cached features and gives the same clusters.
     Path features;
@@ -103,12 +127,22 @@ class ClusteringTest {
 
     // The clusters feed a data set: subset with clusters: [c] holds exactly that cluster.
     for (int c : new int[] {0, 3}) {
-      DatasetIndex subset = load("dataset: {type: subset, source: " + synthetic + ", assignments: " + out.resolve("clusters.csv")
-          + ", clusters: [" + c + "]}\n");
+      DatasetIndex subset =
+          load(
+              "dataset: {type: subset, source: "
+                  + synthetic
+                  + ", assignments: "
+                  + out.resolve("clusters.csv")
+                  + ", clusters: ["
+                  + c
+                  + "]}\n");
       assertThat(subset.examples()).hasSize(first.summary().sizes()[c]);
       int cluster = c;
-      List<String> expected = java.util.stream.IntStream.range(0, n).filter(i -> first.labels()[i] == cluster)
-          .mapToObj(i -> first.examples().get(i).id()).toList();
+      List<String> expected =
+          java.util.stream.IntStream.range(0, n)
+              .filter(i -> first.labels()[i] == cluster)
+              .mapToObj(i -> first.examples().get(i).id())
+              .toList();
       assertThat(subset.examples()).extracting(Example::id).containsExactlyElementsOf(expected);
     }
   }
@@ -134,19 +168,27 @@ class ClusteringTest {
     for (int i = 0; i < labels.length; i++) {
       counts.get(labels[i]).merge(examples.get(i).attributes().get(attribute), 1, Integer::sum);
     }
-    return counts.stream().mapToInt(m -> m.values().stream().max(Integer::compare).orElse(0)).sum() / (double) labels.length;
+    return counts.stream().mapToInt(m -> m.values().stream().max(Integer::compare).orElse(0)).sum()
+        / (double) labels.length;
   }
 
   @Test
   void clustersRealOxfordImagesWithTheInProjectClassifier() throws Exception {
     Path out = dir.resolve("oxford");
-    Clustering.Outcome o = run("output: " + out + "\nseed: 5\n"
-        + "dataset: {type: subset, source: {type: oxford102, root: " + OXFORD + "}, classes: ['1-4']}\n"
-        + "features: {type: classifier, steps: 60, size: 32}\npca: {components: 16}\nmixture: {components: 4, covariance: diagonal}\n");
+    Clustering.Outcome o =
+        run(
+            "output: "
+                + out
+                + "\nseed: 5\n"
+                + "dataset: {type: subset, source: {type: oxford102, root: "
+                + OXFORD
+                + "}, classes: ['1-4']}\n"
+                + "features: {type: classifier, steps: 60, size: 32}\npca: {components: 16}\nmixture: {components: 4, covariance: diagonal}\n");
     List<Example> examples = o.examples();
     assertThat(examples).allSatisfy(e -> assertThat(e.classId()).isBetween(1, 4));
     assertThat(examples.size()).isBetween(150, 400);
-    assertThat(o.summary().topClasses().get(0)).matches("^(pink primrose|hard-leaved pocket orchid|canterbury bells|sweet pea) \\d+.*");
+    assertThat(o.summary().topClasses().get(0))
+        .matches("^(pink primrose|hard-leaved pocket orchid|canterbury bells|sweet pea) \\d+.*");
     // Features trained on these four classes separate them far better than chance.
     assertThat(o.summary().purity()).isGreaterThan(o.summary().randomPurity() + 0.15);
     try (var s = Files.list(out.resolve(".extractors"))) {
@@ -156,14 +198,25 @@ class ClusteringTest {
 
   @Test
   void badConfigurationsAreClearErrors() throws Exception {
-    assertThatThrownBy(() -> run("dataset: {type: synthetic-flowers, train: 8, test: 2, validation: 0, imageSize: 16}\noutput: " + dir
-        + "\nmixture: {components: 20}\n"))
-        .hasMessage("mixture.components: 20 clusters of 10 images (synthetic-flowers, split all) is too many");
+    assertThatThrownBy(
+            () ->
+                run(
+                    "dataset: {type: synthetic-flowers, train: 8, test: 2, validation: 0, imageSize: 16}\noutput: "
+                        + dir
+                        + "\nmixture: {components: 20}\n"))
+        .hasMessage(
+            "mixture.components: 20 clusters of 10 images (synthetic-flowers, split all) is too many");
     assertThatThrownBy(() -> run("dataset: {type: synthetic-flowers}\nsplit: holdout\n"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("split");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("split");
     assertThatThrownBy(() -> run("dataset: {type: synthetic-flowers}\nfeatures: {type: vgg16}\n"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("vgg16").hasMessageContaining("savedmodel");
-    assertThatThrownBy(() -> run("dataset: {type: synthetic-flowers}\nmixture: {covariance: spherical}\n"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("spherical").hasMessageContaining("diagonal");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("vgg16")
+        .hasMessageContaining("savedmodel");
+    assertThatThrownBy(
+            () -> run("dataset: {type: synthetic-flowers}\nmixture: {covariance: spherical}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("spherical")
+        .hasMessageContaining("diagonal");
   }
 }

@@ -23,7 +23,8 @@ public final class ClassValidation {
    * {@code examples} with {@code fraction} of each class's training images moved to {@link
    * Split#VALIDATION}, and a {@code validation} line in {@code provenance}.
    */
-  public static List<Example> holdOut(List<Example> examples, double fraction, long seed, Map<String, String> provenance) {
+  public static List<Example> holdOut(
+      List<Example> examples, double fraction, long seed, Map<String, String> provenance) {
     Map<Integer, List<String>> training = new TreeMap<>();
     for (Example e : examples) {
       if (e.split() == Split.TRAIN) {
@@ -39,11 +40,20 @@ public final class ClassValidation {
     }
     List<Example> out = new ArrayList<>(examples.size());
     for (Example e : examples) {
-      out.add(e.split() == Split.TRAIN && held.contains(e.id())
-          ? new Example(e.id(), Split.VALIDATION, e.classId(), e.captions(), e.image(), e.attributes()) : e);
+      out.add(
+          e.split() == Split.TRAIN && held.contains(e.id())
+              ? new Example(
+                  e.id(), Split.VALIDATION, e.classId(), e.captions(), e.image(), e.attributes())
+              : e);
     }
-    provenance.put("validation", held.size() + " images: " + fraction + " of each training class's images, seed " + seed
-        + " (held-out images of known classes)");
+    provenance.put(
+        "validation",
+        held.size()
+            + " images: "
+            + fraction
+            + " of each training class's images, seed "
+            + seed
+            + " (held-out images of known classes)");
     return out;
   }
 }

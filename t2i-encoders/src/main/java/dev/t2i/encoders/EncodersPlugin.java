@@ -17,9 +17,17 @@ public final class EncodersPlugin implements T2iPlugin {
 
   @Override
   public void register(ComponentRegistry registry) {
-    registry.register(Role.ENCODER, "word2vec-sum", PooledEncoderSettings.class, PooledWord2VecEncoder.class,
+    registry.register(
+        Role.ENCODER,
+        "word2vec-sum",
+        PooledEncoderSettings.class,
+        PooledWord2VecEncoder.class,
         "sum or mean of a caption's word2vec vectors (1 x D)");
-    registry.register(Role.ENCODER, "word2vec-sequence", SequenceEncoderSettings.class, SequenceWord2VecEncoder.class,
+    registry.register(
+        Role.ENCODER,
+        "word2vec-sequence",
+        SequenceEncoderSettings.class,
+        SequenceWord2VecEncoder.class,
         "a caption's word2vec vectors in order (T x D, with a mask)");
   }
 

@@ -7,8 +7,8 @@ import dev.t2i.encoders.vectors.WordVectors;
 import jakarta.inject.Inject;
 
 /**
- * {@code word2vec-sum}: the sum or mean of a caption's word vectors, the report's 1 × 400 input.
- * A caption with no known word encodes as zeros with a mask of 0.
+ * {@code word2vec-sum}: the sum or mean of a caption's word vectors, the report's 1 × 400 input. A
+ * caption with no known word encodes as zeros with a mask of 0.
  */
 public final class PooledWord2VecEncoder implements TextEncoder {
   private final PooledEncoderSettings settings;
@@ -42,6 +42,7 @@ public final class PooledWord2VecEncoder implements TextEncoder {
         out[i] /= n;
       }
     }
-    return new EncodedText(out, new float[] {n > 0 ? 1f : 0f}, lookup.tokens(), lookup.outOfVocabulary());
+    return new EncodedText(
+        out, new float[] {n > 0 ? 1f : 0f}, lookup.tokens(), lookup.outOfVocabulary());
   }
 }

@@ -7,8 +7,11 @@ import dev.t2i.api.TextEncoder;
 /** Settings of {@code word2vec-sequence}: one vector per word, padded or truncated to T. */
 public record SequenceEncoderSettings(
     @JsonPropertyDescription("the word vectors") VectorSource vectors,
-    @JsonPropertyDescription("T: word positions per caption; shorter captions are padded at the end") Integer steps,
-    @JsonPropertyDescription("keep-first or keep-last tokens of a longer caption") Truncation truncate,
+    @JsonPropertyDescription(
+            "T: word positions per caption; shorter captions are padded at the end")
+        Integer steps,
+    @JsonPropertyDescription("keep-first or keep-last tokens of a longer caption")
+        Truncation truncate,
     @JsonPropertyDescription("skip, zero or error for a word without a vector") OovPolicy oov)
     implements TextEncoder.Settings {
 

@@ -7,8 +7,8 @@ import dev.t2i.encoders.vectors.WordVectors;
 import jakarta.inject.Inject;
 
 /**
- * {@code word2vec-sequence}: a caption's word vectors in order, {@code T × D}, the report's
- * 25 × 400 input. Shorter captions are padded at the end with zeros and a mask of 0.
+ * {@code word2vec-sequence}: a caption's word vectors in order, {@code T × D}, the report's 25 ×
+ * 400 input. Shorter captions are padded at the end with zeros and a mask of 0.
  */
 public final class SequenceWord2VecEncoder implements TextEncoder {
   private final SequenceEncoderSettings settings;

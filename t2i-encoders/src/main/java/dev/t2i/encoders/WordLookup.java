@@ -29,9 +29,14 @@ record WordLookup(int[] rows, int tokens, List<String> outOfVocabulary) {
             continue;
           }
           case ZERO -> row = -1;
-          case ERROR -> throw new IllegalArgumentException(
-              "'" + t + "' in the caption \"" + caption + "\" has no word vector, and the encoder's oov policy is 'error'"
-                  + " (use 'skip' or 'zero' to accept unknown words)");
+          case ERROR ->
+              throw new IllegalArgumentException(
+                  "'"
+                      + t
+                      + "' in the caption \""
+                      + caption
+                      + "\" has no word vector, and the encoder's oov policy is 'error'"
+                      + " (use 'skip' or 'zero' to accept unknown words)");
         }
       }
       rows[n++] = row;

@@ -45,7 +45,8 @@ public final class WordVectorsProvider {
   private final Map<VectorSource, WordVectors> loaded = new HashMap<>();
 
   @Inject
-  public WordVectorsProvider(RunContext context, Optional<Provider<DatasetIndex>> dataset, Progress.Factory progress) {
+  public WordVectorsProvider(
+      RunContext context, Optional<Provider<DatasetIndex>> dataset, Progress.Factory progress) {
     this.context = context;
     this.dataset = dataset;
     this.progress = progress;
@@ -73,7 +74,8 @@ public final class WordVectorsProvider {
   private WordVectors resolve(VectorSource source) throws IOException {
     Path dir = context.runDirectory().resolve("word2vec");
     Path cache = dir.resolve("vectors-" + dev.t2i.api.Fingerprint.of(source.toString()) + ".bin");
-    Path stamp = dir.resolve("vectors-" + dev.t2i.api.Fingerprint.of(source.toString()) + ".captions");
+    Path stamp =
+        dir.resolve("vectors-" + dev.t2i.api.Fingerprint.of(source.toString()) + ".captions");
     if (context.frozen()) {
       if (Files.isRegularFile(cache)) {
         // float32 as the run wrote it, or float16 as a shipped model stores it
@@ -82,13 +84,23 @@ public final class WordVectorsProvider {
       if (source.file() != null) {
         return new WordVectorReader().expectDimension(source.dimension()).read(source.file());
       }
-      throw new IllegalStateException("the run " + context.runDirectory() + " has no saved word vectors (" + cache
-          + "); was it trained with this configuration?");
+      throw new IllegalStateException(
+          "the run "
+              + context.runDirectory()
+              + " has no saved word vectors ("
+              + cache
+              + "); was it trained with this configuration?");
     }
     List<String> captions = captions(source);
-    String fingerprint = captions == null ? "no-data-set" : dev.t2i.api.Fingerprint.of(String.join("\n", captions));
-    if (Files.isRegularFile(cache) && Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(fingerprint)) {
-      WordVectors v = new WordVectorReader().expectDimension(source.dimension()).read(cache, WordVectorFormat.WORD2VEC_BINARY);
+    String fingerprint =
+        captions == null ? "no-data-set" : dev.t2i.api.Fingerprint.of(String.join("\n", captions));
+    if (Files.isRegularFile(cache)
+        && Files.isRegularFile(stamp)
+        && Files.readString(stamp).strip().equals(fingerprint)) {
+      WordVectors v =
+          new WordVectorReader()
+              .expectDimension(source.dimension())
+              .read(cache, WordVectorFormat.WORD2VEC_BINARY);
       LOG.info("reusing the run's {} word vectors: {}", v.size(), cache);
       return v;
     }
@@ -117,15 +129,20 @@ public final class WordVectorsProvider {
   /** Whitens with the statistics of the training captions' tokens (see {@link Whitening}). */
   private WordVectors whiten(WordVectors v, VectorSource source, List<String> captions) {
     if (dataset.isEmpty()) {
-      throw new IllegalStateException("whitening needs the training captions; set encoder.vectors.whiten: false without a data set");
+      throw new IllegalStateException(
+          "whitening needs the training captions; set encoder.vectors.whiten: false without a data set");
     }
     List<String> train = dataset.get().get().captions(Split.TRAIN);
-    int[] tokens = train.stream()
-        .flatMap(c -> Tokenizer.tokenize(c).stream())
-        .mapToInt(v::indexOf)
-        .filter(i -> i >= 0)
-        .toArray();
-    LOG.info("whitening {} word vectors with the statistics of {} training tokens", v.size(), tokens.length);
+    int[] tokens =
+        train.stream()
+            .flatMap(c -> Tokenizer.tokenize(c).stream())
+            .mapToInt(v::indexOf)
+            .filter(i -> i >= 0)
+            .toArray();
+    LOG.info(
+        "whitening {} word vectors with the statistics of {} training tokens",
+        v.size(),
+        tokens.length);
     return dev.t2i.encoders.vectors.Whitening.apply(v, tokens, source.whitenEpsilon());
   }
 
@@ -139,9 +156,11 @@ public final class WordVectorsProvider {
       }
       reader.keepOnly(vocabulary);
     }
-    WordVectorFormat format = source.format() != null ? source.format() : WordVectorFormat.detect(source.file());
+    WordVectorFormat format =
+        source.format() != null ? source.format() : WordVectorFormat.detect(source.file());
     WordVectors v = reader.read(source.file(), format);
-    LOG.info("read {} word vectors of dimension {} from {}", v.size(), v.dimension(), source.file());
+    LOG.info(
+        "read {} word vectors of dimension {} from {}", v.size(), v.dimension(), source.file());
     return v;
   }
 
@@ -154,10 +173,14 @@ public final class WordVectorsProvider {
       throw new IllegalStateException("the data set has no training captions to train word2vec on");
     }
     LOG.info("training word2vec ({}) on {} training captions", source.train(), captions.size());
-    Word2VecTrainer.Result r = new Word2VecTrainer(source.train(), progress).train(TokenizedCorpus.of(captions, source.train().minCount()));
-    LOG.info("word2vec: {} words in {} s ({} tokens/s)", r.vectors().size(), String.format("%.1f", r.seconds()),
+    Word2VecTrainer.Result r =
+        new Word2VecTrainer(source.train(), progress)
+            .train(TokenizedCorpus.of(captions, source.train().minCount()));
+    LOG.info(
+        "word2vec: {} words in {} s ({} tokens/s)",
+        r.vectors().size(),
+        String.format("%.1f", r.seconds()),
         String.format("%.0f", r.tokensPerSecond()));
     return r.vectors();
   }
-
 }

@@ -47,19 +47,27 @@ class AssembledEncodersTest {
       loads++;
       List<Example> examples = new ArrayList<>();
       List<String> all = Word2VecTrainerTest.corpus(count, 5);
-      ImageRef none = new ImageRef() {
-        @Override
-        public java.awt.image.BufferedImage read() {
-          throw new UnsupportedOperationException();
-        }
+      ImageRef none =
+          new ImageRef() {
+            @Override
+            public java.awt.image.BufferedImage read() {
+              throw new UnsupportedOperationException();
+            }
 
-        @Override
-        public String location() {
-          return "none";
-        }
-      };
+            @Override
+            public String location() {
+              return "none";
+            }
+          };
       for (int i = 0; i < count / 10; i++) {
-        examples.add(new Example("e" + i, i % 10 == 0 ? Split.TEST : Split.TRAIN, -1, all.subList(i * 10, i * 10 + 10), none, Map.of()));
+        examples.add(
+            new Example(
+                "e" + i,
+                i % 10 == 0 ? Split.TEST : Split.TRAIN,
+                -1,
+                all.subList(i * 10, i * 10 + 10),
+                none,
+                Map.of()));
       }
       return new DatasetIndex("captions", examples, Map.of(), List.of(), Map.of());
     }
@@ -73,7 +81,8 @@ class AssembledEncodersTest {
 
     @Override
     public void register(ComponentRegistry registry) {
-      registry.register(Role.DATASET, "captions", CaptionsSettings.class, Captions.class, "test captions");
+      registry.register(
+          Role.DATASET, "captions", CaptionsSettings.class, Captions.class, "test captions");
     }
   }
 
@@ -81,8 +90,10 @@ class AssembledEncodersTest {
 
   @Test
   void trainsWord2VecOnTheTrainingCaptionsOnceAndCachesIt(@TempDir Path run) throws Exception {
-    PluginRegistry registry = PluginRegistry.of(List.of(new EncodersPlugin(), new CaptionsPlugin()));
-    String yaml = """
+    PluginRegistry registry =
+        PluginRegistry.of(List.of(new EncodersPlugin(), new CaptionsPlugin()));
+    String yaml =
+        """
         dataset: {type: captions, count: 3000}
         encoder:
           type: word2vec-sequence
@@ -93,8 +104,11 @@ class AssembledEncodersTest {
         """;
     Config config = new ConfigLoader(registry).read(yaml, "enc.yaml", Config.class);
     Captions.loads = 0;
-    Injector injector = new ComponentAssembler(registry)
-        .injector(new RunContext(3, run), Map.of(Role.DATASET, config.dataset(), Role.ENCODER, config.encoder()));
+    Injector injector =
+        new ComponentAssembler(registry)
+            .injector(
+                new RunContext(3, run),
+                Map.of(Role.DATASET, config.dataset(), Role.ENCODER, config.encoder()));
     TextEncoder encoder = ComponentAssembler.get(injector, TextEncoder.class);
     assertThat(Captions.loads).as("nothing loads before the first encoding").isZero();
     EncodedText e = encoder.encode("this flower has red petals");
@@ -102,20 +116,32 @@ class AssembledEncodersTest {
     assertThat(e.values()).hasSize(12 * 16);
     assertThat(Captions.loads).isEqualTo(1);
     Path cacheDir = run.resolve("word2vec");
-    assertThat(Files.list(cacheDir).map(p -> p.getFileName().toString().replaceAll("-[0-9a-f]+", "")).sorted().toList())
+    assertThat(
+            Files.list(cacheDir)
+                .map(p -> p.getFileName().toString().replaceAll("-[0-9a-f]+", ""))
+                .sorted()
+                .toList())
         .containsExactly("vectors.bin", "vectors.captions");
 
     // A second run in the same directory reuses the vectors: identical encodings.
-    Injector again = new ComponentAssembler(registry)
-        .injector(new RunContext(3, run), Map.of(Role.DATASET, config.dataset(), Role.ENCODER, config.encoder()));
-    EncodedText e2 = ComponentAssembler.get(again, TextEncoder.class).encode("this flower has red petals");
+    Injector again =
+        new ComponentAssembler(registry)
+            .injector(
+                new RunContext(3, run),
+                Map.of(Role.DATASET, config.dataset(), Role.ENCODER, config.encoder()));
+    EncodedText e2 =
+        ComponentAssembler.get(again, TextEncoder.class).encode("this flower has red petals");
     assertThat(e2.values()).containsExactly(e.values());
 
     // A frozen run (generation) loads the saved vectors and never reads the data set.
     Captions.loads = 0;
-    Injector frozen = new ComponentAssembler(registry)
-        .injector(new RunContext(3, run, true), Map.of(Role.DATASET, config.dataset(), Role.ENCODER, config.encoder()));
-    EncodedText e3 = ComponentAssembler.get(frozen, TextEncoder.class).encode("this flower has red petals");
+    Injector frozen =
+        new ComponentAssembler(registry)
+            .injector(
+                new RunContext(3, run, true),
+                Map.of(Role.DATASET, config.dataset(), Role.ENCODER, config.encoder()));
+    EncodedText e3 =
+        ComponentAssembler.get(frozen, TextEncoder.class).encode("this flower has red petals");
     assertThat(e3.values()).containsExactly(e.values());
     assertThat(Captions.loads).isZero();
   }

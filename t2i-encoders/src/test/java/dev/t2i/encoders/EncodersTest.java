@@ -26,11 +26,16 @@ class EncodersTest {
   @BeforeEach
   void vectors() throws Exception {
     // pink = (1,0,0), petals = (0,2,0), yellow = (0,0,3), center = (1,1,1)
-    WordVectors v = new WordVectors(List.of("pink", "petals", "yellow", "center"), new float[] {1, 0, 0, 0, 2, 0, 0, 0, 3, 1, 1, 1}, 3);
+    WordVectors v =
+        new WordVectors(
+            List.of("pink", "petals", "yellow", "center"),
+            new float[] {1, 0, 0, 0, 2, 0, 0, 0, 3, 1, 1, 1},
+            3);
     Path f = dir.resolve("v.bin");
     WordVectorWriter.write(v, f, WordVectorFormat.WORD2VEC_BINARY);
     source = new VectorSource(f, null, 3, null, false, null, null);
-    provider = new WordVectorsProvider(new RunContext(1, dir), Optional.empty(), Progress.Factory.SILENT);
+    provider =
+        new WordVectorsProvider(new RunContext(1, dir), Optional.empty(), Progress.Factory.SILENT);
   }
 
   private PooledWord2VecEncoder pooled(Pooling p, OovPolicy oov) {
@@ -38,7 +43,8 @@ class EncodersTest {
   }
 
   private SequenceWord2VecEncoder sequence(int steps, Truncation t, OovPolicy oov) {
-    return new SequenceWord2VecEncoder(new SequenceEncoderSettings(source, steps, t, oov), provider);
+    return new SequenceWord2VecEncoder(
+        new SequenceEncoderSettings(source, steps, t, oov), provider);
   }
 
   @Test
@@ -80,7 +86,8 @@ class EncodersTest {
     assertThat(e.values()).containsExactly(1, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0);
     assertThat(e.mask()).containsExactly(1, 1, 0, 0);
     assertThat(e.length()).isEqualTo(2);
-    assertThat(sequence(4, Truncation.KEEP_FIRST, OovPolicy.SKIP).shape()).isEqualTo(TextShape.sequence(4, 3));
+    assertThat(sequence(4, Truncation.KEEP_FIRST, OovPolicy.SKIP).shape())
+        .isEqualTo(TextShape.sequence(4, 3));
   }
 
   @Test
@@ -93,15 +100,21 @@ class EncodersTest {
   @Test
   void sequenceTruncatesKeepingFirstOrLastTokens() {
     String caption = "pink petals yellow center";
-    assertThat(sequence(2, Truncation.KEEP_FIRST, OovPolicy.SKIP).encode(caption).values()).containsExactly(1, 0, 0, 0, 2, 0);
-    assertThat(sequence(2, Truncation.KEEP_LAST, OovPolicy.SKIP).encode(caption).values()).containsExactly(0, 0, 3, 1, 1, 1);
+    assertThat(sequence(2, Truncation.KEEP_FIRST, OovPolicy.SKIP).encode(caption).values())
+        .containsExactly(1, 0, 0, 0, 2, 0);
+    assertThat(sequence(2, Truncation.KEEP_LAST, OovPolicy.SKIP).encode(caption).values())
+        .containsExactly(0, 0, 3, 1, 1, 1);
   }
 
   @Test
   void aDimensionDifferentFromTheFileIsAnError() {
-    var wrong = new PooledWord2VecEncoder(
-        new PooledEncoderSettings(new VectorSource(source.file(), null, 400, null, false, null, null), null, null), provider);
+    var wrong =
+        new PooledWord2VecEncoder(
+            new PooledEncoderSettings(
+                new VectorSource(source.file(), null, 400, null, false, null, null), null, null),
+            provider);
     assertThat(wrong.shape().dimension()).isEqualTo(400);
-    assertThatThrownBy(() -> wrong.encode("pink")).hasMessageContaining("the vectors have dimension 3, but 400 is configured");
+    assertThatThrownBy(() -> wrong.encode("pink"))
+        .hasMessageContaining("the vectors have dimension 3, but 400 is configured");
   }
 }

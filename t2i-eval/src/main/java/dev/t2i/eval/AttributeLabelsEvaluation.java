@@ -18,19 +18,28 @@ public final class AttributeLabelsEvaluation implements Evaluation {
 
   @Override
   public OptionalInt fit(DatasetIndex index) {
-    boolean labelled = !index.examples().isEmpty()
-        && index.examples().stream().allMatch(e -> e.attributes().keySet().containsAll(SyntheticEvaluation.ATTRIBUTES));
+    boolean labelled =
+        !index.examples().isEmpty()
+            && index.examples().stream()
+                .allMatch(e -> e.attributes().keySet().containsAll(SyntheticEvaluation.ATTRIBUTES));
     return labelled ? OptionalInt.of(20) : OptionalInt.empty();
   }
 
   @Override
   public String needs() {
-    return "the attributes " + String.join(", ", SyntheticEvaluation.ATTRIBUTES) + " on every example";
+    return "the attributes "
+        + String.join(", ", SyntheticEvaluation.ATTRIBUTES)
+        + " on every example";
   }
 
   @Override
-  public Map<String, Object> evaluate(DatasetIndex index, EvalSettings settings, Progress.Factory progress, TextToImage model,
-      TextToImage untrained) throws Exception {
+  public Map<String, Object> evaluate(
+      DatasetIndex index,
+      EvalSettings settings,
+      Progress.Factory progress,
+      TextToImage model,
+      TextToImage untrained)
+      throws Exception {
     return new SyntheticEvaluation(index, settings, progress).run(model, untrained);
   }
 }

@@ -27,10 +27,10 @@ import java.util.function.ToIntFunction;
  * </ul>
  *
  * <p>For each group, the classifier's features give the Fréchet distance and KID of one sample per
- * caption against real images of the same group (so of the same classes), with two disjoint sets
- * of those real images as the floor, all sets of equal size; a diversity ratio (mean feature
- * distance between a caption's samples over that between as many real images of its class); and
- * the distance to the nearest training image (memorisation).
+ * caption against real images of the same group (so of the same classes), with two disjoint sets of
+ * those real images as the floor, all sets of equal size; a diversity ratio (mean feature distance
+ * between a caption's samples over that between as many real images of its class); and the distance
+ * to the nearest training image (memorisation).
  */
 final class ClassEvaluation {
   private final DatasetIndex index;
@@ -43,11 +43,14 @@ final class ClassEvaluation {
     this.progress = progress;
   }
 
-  Map<String, Object> run(TextToImage model, TextToImage untrained) throws IOException, InterruptedException {
+  Map<String, Object> run(TextToImage model, TextToImage untrained)
+      throws IOException, InterruptedException {
     int size = model.imageSize();
-    List<Integer> classes = new ArrayList<>(new TreeSet<>(index.examples().stream().map(Example::classId).toList()));
+    List<Integer> classes =
+        new ArrayList<>(new TreeSet<>(index.examples().stream().map(Example::classId).toList()));
     if (classes.isEmpty() || classes.get(0) < 0) {
-      throw new IllegalArgumentException(index.name() + " has no classes: class-based evaluation needs them");
+      throw new IllegalArgumentException(
+          index.name() + " has no classes: class-based evaluation needs them");
     }
     Map<Integer, Integer> label = new LinkedHashMap<>();
     classes.forEach(c -> label.put(c, label.size()));
@@ -55,19 +58,40 @@ final class ClassEvaluation {
     List<Example> fit = new ArrayList<>();
     List<Example> held = new ArrayList<>();
     for (Example e : index.examples()) {
-      (new SplittableRandom(settings.seed() * 7919 + e.id().hashCode()).nextDouble() < 0.15 ? held : fit).add(e);
+      (new SplittableRandom(settings.seed() * 7919 + e.id().hashCode()).nextDouble() < 0.15
+              ? held
+              : fit)
+          .add(e);
     }
     int steps = settings.classifierSteps() > 0 ? settings.classifierSteps() : 3000;
-    String fingerprint = "classes-" + dev.t2i.api.Fingerprint.of(index.provenance() + "|" + size + "|" + steps + "|" + settings.seed());
+    String fingerprint =
+        "classes-"
+            + dev.t2i.api.Fingerprint.of(
+                index.provenance() + "|" + size + "|" + steps + "|" + settings.seed());
     Map<String, Object> report = new LinkedHashMap<>();
-    try (ImageClassifier c = ClassifierTraining.trainOrRestore(List.of(new ImageClassifier.Head("class", classes.size())), fit,
-        labels, size, steps, true, settings.seed(), settings.cache(), fingerprint, progress)) {
+    try (ImageClassifier c =
+        ClassifierTraining.trainOrRestore(
+            List.of(new ImageClassifier.Head("class", classes.size())),
+            fit,
+            labels,
+            size,
+            steps,
+            true,
+            settings.seed(),
+            settings.cache(),
+            fingerprint,
+            progress)) {
       Map<String, Object> classifier = new LinkedHashMap<>();
-      classifier.put("network", "4 strided convolutions + 256 features, softmax over " + classes.size() + " classes");
-      classifier.put("trainedOn", fit.size() + " real images (85% of each class, seed " + settings.seed() + ")");
+      classifier.put(
+          "network",
+          "4 strided convolutions + 256 features, softmax over " + classes.size() + " classes");
+      classifier.put(
+          "trainedOn",
+          fit.size() + " real images (85% of each class, seed " + settings.seed() + ")");
       classifier.put("steps", steps);
       classifier.put("resolution", size + "x" + size);
-      ImageClassifier.Predictions heldPredictions = c.run(new LabelledImages(held, labels, size).batches(128), held.size(), 128);
+      ImageClassifier.Predictions heldPredictions =
+          c.run(new LabelledImages(held, labels, size).batches(128), held.size(), 128);
       int[] heldTruth = held.stream().mapToInt(e -> label.get(e.classId())).toArray();
       Map<String, Object> ceiling = topK(heldPredictions.probabilities()[0], heldTruth, 1);
       classifier.put("top1OnHeldOutRealImages (ceiling)", ceiling.get("top1"));
@@ -79,9 +103,13 @@ final class ClassEvaluation {
       Map<String, Object> groups = new LinkedHashMap<>();
       List<Example> validation = index.split(Split.VALIDATION);
       if (!validation.isEmpty()) {
-        groups.put("heldOutImagesOfTrainingClasses", group(c, model, untrained, validation, labels, training, "validation"));
+        groups.put(
+            "heldOutImagesOfTrainingClasses",
+            group(c, model, untrained, validation, labels, training, "validation"));
       }
-      groups.put("unseenClasses", group(c, model, untrained, index.split(Split.TEST), labels, training, "test"));
+      groups.put(
+          "unseenClasses",
+          group(c, model, untrained, index.split(Split.TEST), labels, training, "test"));
       report.put("groups", groups);
       Map<String, Object> samples = new LinkedHashMap<>();
       groups.forEach((k, v) -> samples.put(k, ((Map<?, ?>) v).get("sampleCaptions")));
@@ -90,9 +118,17 @@ final class ClassEvaluation {
     return report;
   }
 
-  /** The figures of captions of {@code examples}' images against real images of {@code examples}. */
-  private Map<String, Object> group(ImageClassifier c, TextToImage model, TextToImage untrained, List<Example> examples,
-      List<ToIntFunction<Example>> labels, float[][] training, String split) {
+  /**
+   * The figures of captions of {@code examples}' images against real images of {@code examples}.
+   */
+  private Map<String, Object> group(
+      ImageClassifier c,
+      TextToImage model,
+      TextToImage untrained,
+      List<Example> examples,
+      List<ToIntFunction<Example>> labels,
+      float[][] training,
+      String split) {
     int size = model.imageSize();
     // Two disjoint halves of the group's real images: captions come from the first, the second is
     // the reference, and the first's own images against the second are the floor.
@@ -118,13 +154,21 @@ final class ClassEvaluation {
     out.put("captions", n);
     out.put("samplesPerCaption", g.k);
     out.put("captionToClass", topK(g.probabilities, g.truth, g.k));
-    out.put("captionToClass, untrained generator (floor)", topK(floor.probabilities, floor.truth, floor.k));
+    out.put(
+        "captionToClass, untrained generator (floor)",
+        topK(floor.probabilities, floor.truth, floor.k));
     String name = "t2i class classifier (256-d)";
-    Map<String, Object> generatedVsReal = Distribution.compare(name, onePerCaption, realSecond, n, settings.seed());
-    Map<String, Object> realVsReal = Distribution.compare(name, realFirst, realSecond, n, settings.seed());
+    Map<String, Object> generatedVsReal =
+        Distribution.compare(name, onePerCaption, realSecond, n, settings.seed());
+    Map<String, Object> realVsReal =
+        Distribution.compare(name, realFirst, realSecond, n, settings.seed());
     out.put("generatedVsReal", generatedVsReal);
     out.put("realVsReal (floor)", realVsReal);
-    out.put("frechetRatio", Distribution.round((double) generatedVsReal.get("frechetDistance") / (double) realVsReal.get("frechetDistance")));
+    out.put(
+        "frechetRatio",
+        Distribution.round(
+            (double) generatedVsReal.get("frechetDistance")
+                / (double) realVsReal.get("frechetDistance")));
     out.put("diversity", diversity(c, g, examples, labels, size));
     out.put("memorisation", SyntheticEvaluation.memorisation(onePerCaption, realSecond, training));
     out.put("sampleCaptions", g.captions.subList(0, Math.min(8, g.captions.size())));
@@ -136,7 +180,12 @@ final class ClassEvaluation {
    * images of its class (drawn from {@code pool}): 1 when samples differ as much as real flowers of
    * the caption's kind.
    */
-  private Map<String, Object> diversity(ImageClassifier c, Generated g, List<Example> pool, List<ToIntFunction<Example>> labels, int size) {
+  private Map<String, Object> diversity(
+      ImageClassifier c,
+      Generated g,
+      List<Example> pool,
+      List<ToIntFunction<Example>> labels,
+      int size) {
     Map<Integer, List<Example>> byClass = new LinkedHashMap<>();
     pool.forEach(e -> byClass.computeIfAbsent(e.classId(), k -> new ArrayList<>()).add(e));
     int captions = Math.min(200, g.captions.size());
@@ -160,8 +209,12 @@ final class ClassEvaluation {
     double real = 0;
     for (int u = 0; u < usable.size(); u++) {
       int i = usable.get(u);
-      generated += FeatureMetrics.meanPairwiseDistance(Arrays.copyOfRange(g.features, i * g.k, (i + 1) * g.k));
-      real += FeatureMetrics.meanPairwiseDistance(Arrays.copyOfRange(realFeatures, u * g.k, (u + 1) * g.k));
+      generated +=
+          FeatureMetrics.meanPairwiseDistance(
+              Arrays.copyOfRange(g.features, i * g.k, (i + 1) * g.k));
+      real +=
+          FeatureMetrics.meanPairwiseDistance(
+              Arrays.copyOfRange(realFeatures, u * g.k, (u + 1) * g.k));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("withinCaption", Distribution.round(generated / Math.max(1, usable.size())));
@@ -179,9 +232,15 @@ final class ClassEvaluation {
     return out;
   }
 
-  private static float[][] features(ImageClassifier c, List<Example> examples, List<ToIntFunction<Example>> labels, int size, int limit) {
+  private static float[][] features(
+      ImageClassifier c,
+      List<Example> examples,
+      List<ToIntFunction<Example>> labels,
+      int size,
+      int limit) {
     List<Example> chosen = examples.size() <= limit ? examples : spread(examples, limit);
-    return c.run(new LabelledImages(chosen, labels, size).batches(128), chosen.size(), 128).features();
+    return c.run(new LabelledImages(chosen, labels, size).batches(128), chosen.size(), 128)
+        .features();
   }
 
   /** Top-1 and top-5 of {@code probabilities}, row {@code i} of true class {@code truth[i / k]}. */
@@ -206,10 +265,23 @@ final class ClassEvaluation {
     return m;
   }
 
-  private record Generated(List<String> captions, int[] truth, int[] classIds, float[][] probabilities, float[][] features, int k) {}
+  private record Generated(
+      List<String> captions,
+      int[] truth,
+      int[] classIds,
+      float[][] probabilities,
+      float[][] features,
+      int k) {}
 
-  /** {@code samplesPerCaption} images for one caption of each example, drawn with the evaluator's seed. */
-  private Generated generate(ImageClassifier c, TextToImage model, List<Example> examples, List<ToIntFunction<Example>> labels) {
+  /**
+   * {@code samplesPerCaption} images for one caption of each example, drawn with the evaluator's
+   * seed.
+   */
+  private Generated generate(
+      ImageClassifier c,
+      TextToImage model,
+      List<Example> examples,
+      List<ToIntFunction<Example>> labels) {
     int n = examples.size();
     int k = settings.samplesPerCaption();
     List<String> captions = new ArrayList<>();
@@ -218,7 +290,9 @@ final class ClassEvaluation {
     List<String> repeated = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Example e = examples.get(i);
-      String caption = e.captions().get(new SplittableRandom(settings.seed() * 31 + i).nextInt(e.captions().size()));
+      String caption =
+          e.captions()
+              .get(new SplittableRandom(settings.seed() * 31 + i).nextInt(e.captions().size()));
       captions.add(caption);
       truth[i] = labels.get(0).applyAsInt(e);
       classIds[i] = e.classId();
@@ -227,8 +301,14 @@ final class ClassEvaluation {
       }
     }
     int batch = 256;
-    ImageClassifier.Predictions p = c.run(start -> model.generateBatch(repeated.subList(start, Math.min(repeated.size(), start + batch)),
-        settings.seed() * 1_000_003L + start), repeated.size(), batch);
+    ImageClassifier.Predictions p =
+        c.run(
+            start ->
+                model.generateBatch(
+                    repeated.subList(start, Math.min(repeated.size(), start + batch)),
+                    settings.seed() * 1_000_003L + start),
+            repeated.size(),
+            batch);
     return new Generated(captions, truth, classIds, p.probabilities()[0], p.features(), k);
   }
 }

@@ -7,7 +7,10 @@ import dev.t2i.training.generate.TextToImage;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** {@code classes}: for data sets whose examples carry class labels, at least two; see {@link ClassEvaluation}. */
+/**
+ * {@code classes}: for data sets whose examples carry class labels, at least two; see {@link
+ * ClassEvaluation}.
+ */
 public final class ClassLabelsEvaluation implements Evaluation {
   @Override
   public String name() {
@@ -16,8 +19,11 @@ public final class ClassLabelsEvaluation implements Evaluation {
 
   @Override
   public OptionalInt fit(DatasetIndex index) {
-    boolean labelled = !index.examples().isEmpty() && index.examples().stream().allMatch(e -> e.classId() >= 0)
-        && index.examples().stream().mapToInt(Example::classId).distinct().limit(2).count() == 2;
+    boolean labelled =
+        !index.examples().isEmpty()
+            && index.examples().stream().allMatch(e -> e.classId() >= 0)
+            && index.examples().stream().mapToInt(Example::classId).distinct().limit(2).count()
+                == 2;
     return labelled ? OptionalInt.of(10) : OptionalInt.empty();
   }
 
@@ -27,8 +33,13 @@ public final class ClassLabelsEvaluation implements Evaluation {
   }
 
   @Override
-  public Map<String, Object> evaluate(DatasetIndex index, EvalSettings settings, Progress.Factory progress, TextToImage model,
-      TextToImage untrained) throws Exception {
+  public Map<String, Object> evaluate(
+      DatasetIndex index,
+      EvalSettings settings,
+      Progress.Factory progress,
+      TextToImage model,
+      TextToImage untrained)
+      throws Exception {
     return new ClassEvaluation(index, settings, progress).run(model, untrained);
   }
 }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
- * Trains an {@link ImageClassifier} on real images, or restores the one trained before for the
- * same data and settings (kept under a directory named by their fingerprint).
+ * Trains an {@link ImageClassifier} on real images, or restores the one trained before for the same
+ * data and settings (kept under a directory named by their fingerprint).
  */
 public final class ClassifierTraining {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifierTraining.class);
@@ -40,8 +40,17 @@ public final class ClassifierTraining {
    * @param fingerprint identifies the data, labels and settings
    * @param augment random crops and flips while training
    */
-  public static ImageClassifier trainOrRestore(List<ImageClassifier.Head> heads, List<Example> train, List<ToIntFunction<Example>> labels,
-      int size, int steps, boolean augment, long seed, Path cache, String fingerprint, Progress.Factory progress)
+  public static ImageClassifier trainOrRestore(
+      List<ImageClassifier.Head> heads,
+      List<Example> train,
+      List<ToIntFunction<Example>> labels,
+      int size,
+      int steps,
+      boolean augment,
+      long seed,
+      Path cache,
+      String fingerprint,
+      Progress.Factory progress)
       throws IOException, InterruptedException {
     ImageClassifier c = new ImageClassifier(heads, size, seed);
     Path dir = cache.resolve(fingerprint);
@@ -53,8 +62,15 @@ public final class ClassifierTraining {
     c.initialize();
     Map<String, Example> byId = new HashMap<>();
     train.forEach(e -> byId.put(e.id(), e));
-    ImagePipelineSettings pipeline = new ImagePipelineSettings(augment, null, augment, 2, 4, null, null, null, null);
-    BatchLoader loader = new BatchLoader(train, null, new BatchSpec(Math.min(64, train.size()), size, null, false, false, true), pipeline, seed);
+    ImagePipelineSettings pipeline =
+        new ImagePipelineSettings(augment, null, augment, 2, 4, null, null, null, null);
+    BatchLoader loader =
+        new BatchLoader(
+            train,
+            null,
+            new BatchSpec(Math.min(64, train.size()), size, null, false, false, true),
+            pipeline,
+            seed);
     try (Prefetcher prefetch = new Prefetcher(loader, 0, 4, 2);
         Progress bar = progress.start("evaluation classifier", steps, "steps")) {
       float loss = 0;

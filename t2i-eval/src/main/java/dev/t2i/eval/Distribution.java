@@ -9,10 +9,11 @@ final class Distribution {
   private Distribution() {}
 
   /**
-   * FD, KID, precision/recall and density/coverage of {@code generated} against {@code real}, on
-   * at most {@code limit} rows of each.
+   * FD, KID, precision/recall and density/coverage of {@code generated} against {@code real}, on at
+   * most {@code limit} rows of each.
    */
-  static Map<String, Object> compare(String features, float[][] generated, float[][] real, int limit, long seed) {
+  static Map<String, Object> compare(
+      String features, float[][] generated, float[][] real, int limit, long seed) {
     float[][] g = Arrays.copyOf(generated, Math.min(limit, generated.length));
     float[][] r = Arrays.copyOf(real, Math.min(limit, real.length));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -20,7 +21,9 @@ final class Distribution {
     out.put("generatedSamples", g.length);
     out.put("realSamples", r.length);
     out.put("frechetDistance", round(FeatureMetrics.frechet(g, r)));
-    out.put("kid", round(FeatureMetrics.kid(g, r, 10, Math.min(500, Math.min(g.length, r.length)), seed)));
+    out.put(
+        "kid",
+        round(FeatureMetrics.kid(g, r, 10, Math.min(500, Math.min(g.length, r.length)), seed)));
     FeatureMetrics.Manifold m = FeatureMetrics.manifold(r, g, 3);
     out.put("precision", round(m.precision()));
     out.put("recall", round(m.recall()));

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The readable side of an evaluation: {@code eval/index.html} with tables, sample grids and loss curves. */
+/**
+ * The readable side of an evaluation: {@code eval/index.html} with tables, sample grids and loss
+ * curves.
+ */
 final class EvalPage {
   private final Map<String, Object> report;
   private final TextToImage model;
@@ -42,13 +45,21 @@ final class EvalPage {
 
   void write(Path dir) throws IOException {
     HtmlReport html = new HtmlReport("t2i evaluation: " + run.getFileName());
-    html.paragraph(String.format("Run %s at step %s; data set %s; images %s; seed %s; %s.", report.get("run"), report.get("step"),
-        report.get("dataset"), report.get("resolution"), report.get("seed"), report.get("time")));
+    html.paragraph(
+        String.format(
+            "Run %s at step %s; data set %s; images %s; seed %s; %s.",
+            report.get("run"),
+            report.get("step"),
+            report.get("dataset"),
+            report.get("resolution"),
+            report.get("seed"),
+            report.get("time")));
     Map<String, Object> classifier = map(report.get("classifier"));
     html.heading("Evaluator");
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("property", "value"));
-    classifier.forEach((k, v) -> rows.add(List.of(k, v instanceof Map<?, ?> m ? m.toString() : fmt(v))));
+    classifier.forEach(
+        (k, v) -> rows.add(List.of(k, v instanceof Map<?, ?> m ? m.toString() : fmt(v))));
     html.table(rows);
     if (report.containsKey("generated")) {
       attributes(html);
@@ -63,18 +74,22 @@ final class EvalPage {
     if (Files.exists(metrics)) {
       Map<String, List<Double>> m = MetricsLog.read(metrics);
       Map<String, List<Double>> curves = new LinkedHashMap<>();
-      m.forEach((k, v) -> {
-        if (!k.equals("step") && !k.equals("seconds_per_step")) {
-          curves.put(k, v);
-        }
-      });
+      m.forEach(
+          (k, v) -> {
+            if (!k.equals("step") && !k.equals("seconds_per_step")) {
+              curves.put(k, v);
+            }
+          });
       html.heading("Losses over training");
       html.plot("losses (metrics.csv)", m.get("step"), curves);
     }
     html.write(dir.resolve("index.html"));
   }
 
-  /** A data set with classes: a column per group of captions (held-out images of known flowers, unseen flowers). */
+  /**
+   * A data set with classes: a column per group of captions (held-out images of known flowers,
+   * unseen flowers).
+   */
   private void groups(HtmlReport html) {
     Map<String, Object> groups = map(report.get("groups"));
     List<String> names = new ArrayList<>(groups.keySet());
@@ -84,13 +99,21 @@ final class EvalPage {
     header.addAll(names);
     t.add(header);
     String[][] figures = {
-        {"split", "split"}, {"classes", "classes"}, {"captions", "captions"}, {"samples per caption", "samplesPerCaption"},
-        {"top-1", "captionToClass/top1"}, {"top-5", "captionToClass/top5"},
-        {"top-5, untrained generator (floor)", "captionToClass, untrained generator (floor)/top5"},
-        {"FD, generated vs real", "generatedVsReal/frechetDistance"}, {"FD, real vs real (floor)", "realVsReal (floor)/frechetDistance"},
-        {"FD ratio", "frechetRatio"}, {"KID, generated vs real", "generatedVsReal/kid"}, {"KID, real vs real (floor)", "realVsReal (floor)/kid"},
-        {"diversity ratio (within caption / real of its class)", "diversity/ratio"},
-        {"nearest training image, generated / real", "memorisation/ratio"}};
+      {"split", "split"},
+      {"classes", "classes"},
+      {"captions", "captions"},
+      {"samples per caption", "samplesPerCaption"},
+      {"top-1", "captionToClass/top1"},
+      {"top-5", "captionToClass/top5"},
+      {"top-5, untrained generator (floor)", "captionToClass, untrained generator (floor)/top5"},
+      {"FD, generated vs real", "generatedVsReal/frechetDistance"},
+      {"FD, real vs real (floor)", "realVsReal (floor)/frechetDistance"},
+      {"FD ratio", "frechetRatio"},
+      {"KID, generated vs real", "generatedVsReal/kid"},
+      {"KID, real vs real (floor)", "realVsReal (floor)/kid"},
+      {"diversity ratio (within caption / real of its class)", "diversity/ratio"},
+      {"nearest training image, generated / real", "memorisation/ratio"}
+    };
     for (String[] f : figures) {
       List<String> row = new ArrayList<>(List.of(f[0]));
       for (String n : names) {
@@ -114,7 +137,16 @@ final class EvalPage {
     List<String> header = new ArrayList<>(List.of("figure"));
     header.addAll(names);
     d.add(header);
-    for (String figure : List.of("frechetDistance", "kid", "precision", "recall", "density", "coverage", "generatedSamples", "realSamples")) {
+    for (String figure :
+        List.of(
+            "frechetDistance",
+            "kid",
+            "precision",
+            "recall",
+            "density",
+            "coverage",
+            "generatedSamples",
+            "realSamples")) {
       List<String> row = new ArrayList<>(List.of(figure));
       names.forEach(n -> row.add(fmt(map(dist.get(n)).get(figure))));
       d.add(row);
@@ -128,40 +160,72 @@ final class EvalPage {
     if (noise != null) {
       noise.forEach((k, v) -> dm.add(List.of("noise: " + k, fmt(v))));
     }
-    map(report.get("memorisation")).forEach((k, v) -> dm.add(List.of("memorisation: " + k, fmt(v))));
+    map(report.get("memorisation"))
+        .forEach((k, v) -> dm.add(List.of("memorisation: " + k, fmt(v))));
     html.table(dm);
   }
 
   private void attributes(HtmlReport html) {
     Map<String, Object> gen = map(report.get("generated"));
     Map<String, Object> floor = map(report.get("untrainedGenerator"));
-    Map<String, Object> ceiling = map(map(report.get("classifier")).get("accuracyOnRealTestImages"));
+    Map<String, Object> ceiling =
+        map(map(report.get("classifier")).get("accuracyOnRealTestImages"));
     html.heading("Attributes read back from generated images");
-    html.paragraph(String.format("%s captions of the %s split, %s samples each, seed %s; an attribute counts where the caption mentions it.",
-        gen.get("captions"), report.get("split"), gen.get("samplesPerCaption"), gen.get("seed")));
+    html.paragraph(
+        String.format(
+            "%s captions of the %s split, %s samples each, seed %s; an attribute counts where the caption mentions it.",
+            gen.get("captions"),
+            report.get("split"),
+            gen.get("samplesPerCaption"),
+            gen.get("seed")));
     List<List<String>> t = new ArrayList<>();
-    t.add(List.of("attribute", "real images (ceiling)", "generated", "held-out pairs", "held-out sentence forms", "untrained generator (floor)",
-        "samples"));
+    t.add(
+        List.of(
+            "attribute",
+            "real images (ceiling)",
+            "generated",
+            "held-out pairs",
+            "held-out sentence forms",
+            "untrained generator (floor)",
+            "samples"));
     Map<String, Object> all = map(gen.get("accuracyForMentionedAttributes"));
     Map<String, Object> held = map(gen.get("heldOutPairs"));
     Map<String, Object> forms = map(gen.get("heldOutForms"));
     Map<String, Object> low = map(floor.get("accuracyForMentionedAttributes"));
     for (String a : all.keySet()) {
-      t.add(List.of(a, fmt(ceiling.get(a)), fmt(map(all.get(a)).get("accuracy")), fmt(map(held.get(a)).get("accuracy")),
-          forms == null ? "" : fmt(map(forms.get(a)).get("accuracy")), fmt(map(low.get(a)).get("accuracy")), fmt(map(all.get(a)).get("samples"))));
+      t.add(
+          List.of(
+              a,
+              fmt(ceiling.get(a)),
+              fmt(map(all.get(a)).get("accuracy")),
+              fmt(map(held.get(a)).get("accuracy")),
+              forms == null ? "" : fmt(map(forms.get(a)).get("accuracy")),
+              fmt(map(low.get(a)).get("accuracy")),
+              fmt(map(all.get(a)).get("samples"))));
     }
     html.table(t);
     Map<String, Object> pairs = map(gen.get("byColourPair"));
     if (pairs != null && !pairs.isEmpty()) {
       html.heading("Colour accuracy by (petal, centre) pair");
       List<List<String>> p = new ArrayList<>();
-      p.add(List.of("petal / centre", "held out of training", "petal colour", "centre colour", "samples (petal, centre)"));
+      p.add(
+          List.of(
+              "petal / centre",
+              "held out of training",
+              "petal colour",
+              "centre colour",
+              "samples (petal, centre)"));
       for (Map.Entry<String, Object> e : pairs.entrySet()) {
         Map<String, Object> m = map(e.getValue());
         Map<String, Object> petal = map(m.get("petal_color"));
         Map<String, Object> centre = map(m.get("center_color"));
-        p.add(List.of(e.getKey(), Boolean.TRUE.equals(m.get("heldOut")) ? "yes" : "", fmt(petal.get("accuracy")), fmt(centre.get("accuracy")),
-            fmt(petal.get("samples")) + ", " + fmt(centre.get("samples"))));
+        p.add(
+            List.of(
+                e.getKey(),
+                Boolean.TRUE.equals(m.get("heldOut")) ? "yes" : "",
+                fmt(petal.get("accuracy")),
+                fmt(centre.get("accuracy")),
+                fmt(petal.get("samples")) + ", " + fmt(centre.get("samples"))));
       }
       html.table(p);
     }
@@ -182,7 +246,9 @@ final class EvalPage {
         all.addAll(model.generate(c, 4, 5));
       }
       String name = "samples-" + (i++) + ".png";
-      ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(all, size), size, captions.size(), 4, captions, 2), dir.resolve(name));
+      ImageGrid.writePng(
+          ImageGrid.grid(ImageGrid.pack(all, size), size, captions.size(), 4, captions, 2),
+          dir.resolve(name));
       html.heading("Samples: " + e.getKey());
       html.image(name, e.getKey() + " captions, 4 samples each (seed 5)");
     }

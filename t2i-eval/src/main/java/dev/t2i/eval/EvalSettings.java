@@ -1,7 +1,7 @@
 package dev.t2i.eval;
 
-import dev.t2i.api.InvalidSettingException;
 import dev.t2i.api.Checks;
+import dev.t2i.api.InvalidSettingException;
 import dev.t2i.api.data.DatasetIndex;
 import dev.t2i.api.data.Split;
 import java.nio.file.Path;
@@ -18,22 +18,28 @@ import java.nio.file.Path;
  *     configurations, {@link Split#TEST} to report once; null for the validation split where the
  *     data set has one, else the test split
  */
-public record EvalSettings(int captions, int samplesPerCaption, long seed, int classifierSteps, Path cache, Split split) {
+public record EvalSettings(
+    int captions, int samplesPerCaption, long seed, int classifierSteps, Path cache, Split split) {
   public EvalSettings {
     Checks.positive("captions", captions);
     Checks.positive("samplesPerCaption", samplesPerCaption);
     Checks.nonNegative("classifierSteps", classifierSteps);
     Checks.required("cache", cache);
     if (split == Split.TRAIN) {
-      throw new InvalidSettingException("split", "must be the validation or the test split, not the training split");
+      throw new InvalidSettingException(
+          "split", "must be the validation or the test split, not the training split");
     }
   }
 
-  /** The split to evaluate in {@code index}: the one asked for, else validation where it has any, else test. */
+  /**
+   * The split to evaluate in {@code index}: the one asked for, else validation where it has any,
+   * else test.
+   */
   public Split splitOf(DatasetIndex index) {
     if (split != null) {
       if (index.split(split).isEmpty()) {
-        throw new IllegalArgumentException("split: data set " + index.name() + " has no " + split.id() + " examples");
+        throw new IllegalArgumentException(
+            "split: data set " + index.name() + " has no " + split.id() + " examples");
       }
       return split;
     }

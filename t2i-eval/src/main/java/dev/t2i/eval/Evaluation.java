@@ -31,6 +31,11 @@ public interface Evaluation {
    * Evaluates {@code model} on {@code index}'s evaluation split, with an {@code untrained} copy as
    * the floor; returns the report's sections.
    */
-  Map<String, Object> evaluate(DatasetIndex index, EvalSettings settings, Progress.Factory progress, TextToImage model,
-      TextToImage untrained) throws Exception;
+  Map<String, Object> evaluate(
+      DatasetIndex index,
+      EvalSettings settings,
+      Progress.Factory progress,
+      TextToImage model,
+      TextToImage untrained)
+      throws Exception;
 }

@@ -14,8 +14,8 @@ import dev.t2i.training.output.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -41,20 +41,35 @@ public final class Evaluator {
    * @throws IllegalArgumentException if none fits; the message says what each needs
    */
   static Evaluation choose(DatasetIndex index) {
-    List<Evaluation> all = ServiceLoader.load(Evaluation.class, Evaluator.class.getClassLoader()).stream()
-        .map(ServiceLoader.Provider::get).toList();
-    return all.stream().filter(e -> e.fit(index).isPresent())
+    List<Evaluation> all =
+        ServiceLoader.load(Evaluation.class, Evaluator.class.getClassLoader()).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
+    return all.stream()
+        .filter(e -> e.fit(index).isPresent())
         .max(Comparator.comparingInt(e -> e.fit(index).getAsInt()))
-        .orElseThrow(() -> new IllegalArgumentException("no evaluation applies to the data set " + index.name() + ": "
-            + all.stream().map(e -> e.name() + " needs " + e.needs()).collect(Collectors.joining("; "))));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no evaluation applies to the data set "
+                        + index.name()
+                        + ": "
+                        + all.stream()
+                            .map(e -> e.name() + " needs " + e.needs())
+                            .collect(Collectors.joining("; "))));
   }
 
   /** Where the report of checkpoint {@code step} (0: the newest) of {@code run} is written. */
   public static Path reportDirectory(Path run, long step) {
-    return step <= 0 ? run.resolve("eval") : run.resolve("eval").resolve(String.format("step-%08d", step));
+    return step <= 0
+        ? run.resolve("eval")
+        : run.resolve("eval").resolve(String.format("step-%08d", step));
   }
 
-  /** Evaluates the newest checkpoint of the run in {@code run}; returns the report, also written to {@code run/eval/}. */
+  /**
+   * Evaluates the newest checkpoint of the run in {@code run}; returns the report, also written to
+   * {@code run/eval/}.
+   */
   public Map<String, Object> evaluate(Path run, EvalSettings settings) throws Exception {
     return evaluate(run, settings, 0);
   }
@@ -66,11 +81,13 @@ public final class Evaluator {
    */
   public Map<String, Object> evaluate(Path run, EvalSettings settings, long step) throws Exception {
     RunDirectory dir = RunDirectory.existing(run);
-    ExperimentConfig config = new ConfigLoader(registry).read(dir.config(), ExperimentConfig.class).withOutput(run);
+    ExperimentConfig config =
+        new ConfigLoader(registry).read(dir.config(), ExperimentConfig.class).withOutput(run);
     DatasetIndex index = Experiment.assemble(config, registry).index();
     Map<String, Object> report = new LinkedHashMap<>();
     ModelCriteria criteria = ModelCriteria.run(run).plugins(registry);
-    try (TextToImage model = criteria.step(step).load(); TextToImage untrained = criteria.initialWeights().load()) {
+    try (TextToImage model = criteria.step(step).load();
+        TextToImage untrained = criteria.initialWeights().load()) {
       report.put("run", run.toString());
       report.put("step", model.step());
       report.put("dataset", index.name());
@@ -83,7 +100,8 @@ public final class Evaluator {
       report.putAll(evaluation.evaluate(index, settings, progress, model, untrained));
       Path out = reportDirectory(run, step);
       Files.createDirectories(out);
-      RunDirectory.writeAtomically(out.resolve("report.json"),
+      RunDirectory.writeAtomically(
+          out.resolve("report.json"),
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
       new EvalPage(report, model, run).write(out);
     }

@@ -7,17 +7,17 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
- * Distances between two sets of feature vectors (rows): Fréchet distance, KID, precision and
- * recall (Kynkäänniemi et al. 2019), density and coverage (Naeem et al. 2020), and the
- * nearest-neighbour and pairwise distances behind the memorisation and diversity figures.
+ * Distances between two sets of feature vectors (rows): Fréchet distance, KID, precision and recall
+ * (Kynkäänniemi et al. 2019), density and coverage (Naeem et al. 2020), and the nearest-neighbour
+ * and pairwise distances behind the memorisation and diversity figures.
  */
 public final class FeatureMetrics {
   private FeatureMetrics() {}
 
   /**
-   * The Fréchet distance between Gaussians fitted to {@code a} and {@code b}:
-   * {@code |μa - μb|² + Tr(Σa + Σb - 2 (Σa Σb)^½)}, with the trace of the square root taken as the sum
-   * of the square roots of the eigenvalues of {@code Σa^½ Σb Σa^½}.
+   * The Fréchet distance between Gaussians fitted to {@code a} and {@code b}: {@code |μa - μb|² +
+   * Tr(Σa + Σb - 2 (Σa Σb)^½)}, with the trace of the square root taken as the sum of the square
+   * roots of the eigenvalues of {@code Σa^½ Σb Σa^½}.
    */
   public static double frechet(float[][] a, float[][] b) {
     int d = a[0].length;
@@ -195,8 +195,12 @@ public final class FeatureMetrics {
         covered++;
       }
     }
-    return new Manifold(precise / (double) fake.length, recalled / (double) real.length,
-        density / ((double) k * fake.length), covered / (double) real.length, k);
+    return new Manifold(
+        precise / (double) fake.length,
+        recalled / (double) real.length,
+        density / ((double) k * fake.length),
+        covered / (double) real.length,
+        k);
   }
 
   /** Precision, recall, density and coverage. */

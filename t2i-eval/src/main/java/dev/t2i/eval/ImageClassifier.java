@@ -28,11 +28,11 @@ import org.tensorflow.types.family.TType;
 
 /**
  * A small CNN with one softmax head per label: four strided convolutions (32, 64, 128, 256
- * channels, batch normalisation and LeakyReLU), a 256-unit feature layer, and the heads. Its
- * 256-d features serve the distribution metrics.
+ * channels, batch normalisation and LeakyReLU), a 256-unit feature layer, and the heads. Its 256-d
+ * features serve the distribution metrics.
  *
- * <p>Trained with Adam from a seed, saved to and restored from a directory, so an evaluation
- * trains it once per data set.
+ * <p>Trained with Adam from a seed, saved to and restored from a directory, so an evaluation trains
+ * it once per data set.
  */
 public final class ImageClassifier implements AutoCloseable {
   /** A label head: its name and number of classes. */
@@ -56,12 +56,15 @@ public final class ImageClassifier implements AutoCloseable {
     this.heads = List.copyOf(heads);
     this.size = size;
     Ops tf = Ops.create(graph);
-    images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
+    images =
+        tf.withName("images")
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
     Parameters p = Parameters.create(seed).scope("C");
     Operand<TFloat32> trainLogitsFeatures = build(tf, p, Mode.TRAIN);
     List<Operand<TFloat32>> trainLogits = new ArrayList<>();
     for (Head h : heads) {
-      trainLogits.add(Layers.dense(tf, p, "head_" + h.name(), trainLogitsFeatures, FEATURES, h.classes()));
+      trainLogits.add(
+          Layers.dense(tf, p, "head_" + h.name(), trainLogitsFeatures, FEATURES, h.classes()));
     }
     List<Op> updates = List.copyOf(p.updates());
     Operand<TFloat32> inferFeatures = build(tf, p, Mode.INFERENCE);
@@ -71,12 +74,19 @@ public final class ImageClassifier implements AutoCloseable {
     features = inferFeatures;
     List<Operand<TFloat32>> losses = new ArrayList<>();
     for (int i = 0; i < heads.size(); i++) {
-      Placeholder<TInt32> y = tf.withName("labels_" + heads.get(i).name()).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Placeholder<TInt32> y =
+          tf.withName("labels_" + heads.get(i).name())
+              .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       labels.add(y);
       // -Σ onehot(y) · log softmax(logits): TensorFlow has no C++ gradient for the fused sparse op.
-      Operand<TFloat32> oneHot = tf.oneHot(y, tf.constant(heads.get(i).classes()), tf.constant(1f), tf.constant(0f));
+      Operand<TFloat32> oneHot =
+          tf.oneHot(y, tf.constant(heads.get(i).classes()), tf.constant(1f), tf.constant(0f));
       Operand<TFloat32> logProbabilities = tf.nn.logSoftmax(trainLogits.get(i));
-      losses.add(tf.math.neg(tf.math.mean(tf.reduceSum(tf.math.mul(oneHot, logProbabilities), tf.constant(1)), tf.constant(0))));
+      losses.add(
+          tf.math.neg(
+              tf.math.mean(
+                  tf.reduceSum(tf.math.mul(oneHot, logProbabilities), tf.constant(1)),
+                  tf.constant(0))));
     }
     loss = losses.size() == 1 ? losses.get(0) : tf.math.addN(losses);
     List<Variable<TFloat32>> vars = p.trainableVariables();
@@ -88,17 +98,23 @@ public final class ImageClassifier implements AutoCloseable {
       Optimizer.GradAndVar<? extends TType> pair = new Optimizer.GradAndVar(grads[i], xs[i]);
       pairs.add(pair);
     }
-    Op apply = new Adam(graph, "C_Adam", 1e-3f, 0.9f, 0.999f, 1e-8f).applyGradients(pairs, "C_train");
+    Op apply =
+        new Adam(graph, "C_Adam", 1e-3f, 0.9f, 0.999f, 1e-8f).applyGradients(pairs, "C_train");
     List<Op> all = new ArrayList<>(updates);
     all.add(apply);
     trainStep = tf.withControlDependencies(all).noOp();
-    // The trainer's session options: Grappler's remapper fails on this graph's gradients and logs an error.
-    session = new Session(graph, dev.t2i.training.Trainer.sessionConfig(Runtime.getRuntime().availableProcessors()));
+    // The trainer's session options: Grappler's remapper fails on this graph's gradients and logs
+    // an error.
+    session =
+        new Session(
+            graph,
+            dev.t2i.training.Trainer.sessionConfig(Runtime.getRuntime().availableProcessors()));
   }
 
   private Operand<TFloat32> build(Ops tf, Parameters p, Mode mode) {
     int[] channels = {32, 64, 128, 256};
-    Operand<TFloat32> h = Layers.leaky(tf, Layers.conv(tf, p, "conv1", images, 3, channels[0], 4, 2));
+    Operand<TFloat32> h =
+        Layers.leaky(tf, Layers.conv(tf, p, "conv1", images, 3, channels[0], 4, 2));
     int s = size / 2;
     for (int i = 1; i < channels.length; i++) {
       h = Layers.convNoBias(tf, p, "conv" + (i + 1), h, channels[i - 1], channels[i], 4, 2);
@@ -106,7 +122,8 @@ public final class ImageClassifier implements AutoCloseable {
       s /= 2;
     }
     long flat = (long) s * s * channels[3];
-    return Layers.leaky(tf, Layers.dense(tf, p, "features", Layers.flatten(tf, h, flat), (int) flat, FEATURES));
+    return Layers.leaky(
+        tf, Layers.dense(tf, p, "features", Layers.flatten(tf, h, flat), (int) flat, FEATURES));
   }
 
   public List<Head> heads() {
@@ -153,7 +170,8 @@ public final class ImageClassifier implements AutoCloseable {
     float[][] feats = new float[n][];
     for (int start = 0; start < n; start += batch) {
       int m = Math.min(batch, n - start);
-      try (TFloat32 x = TFloat32.tensorOf(Shape.of(m, size, size, 3), DataBuffers.of(batchImages.apply(start)))) {
+      try (TFloat32 x =
+          TFloat32.tensorOf(Shape.of(m, size, size, 3), DataBuffers.of(batchImages.apply(start)))) {
         Session.Runner r = session.runner().feed(images, x).fetch(features);
         logits.forEach(r::fetch);
         try (Result res = r.run()) {

@@ -18,13 +18,14 @@ import java.util.SplittableRandom;
 import java.util.function.ToIntFunction;
 
 /**
- * Evaluation on synthetic flowers, whose ground truth is known: an attribute classifier trained
- * on real images reads petal colour, centre colour, count, shape and size from generated ones, and
+ * Evaluation on synthetic flowers, whose ground truth is known: an attribute classifier trained on
+ * real images reads petal colour, centre colour, count, shape and size from generated ones, and
  * each attribute a caption mentions is scored, over all test captions and over the held-out colour
  * pairs alone. Real test images give the ceiling, an untrained generator the floor.
  */
 final class SyntheticEvaluation {
-  static final List<String> ATTRIBUTES = List.of("petal_color", "center_color", "petal_count", "petal_shape", "size");
+  static final List<String> ATTRIBUTES =
+      List.of("petal_color", "center_color", "petal_count", "petal_shape", "size");
 
   private final DatasetIndex index;
   private final EvalSettings settings;
@@ -37,7 +38,8 @@ final class SyntheticEvaluation {
   }
 
   static List<ImageClassifier.Head> heads() {
-    return List.of(new ImageClassifier.Head("petal_color", FlowerPalette.PETAL_COLOURS.size()),
+    return List.of(
+        new ImageClassifier.Head("petal_color", FlowerPalette.PETAL_COLOURS.size()),
         new ImageClassifier.Head("center_color", FlowerPalette.CENTRE_COLOURS.size()),
         new ImageClassifier.Head("petal_count", FlowerPalette.PETAL_COUNTS.size()),
         new ImageClassifier.Head("petal_shape", FlowerPalette.Shape.values().length),
@@ -46,10 +48,20 @@ final class SyntheticEvaluation {
 
   static List<ToIntFunction<Example>> labels() {
     return List.of(
-        e -> indexOf(FlowerPalette.PETAL_COLOURS.stream().map(FlowerPalette.Colour::name).toList(), e.attributes().get("petal_color")),
-        e -> indexOf(FlowerPalette.CENTRE_COLOURS.stream().map(FlowerPalette.Colour::name).toList(), e.attributes().get("center_color")),
-        e -> FlowerPalette.PETAL_COUNTS.indexOf(Integer.parseInt(e.attributes().get("petal_count"))),
-        e -> FlowerPalette.Shape.valueOf(e.attributes().get("petal_shape").toUpperCase(java.util.Locale.ROOT)).ordinal(),
+        e ->
+            indexOf(
+                FlowerPalette.PETAL_COLOURS.stream().map(FlowerPalette.Colour::name).toList(),
+                e.attributes().get("petal_color")),
+        e ->
+            indexOf(
+                FlowerPalette.CENTRE_COLOURS.stream().map(FlowerPalette.Colour::name).toList(),
+                e.attributes().get("center_color")),
+        e ->
+            FlowerPalette.PETAL_COUNTS.indexOf(Integer.parseInt(e.attributes().get("petal_count"))),
+        e ->
+            FlowerPalette.Shape.valueOf(
+                    e.attributes().get("petal_shape").toUpperCase(java.util.Locale.ROOT))
+                .ordinal(),
         e -> e.attributes().get("size").equals("large") ? 1 : 0);
   }
 
@@ -67,31 +79,51 @@ final class SyntheticEvaluation {
     return switch (a) {
       case "petal_color" -> tokens.contains(e.attributes().get("petal_color"));
       case "center_color" -> tokens.contains(e.attributes().get("center_color"));
-      case "petal_count" -> tokens.contains(FlowerPalette.countWord(Integer.parseInt(e.attributes().get("petal_count"))));
-      case "petal_shape" -> java.util.Arrays.stream(FlowerPalette.Shape.values()).anyMatch(s -> s.words().stream().anyMatch(tokens::contains));
+      case "petal_count" ->
+          tokens.contains(
+              FlowerPalette.countWord(Integer.parseInt(e.attributes().get("petal_count"))));
+      case "petal_shape" ->
+          java.util.Arrays.stream(FlowerPalette.Shape.values())
+              .anyMatch(s -> s.words().stream().anyMatch(tokens::contains));
       case "size" -> tokens.contains("small") || tokens.contains("large");
       default -> false;
     };
   }
 
   static boolean heldOut(Example e) {
-    return FlowerPalette.isHeldOut(e.attributes().get("petal_color"), e.attributes().get("center_color"));
+    return FlowerPalette.isHeldOut(
+        e.attributes().get("petal_color"), e.attributes().get("center_color"));
   }
 
-  Map<String, Object> run(TextToImage model, TextToImage untrained) throws IOException, InterruptedException {
+  Map<String, Object> run(TextToImage model, TextToImage untrained)
+      throws IOException, InterruptedException {
     int size = model.imageSize();
     List<Example> train = index.split(Split.TRAIN);
     // The evaluated split: validation to compare configurations, test to report once.
     List<Example> test = index.split(settings.splitOf(index));
     int steps = settings.classifierSteps() > 0 ? settings.classifierSteps() : 1500;
-    String fingerprint = "attributes-" + dev.t2i.api.Fingerprint.of(index.provenance() + "|" + size + "|" + steps + "|" + settings.seed());
+    String fingerprint =
+        "attributes-"
+            + dev.t2i.api.Fingerprint.of(
+                index.provenance() + "|" + size + "|" + steps + "|" + settings.seed());
     Map<String, Object> report = new LinkedHashMap<>();
-    try (ImageClassifier c = ClassifierTraining.trainOrRestore(heads(), train, labels(), size, steps, false, settings.seed(),
-        settings.cache(), fingerprint, progress)) {
+    try (ImageClassifier c =
+        ClassifierTraining.trainOrRestore(
+            heads(),
+            train,
+            labels(),
+            size,
+            steps,
+            false,
+            settings.seed(),
+            settings.cache(),
+            fingerprint,
+            progress)) {
       LabelledImages realTest = new LabelledImages(test, labels(), size);
       ImageClassifier.Predictions real = c.run(realTest.batches(128), realTest.size(), 128);
       Map<String, Object> classifier = new LinkedHashMap<>();
-      classifier.put("network", "4 strided convolutions + 256 features, one softmax head per attribute");
+      classifier.put(
+          "network", "4 strided convolutions + 256 features, one softmax head per attribute");
       classifier.put("trainedOn", train.size() + " real training images");
       classifier.put("steps", steps);
       classifier.put("seed", settings.seed());
@@ -116,11 +148,31 @@ final class SyntheticEvaluation {
       report.put("generated", trained.summary(chosen));
       report.put("untrainedGenerator", floor.summary(chosen));
 
-      float[][] trainFeatures = c.run(new LabelledImages(train.subList(0, Math.min(train.size(), test.size())), labels(), size)
-          .batches(128), Math.min(train.size(), test.size()), 128).features();
+      float[][] trainFeatures =
+          c.run(
+                  new LabelledImages(
+                          train.subList(0, Math.min(train.size(), test.size())), labels(), size)
+                      .batches(128),
+                  Math.min(train.size(), test.size()),
+                  128)
+              .features();
       Map<String, Object> distribution = new LinkedHashMap<>();
-      distribution.put("generatedVsRealTest", Distribution.compare("t2i attribute classifier (256-d)", trained.features, real.features(), 2000, settings.seed()));
-      distribution.put("realTrainVsRealTest (floor)", Distribution.compare("t2i attribute classifier (256-d)", trainFeatures, real.features(), 2000, settings.seed()));
+      distribution.put(
+          "generatedVsRealTest",
+          Distribution.compare(
+              "t2i attribute classifier (256-d)",
+              trained.features,
+              real.features(),
+              2000,
+              settings.seed()));
+      distribution.put(
+          "realTrainVsRealTest (floor)",
+          Distribution.compare(
+              "t2i attribute classifier (256-d)",
+              trainFeatures,
+              real.features(),
+              2000,
+              settings.seed()));
       report.put("distribution", distribution);
       report.put("diversity", diversity(trained, real.features(), test));
       Map<String, Object> noise = noise(trained, real, chosen, test);
@@ -138,8 +190,17 @@ final class SyntheticEvaluation {
     return report;
   }
 
-  /** The captions evaluated, one per image of the split, with the sentence form of each (-1: unknown). */
-  record Captions(List<Example> examples, List<String> captions, List<Integer> forms, int k, long seed, int size) {
+  /**
+   * The captions evaluated, one per image of the split, with the sentence form of each (-1:
+   * unknown).
+   */
+  record Captions(
+      List<Example> examples,
+      List<String> captions,
+      List<Integer> forms,
+      int k,
+      long seed,
+      int size) {
     boolean heldOutForm(int i) {
       return forms.get(i) >= 0 && SyntheticFlowers.isHeldOutForm(forms.get(i));
     }
@@ -179,7 +240,8 @@ final class SyntheticEvaluation {
       String written = examples.get(i).attributes().get(SyntheticFlowersSource.CAPTION_FORMS);
       forms.add(written == null ? -1 : Integer.parseInt(written.split(",")[c]));
     }
-    return new Captions(examples, captions, forms, settings.samplesPerCaption(), settings.seed(), 0);
+    return new Captions(
+        examples, captions, forms, settings.samplesPerCaption(), settings.seed(), 0);
   }
 
   /** Predictions and features of the generated images, k per caption. */
@@ -232,7 +294,10 @@ final class SyntheticEvaluation {
       return out;
     }
 
-    /** Petal and centre colour accuracy for each (petal, centre) pair of the chosen captions, held-out pairs marked. */
+    /**
+     * Petal and centre colour accuracy for each (petal, centre) pair of the chosen captions,
+     * held-out pairs marked.
+     */
     private Map<String, Object> byColourPair(Captions chosen) {
       List<ToIntFunction<Example>> labels = labels();
       Map<String, int[]> counts = new java.util.TreeMap<>();
@@ -252,14 +317,15 @@ final class SyntheticEvaluation {
         }
       }
       Map<String, Object> out = new LinkedHashMap<>();
-      counts.forEach((pair, c) -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        String[] colours = pair.split("/");
-        m.put("heldOut", FlowerPalette.isHeldOut(colours[0], colours[1]));
-        m.put(ATTRIBUTES.get(0), entry(c[1], c[0]));
-        m.put(ATTRIBUTES.get(1), entry(c[3], c[2]));
-        out.put(pair, m);
-      });
+      counts.forEach(
+          (pair, c) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            String[] colours = pair.split("/");
+            m.put("heldOut", FlowerPalette.isHeldOut(colours[0], colours[1]));
+            m.put(ATTRIBUTES.get(0), entry(c[1], c[0]));
+            m.put(ATTRIBUTES.get(1), entry(c[3], c[2]));
+            out.put(pair, m);
+          });
       return out;
     }
 
@@ -276,8 +342,14 @@ final class SyntheticEvaluation {
     int batch = 256;
     Scored s = new Scored();
     s.k = chosen.k();
-    ImageClassifier.Predictions p = c.run(start -> model.generateBatch(all.subList(start, Math.min(all.size(), start + batch)),
-        settings.seed() * 1_000_003L + start), all.size(), batch);
+    ImageClassifier.Predictions p =
+        c.run(
+            start ->
+                model.generateBatch(
+                    all.subList(start, Math.min(all.size(), start + batch)),
+                    settings.seed() * 1_000_003L + start),
+            all.size(),
+            batch);
     s.predicted = p.predicted();
     s.features = p.features();
     return s;
@@ -287,24 +359,32 @@ final class SyntheticEvaluation {
     double generated = 0;
     int groups = 0;
     for (int i = 0; i + s.k <= s.features.length; i += s.k) {
-      generated += FeatureMetrics.meanPairwiseDistance(java.util.Arrays.copyOfRange(s.features, i, i + s.k));
+      generated +=
+          FeatureMetrics.meanPairwiseDistance(java.util.Arrays.copyOfRange(s.features, i, i + s.k));
       groups++;
     }
     Map<String, List<float[]>> byPair = new LinkedHashMap<>();
     for (int i = 0; i < test.size(); i++) {
       Map<String, String> a = test.get(i).attributes();
-      byPair.computeIfAbsent(a.get("petal_color") + "/" + a.get("center_color"), x -> new ArrayList<>()).add(realFeatures[i]);
+      byPair
+          .computeIfAbsent(
+              a.get("petal_color") + "/" + a.get("center_color"), x -> new ArrayList<>())
+          .add(realFeatures[i]);
     }
     double real = 0;
     int realGroups = 0;
     for (List<float[]> g : byPair.values()) {
       if (g.size() >= 2) {
-        real += FeatureMetrics.meanPairwiseDistance(g.subList(0, Math.min(16, g.size())).toArray(float[][]::new));
+        real +=
+            FeatureMetrics.meanPairwiseDistance(
+                g.subList(0, Math.min(16, g.size())).toArray(float[][]::new));
         realGroups++;
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("meanPairwiseFeatureDistanceWithinCaption", Distribution.round(generated / Math.max(groups, 1)));
+    out.put(
+        "meanPairwiseFeatureDistanceWithinCaption",
+        Distribution.round(generated / Math.max(groups, 1)));
     out.put("realWithinColourPair (reference)", Distribution.round(real / Math.max(realGroups, 1)));
     out.put("samplesPerCaption", s.k);
     return out;
@@ -314,17 +394,20 @@ final class SyntheticEvaluation {
    * Whether the noise matters, caption by caption. For each caption, the real images of the split
    * that fit it (the same value of every attribute it names) are the reference: {@code k} of them,
    * drawn with a seeded shuffle, against the caption's {@code k} samples.
+   *
    * <ul>
    *   <li>diversity ratio: the samples' mean pairwise feature distance over the fitting real
    *       images', summed over captions: 1 when samples differ as much as real images that fit;
    *   <li>entropy ratio: for each attribute the caption leaves open, the entropy of the
-   *       classifier's reading of the samples over that of the fitting real images (both read
-   *       by the same classifier, over {@code k} images), summed over captions and attributes.
+   *       classifier's reading of the samples over that of the fitting real images (both read by
+   *       the same classifier, over {@code k} images), summed over captions and attributes.
    * </ul>
+   *
    * Both sides have {@code k} images, since an entropy estimated from {@code k} readings depends on
    * {@code k}; captions with fewer than {@code k} fitting real images are left out and counted.
    */
-  static Map<String, Object> noise(Scored s, ImageClassifier.Predictions real, Captions chosen, List<Example> pool) {
+  static Map<String, Object> noise(
+      Scored s, ImageClassifier.Predictions real, Captions chosen, List<Example> pool) {
     List<ToIntFunction<Example>> labels = labels();
     int[][] truth = new int[pool.size()][ATTRIBUTES.size()];
     for (int j = 0; j < pool.size(); j++) {
@@ -367,7 +450,9 @@ final class SyntheticEvaluation {
       List<Integer> reference = fitting.subList(0, k);
       float[][] generated = java.util.Arrays.copyOfRange(s.features, i * k, i * k + k);
       generatedSpread += FeatureMetrics.meanPairwiseDistance(generated);
-      realSpread += FeatureMetrics.meanPairwiseDistance(reference.stream().map(j -> real.features()[j]).toArray(float[][]::new));
+      realSpread +=
+          FeatureMetrics.meanPairwiseDistance(
+              reference.stream().map(j -> real.features()[j]).toArray(float[][]::new));
       for (int h = 0; h < named.length; h++) {
         if (named[h]) {
           continue;
@@ -388,16 +473,22 @@ final class SyntheticEvaluation {
     for (int h = 0; h < ATTRIBUTES.size(); h++) {
       generatedTotal += generatedEntropy[h];
       realTotal += realEntropy[h];
-      byAttribute.put(ATTRIBUTES.get(h), realEntropy[h] == 0 ? null : Distribution.round(generatedEntropy[h] / realEntropy[h]));
+      byAttribute.put(
+          ATTRIBUTES.get(h),
+          realEntropy[h] == 0 ? null : Distribution.round(generatedEntropy[h] / realEntropy[h]));
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("diversityRatio", realSpread == 0 ? null : Distribution.round(generatedSpread / realSpread));
+    out.put(
+        "diversityRatio",
+        realSpread == 0 ? null : Distribution.round(generatedSpread / realSpread));
     out.put("entropyRatio", realTotal == 0 ? null : Distribution.round(generatedTotal / realTotal));
     out.put("entropyRatioByUnnamedAttribute", byAttribute);
     out.put("captions", used);
     out.put("captionsWithTooFewFittingRealImages", skipped);
     out.put("samplesPerCaption", k);
-    out.put("note", "1 when a caption's samples vary as much as real images that fit it; 0 when the noise is ignored");
+    out.put(
+        "note",
+        "1 when a caption's samples vary as much as real images that fit it; 0 when the noise is ignored");
     return out;
   }
 
@@ -415,7 +506,8 @@ final class SyntheticEvaluation {
     return h;
   }
 
-  static Map<String, Object> memorisation(float[][] generated, float[][] realTest, float[][] train) {
+  static Map<String, Object> memorisation(
+      float[][] generated, float[][] realTest, float[][] train) {
     Map<String, Object> out = new LinkedHashMap<>();
     float[][] g = java.util.Arrays.copyOf(generated, Math.min(1000, generated.length));
     float[][] r = java.util.Arrays.copyOf(realTest, Math.min(1000, realTest.length));
@@ -425,8 +517,9 @@ final class SyntheticEvaluation {
     out.put("realTestToNearestTrainingImage", Distribution.round(real));
     out.put("ratio", Distribution.round(gen / real));
     out.put("trainingImagesSearched", train.length);
-    out.put("note", "a ratio well below 1 means samples sit closer to training images than unseen real images do");
+    out.put(
+        "note",
+        "a ratio well below 1 means samples sit closer to training images than unseen real images do");
     return out;
   }
-
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code t2i eval} end to end on a tiny trained run: the report's figures are consistent with each
- * other (the colour-pair breakdown adds up to the totals, held-out pairs are the palette's), and the
- * page shows them.
+ * other (the colour-pair breakdown adds up to the totals, held-out pairs are the palette's), and
+ * the page shows them.
  */
 class EvaluatorTest {
   @TempDir Path dir;
@@ -29,13 +29,17 @@ class EvaluatorTest {
   void evaluatesARunAndBreaksColourAccuracyDownByPair() throws Exception {
     PluginRegistry registry = TinyRuns.registry();
     Path run = dir.resolve("run");
-    String yaml = TinyRuns.gan(run, 3, 3)
-        .replace("train: 48, test: 16", "train: 240, test: 80")
-        .replace("discriminator: {type: dcgan, ndf: 4, textProjection: 4}",
-            "discriminator: {type: dcgan, ndf: 4, text: inner-product, minibatchStddev: true}");
-    new Trainer(Experiment.assemble(TinyRuns.read(yaml, registry), registry)).train(new Trainer.Options(false, List.of()));
+    String yaml =
+        TinyRuns.gan(run, 3, 3)
+            .replace("train: 48, test: 16", "train: 240, test: 80")
+            .replace(
+                "discriminator: {type: dcgan, ndf: 4, textProjection: 4}",
+                "discriminator: {type: dcgan, ndf: 4, text: inner-product, minibatchStddev: true}");
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml, registry), registry))
+        .train(new Trainer.Options(false, List.of()));
 
-    new Evaluator(registry, Progress.Factory.SILENT).evaluate(run, new EvalSettings(80, 2, 1, 60, dir.resolve("cache"), null));
+    new Evaluator(registry, Progress.Factory.SILENT)
+        .evaluate(run, new EvalSettings(80, 2, 1, 60, dir.resolve("cache"), null));
 
     JsonNode report = new ObjectMapper().readTree(run.resolve("eval/report.json").toFile());
     assertThat(report.get("step").asInt()).isEqualTo(3);
@@ -52,7 +56,8 @@ class EvaluatorTest {
       for (Iterator<Map.Entry<String, JsonNode>> it = pairs.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String[] colours = e.getKey().split("/");
-        assertThat(e.getValue().get("heldOut").asBoolean()).as(e.getKey())
+        assertThat(e.getValue().get("heldOut").asBoolean())
+            .as(e.getKey())
             .isEqualTo(dev.t2i.datasets.synthetic.FlowerPalette.isHeldOut(colours[0], colours[1]));
         JsonNode a = e.getValue().get(attribute);
         int n = a.get("samples").asInt();
@@ -65,23 +70,39 @@ class EvaluatorTest {
         assertThat(samples).isEqualTo(160);
       }
       assertThat(samples).isEqualTo(all.get(attribute).get("samples").asInt());
-      assertThat(heldOutSamples).isEqualTo(generated.get("heldOutPairs").get(attribute).get("samples").asInt());
+      assertThat(heldOutSamples)
+          .isEqualTo(generated.get("heldOutPairs").get(attribute).get("samples").asInt());
       // Accuracies are rounded to 4 decimals per pair.
-      assertThat(correct / samples).isCloseTo(all.get(attribute).get("accuracy").asDouble(), org.assertj.core.api.Assertions.within(1e-3));
+      assertThat(correct / samples)
+          .isCloseTo(
+              all.get(attribute).get("accuracy").asDouble(),
+              org.assertj.core.api.Assertions.within(1e-3));
     }
-    assertThat(report.get("classifier").get("accuracyOnRealTestImages").get("petal_color").asDouble()).isBetween(0.0, 1.0);
+    assertThat(
+            report.get("classifier").get("accuracyOnRealTestImages").get("petal_color").asDouble())
+        .isBetween(0.0, 1.0);
     // Configurations are compared on the validation split unless the test split is asked for.
     assertThat(report.get("split").asText()).isEqualTo("validation");
-    // About a quarter of the captions are of sentence forms held out of training: 80 x 2 samples x 1/4.
-    assertThat(generated.get("heldOutForms").get("petal_color").get("samples").asInt()).isBetween(20, 70);
+    // About a quarter of the captions are of sentence forms held out of training: 80 x 2 samples x
+    // 1/4.
+    assertThat(generated.get("heldOutForms").get("petal_color").get("samples").asInt())
+        .isBetween(20, 70);
     JsonNode noise = report.get("noise");
-    assertThat(noise.get("captions").asInt() + noise.get("captionsWithTooFewFittingRealImages").asInt()).isEqualTo(80);
+    assertThat(
+            noise.get("captions").asInt()
+                + noise.get("captionsWithTooFewFittingRealImages").asInt())
+        .isEqualTo(80);
     assertThat(noise.get("diversityRatio").asDouble()).isGreaterThanOrEqualTo(0.0);
     assertThat(noise.get("entropyRatio").asDouble()).isGreaterThanOrEqualTo(0.0);
-    assertThat(noise.get("untrainedGenerator").get("diversityRatio").asDouble()).isGreaterThanOrEqualTo(0.0);
+    assertThat(noise.get("untrainedGenerator").get("diversityRatio").asDouble())
+        .isGreaterThanOrEqualTo(0.0);
     String page = Files.readString(run.resolve("eval/index.html"));
-    assertThat(page).contains("Colour accuracy by (petal, centre) pair").contains("held out of training").contains("samples-0.png")
-        .contains("held-out sentence forms").contains("noise: diversityRatio");
+    assertThat(page)
+        .contains("Colour accuracy by (petal, centre) pair")
+        .contains("held out of training")
+        .contains("samples-0.png")
+        .contains("held-out sentence forms")
+        .contains("noise: diversityRatio");
   }
 
   /**
@@ -94,26 +115,38 @@ class EvaluatorTest {
   void evaluatesADataSetWithClassesByGroupOfCaptions() throws Exception {
     PluginRegistry registry = TinyRuns.registry();
     Path data = dir.resolve("oxford-layout");
-    var flowers = new dev.t2i.datasets.synthetic.SyntheticFlowersSource(
-        new dev.t2i.datasets.synthetic.SyntheticFlowersSettings(3L, 400, 120, 32, null, 0)).load();
-    dev.t2i.datasets.synthetic.SyntheticFlowersWriter.write(flowers, data, 0.95f, Progress.Factory.SILENT);
+    var flowers =
+        new dev.t2i.datasets.synthetic.SyntheticFlowersSource(
+                new dev.t2i.datasets.synthetic.SyntheticFlowersSettings(3L, 400, 120, 32, null, 0))
+            .load();
+    dev.t2i.datasets.synthetic.SyntheticFlowersWriter.write(
+        flowers, data, 0.95f, Progress.Factory.SILENT);
     Path run = dir.resolve("run");
-    String yaml = TinyRuns.gan(run, 2, 2)
-        .replace("dataset: {type: synthetic-flowers, train: 48, test: 16, imageSize: 32}",
-            "dataset: {type: oxford102, root: " + data + ", classCaptions: false, validationImages: 0.2}");
-    new Trainer(Experiment.assemble(TinyRuns.read(yaml, registry), registry)).train(new Trainer.Options(false, List.of()));
+    String yaml =
+        TinyRuns.gan(run, 2, 2)
+            .replace(
+                "dataset: {type: synthetic-flowers, train: 48, test: 16, imageSize: 32}",
+                "dataset: {type: oxford102, root: "
+                    + data
+                    + ", classCaptions: false, validationImages: 0.2}");
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml, registry), registry))
+        .train(new Trainer.Options(false, List.of()));
 
-    new Evaluator(registry, Progress.Factory.SILENT).evaluate(run, new EvalSettings(30, 2, 1, 40, dir.resolve("cache"), null));
+    new Evaluator(registry, Progress.Factory.SILENT)
+        .evaluate(run, new EvalSettings(30, 2, 1, 40, dir.resolve("cache"), null));
 
     JsonNode report = new ObjectMapper().readTree(run.resolve("eval/report.json").toFile());
     JsonNode classifier = report.get("classifier");
     assertThat(classifier.get("top5OnHeldOutRealImages (ceiling)").asDouble())
         .isBetween(classifier.get("top1OnHeldOutRealImages (ceiling)").asDouble(), 1.0);
     JsonNode groups = report.get("groups");
-    assertThat(groups.get("heldOutImagesOfTrainingClasses").get("split").asText()).isEqualTo("validation");
+    assertThat(groups.get("heldOutImagesOfTrainingClasses").get("split").asText())
+        .isEqualTo("validation");
     assertThat(groups.get("unseenClasses").get("split").asText()).isEqualTo("test");
-    for (JsonNode g : List.of(groups.get("heldOutImagesOfTrainingClasses"), groups.get("unseenClasses"))) {
-      // Captions come from one half of the group's images, at most 30; the other half is the reference.
+    for (JsonNode g :
+        List.of(groups.get("heldOutImagesOfTrainingClasses"), groups.get("unseenClasses"))) {
+      // Captions come from one half of the group's images, at most 30; the other half is the
+      // reference.
       assertThat(g.get("captions").asInt()).isBetween(10, 30);
       assertThat(g.get("samplesPerCaption").asInt()).isEqualTo(2);
       JsonNode accuracy = g.get("captionToClass");
@@ -121,16 +154,24 @@ class EvaluatorTest {
       double fd = g.get("generatedVsReal").get("frechetDistance").asDouble();
       double floor = g.get("realVsReal (floor)").get("frechetDistance").asDouble();
       assertThat(floor).isPositive();
-      assertThat(g.get("generatedVsReal").get("generatedSamples").asInt()).isEqualTo(g.get("captions").asInt());
-      assertThat(g.get("realVsReal (floor)").get("generatedSamples").asInt()).isEqualTo(g.get("captions").asInt());
-      assertThat(g.get("frechetRatio").asDouble()).isCloseTo(fd / floor, org.assertj.core.api.Assertions.within(0.01 * fd / floor + 1e-3));
-      // Two training steps draw noise-like images: farther from real flowers than real flowers are from each other.
+      assertThat(g.get("generatedVsReal").get("generatedSamples").asInt())
+          .isEqualTo(g.get("captions").asInt());
+      assertThat(g.get("realVsReal (floor)").get("generatedSamples").asInt())
+          .isEqualTo(g.get("captions").asInt());
+      assertThat(g.get("frechetRatio").asDouble())
+          .isCloseTo(fd / floor, org.assertj.core.api.Assertions.within(0.01 * fd / floor + 1e-3));
+      // Two training steps draw noise-like images: farther from real flowers than real flowers are
+      // from each other.
       assertThat(fd).isGreaterThan(floor);
       assertThat(g.get("diversity").get("ratio").asDouble()).isGreaterThanOrEqualTo(0.0);
       assertThat(g.get("diversity").get("captions").asInt()).isPositive();
       assertThat(g.get("memorisation").get("ratio").asDouble()).isPositive();
     }
     String page = Files.readString(run.resolve("eval/index.html"));
-    assertThat(page).contains("heldOutImagesOfTrainingClasses").contains("unseenClasses").contains("FD ratio").contains("samples-1.png");
+    assertThat(page)
+        .contains("heldOutImagesOfTrainingClasses")
+        .contains("unseenClasses")
+        .contains("FD ratio")
+        .contains("samples-1.png");
   }
 }

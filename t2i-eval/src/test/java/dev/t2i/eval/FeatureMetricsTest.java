@@ -14,7 +14,8 @@ class FeatureMetricsTest {
       for (int i = 0; i < d; i++) {
         double u1 = 1 - r.nextDouble();
         double u2 = r.nextDouble();
-        row[i] = (float) (shift + scale * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
+        row[i] =
+            (float) (shift + scale * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
       }
     }
     return x;
@@ -34,7 +35,8 @@ class FeatureMetricsTest {
   @Test
   void kidIsNearZeroForOneDistributionAndPositiveForTwo() {
     float[][] a = gaussian(600, 8, 0, 1, 1);
-    assertThat(FeatureMetrics.kid(a, gaussian(600, 8, 0, 1, 4), 5, 300, 1)).isCloseTo(0.0, within(0.02));
+    assertThat(FeatureMetrics.kid(a, gaussian(600, 8, 0, 1, 4), 5, 300, 1))
+        .isCloseTo(0.0, within(0.02));
     assertThat(FeatureMetrics.kid(a, gaussian(600, 8, 1, 1, 5), 5, 300, 1)).isGreaterThan(0.3);
   }
 

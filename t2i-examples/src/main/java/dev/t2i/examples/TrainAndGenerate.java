@@ -34,21 +34,28 @@ public final class TrainAndGenerate {
     Path run = Path.of(args[1]);
     String sentence = args[2];
     PluginRegistry plugins = PluginRegistry.discover();
-    ExperimentConfig experiment = new ConfigLoader(plugins)
-        .read(Files.readString(config, StandardCharsets.UTF_8), config.toString(), ExperimentConfig.class)
-        .withOutput(run);
+    ExperimentConfig experiment =
+        new ConfigLoader(plugins)
+            .read(
+                Files.readString(config, StandardCharsets.UTF_8),
+                config.toString(),
+                ExperimentConfig.class)
+            .withOutput(run);
     if (args.length > 3) {
-      experiment = experiment.withTraining(experiment.training().withSteps(Long.parseLong(args[3])));
+      experiment =
+          experiment.withTraining(experiment.training().withSteps(Long.parseLong(args[3])));
     }
-    Trainer.Outcome outcome = new Trainer(Experiment.assemble(experiment, plugins))
-        .train(new Trainer.Options(false, List.of(event -> { })));
+    Trainer.Outcome outcome =
+        new Trainer(Experiment.assemble(experiment, plugins))
+            .train(new Trainer.Options(false, List.of(event -> {})));
     System.out.println("trained to step " + outcome.step() + " in " + outcome.runDirectory());
 
     try (TextToImage model = ModelCriteria.run(run).plugins(plugins).load()) {
       List<BufferedImage> images = model.generate(sentence, 4, 1);
       float[] pixels = ImageGrid.pack(images, model.imageSize());
       Path png = run.resolve("example.png");
-      ImageGrid.writePng(ImageGrid.grid(pixels, model.imageSize(), 1, images.size(), List.of(sentence), 2), png);
+      ImageGrid.writePng(
+          ImageGrid.grid(pixels, model.imageSize(), 1, images.size(), List.of(sentence), 2), png);
       System.out.println("wrote " + png);
       return png;
     }

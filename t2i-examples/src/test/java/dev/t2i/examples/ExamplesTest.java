@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The examples are smoke tests: every configuration assembles, and the example program runs. */
 class ExamplesTest {
   static final Path CONFIGS = Path.of("configs");
-  static final Path OXFORD = Path.of(System.getProperty("t2i.shared.data", "../../shared/data"), "oxford102");
+  static final Path OXFORD =
+      Path.of(System.getProperty("t2i.shared.data", "../../shared/data"), "oxford102");
 
   static Stream<Path> configs() throws Exception {
     return Files.list(CONFIGS).filter(p -> p.toString().endsWith(".yaml")).sorted();
@@ -46,7 +47,8 @@ class ExamplesTest {
   @ParameterizedTest
   @MethodSource("clusterConfigs")
   void everyClusteringIsValid(Path file) throws Exception {
-    ClusterConfig config = new ConfigLoader(PluginRegistry.discover()).read(file, ClusterConfig.class);
+    ClusterConfig config =
+        new ConfigLoader(PluginRegistry.discover()).read(file, ClusterConfig.class);
     assertThat(config.name()).isEqualTo(file.getFileName().toString().replace(".yaml", ""));
     assertThat(config.mixture().components()).isBetween(2, 102);
   }
@@ -54,20 +56,29 @@ class ExamplesTest {
   @Test
   void theSyntheticClusteringRuns(@TempDir Path dir) throws Exception {
     PluginRegistry plugins = PluginRegistry.discover();
-    String yaml = Files.readString(Path.of("clusters", "synthetic-flowers-pixels.yaml"))
-        .replace("dataset: {type: synthetic-flowers}", "dataset: {type: synthetic-flowers, train: 300, test: 60, imageSize: 32}")
-        + "output: " + dir + "\n";
-    ClusterConfig config = new ConfigLoader(plugins).read(yaml, "synthetic-flowers-pixels.yaml", ClusterConfig.class);
+    String yaml =
+        Files.readString(Path.of("clusters", "synthetic-flowers-pixels.yaml"))
+                .replace(
+                    "dataset: {type: synthetic-flowers}",
+                    "dataset: {type: synthetic-flowers, train: 300, test: 60, imageSize: 32}")
+            + "output: "
+            + dir
+            + "\n";
+    ClusterConfig config =
+        new ConfigLoader(plugins).read(yaml, "synthetic-flowers-pixels.yaml", ClusterConfig.class);
     Clustering.Outcome o = new Clustering(plugins, dev.t2i.api.Progress.Factory.SILENT).run(config);
     assertThat(o.summary().sizes()).hasSize(6);
     assertThat(Files.readAllLines(dir.resolve("bic.csv"))).hasSize(6);
-    assertThat(ImageIO.read(dir.resolve("contact-sheet.png").toFile()).getHeight()).isEqualTo(6 * 66);
+    assertThat(ImageIO.read(dir.resolve("contact-sheet.png").toFile()).getHeight())
+        .isEqualTo(6 * 66);
   }
 
   @Test
   void theCustomEncoderIsUsedFromYaml() throws Exception {
     PluginRegistry plugins = PluginRegistry.discover();
-    ExperimentConfig config = new ConfigLoader(plugins).read(CONFIGS.resolve("custom-encoder.yaml"), ExperimentConfig.class);
+    ExperimentConfig config =
+        new ConfigLoader(plugins)
+            .read(CONFIGS.resolve("custom-encoder.yaml"), ExperimentConfig.class);
     var encoder = Experiment.assemble(config, plugins).encoder().orElseThrow();
     assertThat(encoder).isInstanceOf(HashedTrigramEncoder.class);
     float[] red = encoder.encode("red petals").values();
@@ -78,12 +89,22 @@ class ExamplesTest {
   @Test
   void trainAndGenerateRunsOnSyntheticFlowers(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("tiny.yaml");
-    Files.writeString(config, Files.readString(CONFIGS.resolve("gan-cls.yaml"))
-        .replace("dataset: {type: synthetic-flowers}", "dataset: {type: synthetic-flowers, train: 200, test: 40}")
-        .replace("generator: {type: dcgan, conditioning: projected}", "generator: {type: dcgan, conditioning: projected, ngf: 8}")
-        .replace("discriminator: {type: dcgan, text: projected}", "discriminator: {type: dcgan, text: projected, ndf: 8}")
-        .replace("vectors: {dimension: 400}", "vectors: {dimension: 32, train: {epochs: 1}}"));
-    Path png = TrainAndGenerate.runExample(config.toString(), dir.resolve("run").toString(), "a flower with red petals", "3");
+    Files.writeString(
+        config,
+        Files.readString(CONFIGS.resolve("gan-cls.yaml"))
+            .replace(
+                "dataset: {type: synthetic-flowers}",
+                "dataset: {type: synthetic-flowers, train: 200, test: 40}")
+            .replace(
+                "generator: {type: dcgan, conditioning: projected}",
+                "generator: {type: dcgan, conditioning: projected, ngf: 8}")
+            .replace(
+                "discriminator: {type: dcgan, text: projected}",
+                "discriminator: {type: dcgan, text: projected, ndf: 8}")
+            .replace("vectors: {dimension: 400}", "vectors: {dimension: 32, train: {epochs: 1}}"));
+    Path png =
+        TrainAndGenerate.runExample(
+            config.toString(), dir.resolve("run").toString(), "a flower with red petals", "3");
     BufferedImage grid = ImageIO.read(png.toFile());
     assertThat(grid.getWidth()).isGreaterThan(4 * 64);
     assertThat(dir.resolve("run/checkpoints/ckpt-00000003")).isDirectory();
@@ -92,13 +113,23 @@ class ExamplesTest {
   @Test
   void trainAndGenerateRunsOnTheRealOxfordFlowers(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("oxford.yaml");
-    Files.writeString(config, Files.readString(CONFIGS.resolve("oxford102-gan-cls.yaml"))
-        .replace("root: ../shared/data/oxford102", "root: " + OXFORD.toAbsolutePath())
-        .replace("vectors: {dimension: 400}", "vectors: {dimension: 64, train: {epochs: 1}}")
-        .replace("training: {steps: 6000}", "training: {steps: 2, batchSize: 16, samples: {count: 2, perCaption: 2}}"));
-    Path png = TrainAndGenerate.runExample(config.toString(), dir.resolve("run").toString(), "this flower has white petals and a yellow center");
+    Files.writeString(
+        config,
+        Files.readString(CONFIGS.resolve("oxford102-gan-cls.yaml"))
+            .replace("root: ../shared/data/oxford102", "root: " + OXFORD.toAbsolutePath())
+            .replace("vectors: {dimension: 400}", "vectors: {dimension: 64, train: {epochs: 1}}")
+            .replace(
+                "training: {steps: 6000}",
+                "training: {steps: 2, batchSize: 16, samples: {count: 2, perCaption: 2}}"));
+    Path png =
+        TrainAndGenerate.runExample(
+            config.toString(),
+            dir.resolve("run").toString(),
+            "this flower has white petals and a yellow center");
     assertThat(ImageIO.read(png.toFile()).getHeight()).isGreaterThan(64);
-    assertThat(Files.readString(dir.resolve("run/provenance.json"))).contains("class-disjoint, seed 0");
-    assertThat(List.of(Files.readString(dir.resolve("run/config.yaml")))).allMatch(s -> s.contains("randomCrop: true"));
+    assertThat(Files.readString(dir.resolve("run/provenance.json")))
+        .contains("class-disjoint, seed 0");
+    assertThat(List.of(Files.readString(dir.resolve("run/config.yaml"))))
+        .allMatch(s -> s.contains("randomCrop: true"));
   }
 }

@@ -34,7 +34,8 @@ class ExternalPluginJarTest {
   static void packagePlugin() throws IOException {
     Path classes = Path.of("target", "classes");
     jar = dir.resolve("trigram-plugin.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(classes)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         String name = classes.relativize(f).toString().replace(File.separatorChar, '/');
         if (name.startsWith("dev/t2i/examples/plugin/") || name.startsWith("META-INF/services/")) {
@@ -45,21 +46,32 @@ class ExternalPluginJarTest {
       }
     }
     String own = Path.of("target").toAbsolutePath().toString();
-    sdkClassPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(p -> !Path.of(p).toAbsolutePath().toString().startsWith(own))
-        .collect(Collectors.joining(File.pathSeparator));
+    sdkClassPath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(p -> !Path.of(p).toAbsolutePath().toString().startsWith(own))
+            .collect(Collectors.joining(File.pathSeparator));
   }
 
   record Run(int exit, String out) {}
 
   static Run t2i(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", sdkClassPath, "dev.t2i.cli.T2i"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                sdkClassPath,
+                "dev.t2i.cli.T2i"));
     command.addAll(List.of(args));
-    // Output to a file, not a pipe: reading a pipe to its end would wait for ever on a child that hangs.
+    // Output to a file, not a pipe: reading a pipe to its end would wait for ever on a child that
+    // hangs.
     Path log = java.nio.file.Files.createTempFile("t2i-external-plugin", ".log");
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       try (OutputStream in = p.getOutputStream()) {
         in.flush();
       }
@@ -68,7 +80,9 @@ class ExternalPluginJarTest {
         p.destroyForcibly().waitFor();
       }
       String out = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
-      assertThat(exited).as("t2i %s exited within 120 s; its output: %s", String.join(" ", args), out).isTrue();
+      assertThat(exited)
+          .as("t2i %s exited within 120 s; its output: %s", String.join(" ", args), out)
+          .isTrue();
       return new Run(p.exitValue(), out);
     } finally {
       java.nio.file.Files.deleteIfExists(log);
@@ -79,19 +93,27 @@ class ExternalPluginJarTest {
   void withoutTheJarTheTypeIsUnknown() throws Exception {
     Run r = t2i("check", Path.of("configs", "custom-encoder.yaml").toAbsolutePath().toString());
     assertThat(r.exit()).as(r.out()).isEqualTo(2);
-    assertThat(r.out()).contains("unknown encoder type 'hashed-trigrams'; known: word2vec-sequence, word2vec-sum");
+    assertThat(r.out())
+        .contains("unknown encoder type 'hashed-trigrams'; known: word2vec-sequence, word2vec-sum");
   }
 
   @Test
   void withTheJarThePluginIsDiscoveredAndUsed() throws Exception {
     Run plugins = t2i("--plugins", jar.toString(), "plugins");
     assertThat(plugins.exit()).as(plugins.out()).isZero();
-    assertThat(plugins.out()).contains("hashed-trigrams").contains("[examples-trigrams]").contains("plugins: [examples-trigrams, t2i-curation, t2i-datasets, t2i-encoders, t2i-models]");
+    assertThat(plugins.out())
+        .contains("hashed-trigrams")
+        .contains("[examples-trigrams]")
+        .contains(
+            "plugins: [examples-trigrams, t2i-curation, t2i-datasets, t2i-encoders, t2i-models]");
     Path config = Path.of("configs", "custom-encoder.yaml").toAbsolutePath();
     Run check = t2i("--plugins", jar.toString(), "check", config.toString());
     assertThat(check.exit()).as(check.out()).isZero();
-    Run encode = t2i("--plugins", dir.toString(), "encode", config.toString(), "--text", "pink petals");
+    Run encode =
+        t2i("--plugins", dir.toString(), "encode", config.toString(), "--text", "pink petals");
     assertThat(encode.exit()).as(encode.out()).isZero();
-    assertThat(encode.out()).contains("shape: TextShape[steps=1, dimension=256, sequence=false]").contains("tokens: 2");
+    assertThat(encode.out())
+        .contains("shape: TextShape[steps=1, dimension=256, sequence=false]")
+        .contains("tokens: 2");
   }
 }

@@ -34,25 +34,65 @@ public final class ModelsPlugin implements T2iPlugin {
 
   @Override
   public void register(ComponentRegistry registry) {
-    registry.register(Role.GENERATOR, "dcgan", DcganGeneratorSettings.class, DcganGenerator.class,
+    registry.register(
+        Role.GENERATOR,
+        "dcgan",
+        DcganGeneratorSettings.class,
+        DcganGenerator.class,
         "DCGAN generator: text replaces noise, noise only, or noise + projected text");
-    registry.register(Role.GENERATOR, "gnn", GnnGeneratorSettings.class, GnnGenerator.class,
+    registry.register(
+        Role.GENERATOR,
+        "gnn",
+        GnnGeneratorSettings.class,
+        GnnGenerator.class,
         "the GNN: a DCGAN generator trained with a Euclidean loss, sharing weights with the adversarial branch or not");
-    registry.register(Role.GENERATOR, "convlstm", SentenceGeneratorSettings.class, SentenceGenerator.class,
+    registry.register(
+        Role.GENERATOR,
+        "convlstm",
+        SentenceGeneratorSettings.class,
+        SentenceGenerator.class,
         "the report's sentence model: per-word DCGAN images through a peephole ConvLSTM, the last word through the GNN branch");
-    registry.register(Role.DISCRIMINATOR, "dcgan", DcganDiscriminatorSettings.class, DcganDiscriminator.class,
+    registry.register(
+        Role.DISCRIMINATOR,
+        "dcgan",
+        DcganDiscriminatorSettings.class,
+        DcganDiscriminator.class,
         "DCGAN discriminator, optionally reading projected text (GAN-CLS)");
-    registry.register(Role.GENERATOR, "dfgan", DfganGeneratorSettings.class, DfganGenerator.class,
+    registry.register(
+        Role.GENERATOR,
+        "dfgan",
+        DfganGeneratorSettings.class,
+        DfganGenerator.class,
         "DF-GAN generator: up-sampling blocks of 3x3 convolutions with deep text-image fusion (affine transforms from sentence and noise)");
-    registry.register(Role.DISCRIMINATOR, "dfgan", DfganDiscriminatorSettings.class, DfganDiscriminator.class,
+    registry.register(
+        Role.DISCRIMINATOR,
+        "dfgan",
+        DfganDiscriminatorSettings.class,
+        DfganDiscriminator.class,
         "DF-GAN discriminator: residual down-sampling blocks and a one-way output reading the image features beside the sentence");
-    registry.register(Role.LOSS, "hinge", HingeLossSettings.class, HingeLoss.class,
+    registry.register(
+        Role.LOSS,
+        "hinge",
+        HingeLossSettings.class,
+        HingeLoss.class,
         "hinge GAN loss with DF-GAN's matching-aware gradient penalty (MA-GP)");
-    registry.register(Role.LOSS, "gan", GanLossSettings.class, GanLoss.class,
+    registry.register(
+        Role.LOSS,
+        "gan",
+        GanLossSettings.class,
+        GanLoss.class,
         "binary cross-entropy GAN loss: non-saturating or minimax, matching-aware, blurred fakes");
-    registry.register(Role.LOSS, "l2", L2LossSettings.class, L2Loss.class,
+    registry.register(
+        Role.LOSS,
+        "l2",
+        L2LossSettings.class,
+        L2Loss.class,
         "Euclidean loss between generated and real images (the GNN's)");
-    registry.register(Role.LOSS, "weighted", WeightedLossSettings.class, WeightedLoss.class,
+    registry.register(
+        Role.LOSS,
+        "weighted",
+        WeightedLossSettings.class,
+        WeightedLoss.class,
         "a lambda-weighted sum of losses, such as adversarial + lambda * l2");
   }
 }

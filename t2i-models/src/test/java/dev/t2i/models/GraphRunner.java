@@ -29,14 +29,20 @@ public final class GraphRunner implements AutoCloseable {
     return session;
   }
 
-  /** Fetches {@code x} as floats after feeding {@code feeds}; a placeholder's -1 dimension is the batch. */
+  /**
+   * Fetches {@code x} as floats after feeding {@code feeds}; a placeholder's -1 dimension is the
+   * batch.
+   */
   public float[] run(Operand<TFloat32> x, Map<Placeholder<TFloat32>, float[]> feeds) {
-    return fetch(x, feeds, res -> {
-      TFloat32 out = (TFloat32) res.get(0);
-      float[] v = new float[(int) out.size()];
-      out.copyTo(DataBuffers.of(v, false, false));
-      return v;
-    });
+    return fetch(
+        x,
+        feeds,
+        res -> {
+          TFloat32 out = (TFloat32) res.get(0);
+          float[] v = new float[(int) out.size()];
+          out.copyTo(DataBuffers.of(v, false, false));
+          return v;
+        });
   }
 
   public float[] run(Operand<TFloat32> x) {
@@ -48,7 +54,9 @@ public final class GraphRunner implements AutoCloseable {
    * order, after feeding {@code feeds}: 0 for a weight the loss reaches but does not move.
    */
   @SuppressWarnings("unchecked")
-  public float[] largestGradients(Operand<TFloat32> loss, java.util.List<org.tensorflow.op.core.Variable<TFloat32>> variables,
+  public float[] largestGradients(
+      Operand<TFloat32> loss,
+      java.util.List<org.tensorflow.op.core.Variable<TFloat32>> variables,
       Map<Placeholder<TFloat32>, float[]> feeds) {
     var grads = tf.gradients(loss, variables);
     float[] largest = new float[variables.size()];
@@ -67,7 +75,10 @@ public final class GraphRunner implements AutoCloseable {
     return fetch(x, feeds, res -> res.get(0).shape().asArray());
   }
 
-  private <R> R fetch(Operand<TFloat32> x, Map<Placeholder<TFloat32>, float[]> feeds, java.util.function.Function<Result, R> read) {
+  private <R> R fetch(
+      Operand<TFloat32> x,
+      Map<Placeholder<TFloat32>, float[]> feeds,
+      java.util.function.Function<Result, R> read) {
     Session.Runner r = session().runner();
     java.util.List<TFloat32> tensors = new java.util.ArrayList<>();
     try {

@@ -26,10 +26,13 @@ class ShippedModelsTest {
   @Test
   void bothModelsShipWithTheirEvaluation() {
     List<ModelCard> cards = PretrainedModels.onClassPath().list();
-    assertThat(cards).extracting(ModelCard::name)
+    assertThat(cards)
+        .extracting(ModelCard::name)
         .contains(PretrainedModelNames.SYNTHETIC_FLOWERS, PretrainedModelNames.OXFORD102_FLOWERS);
     for (ModelCard card : cards) {
-      assertThat(card.files()).extracting(ModelCard.ModelFile::path).as(card.name())
+      assertThat(card.files())
+          .extracting(ModelCard.ModelFile::path)
+          .as(card.name())
           .contains("evaluation.json", "provenance.json", "config.yaml", "reference.png");
       assertThat(card.canDraw()).as(card.name()).isNotEmpty();
       assertThat(card.cannotDraw()).as(card.name()).isNotEmpty();
@@ -45,8 +48,11 @@ class ShippedModelsTest {
       long bytes = card.files().stream().mapToLong(ModelCard.ModelFile::bytes).sum();
       assertThat(bytes).as("%s: at most 30 MB", card.name()).isLessThanOrEqualTo(30_000_000L);
       BufferedImage expected;
-      try (InputStream in = PretrainedModels.class.getClassLoader()
-          .getResourceAsStream(PretrainedModels.ROOT + card.name() + "/" + card.reference().png())) {
+      try (InputStream in =
+          PretrainedModels.class
+              .getClassLoader()
+              .getResourceAsStream(
+                  PretrainedModels.ROOT + card.name() + "/" + card.reference().png())) {
         expected = ImageIO.read(in);
       }
       try (TextToImage t = ModelCriteria.pretrained(card.name()).plugins(registry).load()) {
@@ -54,7 +60,10 @@ class ShippedModelsTest {
         ModelCard.Reference ref = card.reference();
         List<BufferedImage> row = t.generate(ref.caption(), ref.samples(), ref.seed());
         Path drawn = dir.resolve(card.name() + ".png");
-        ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(row, t.imageSize()), t.imageSize(), 1, row.size(), null, 1), drawn);
+        ImageGrid.writePng(
+            ImageGrid.grid(
+                ImageGrid.pack(row, t.imageSize()), t.imageSize(), 1, row.size(), null, 1),
+            drawn);
         BufferedImage actual = ImageIO.read(drawn.toFile());
         assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
         assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
@@ -68,7 +77,9 @@ class ShippedModelsTest {
             }
           }
         }
-        assertThat(worst).as("%s: largest channel difference from reference.png", card.name()).isLessThanOrEqualTo(2);
+        assertThat(worst)
+            .as("%s: largest channel difference from reference.png", card.name())
+            .isLessThanOrEqualTo(2);
       }
     }
   }

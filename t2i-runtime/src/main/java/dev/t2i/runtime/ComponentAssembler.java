@@ -9,19 +9,19 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Scopes;
 import com.google.inject.Stage;
-import com.google.inject.spi.Message;
 import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.spi.Message;
 import dev.t2i.api.Progress;
 import dev.t2i.api.RunContext;
 import dev.t2i.api.data.DatasetIndex;
 import dev.t2i.api.data.ImageCaptionSource;
-import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import dev.t2i.api.plugin.ComponentFactory;
 import dev.t2i.api.plugin.ComponentType;
 import dev.t2i.api.plugin.PluginException;
 import dev.t2i.api.plugin.Role;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,14 +31,13 @@ import java.util.stream.Collectors;
 /**
  * Lets Guice build the configured components.
  *
- * <p>For each role present, the settings record is bound to its instance, and the role's
- * interface to the implementation its plugin registered, as a singleton. The implementation's
- * {@code @Inject} constructor may ask for its settings, the {@link RunContext}, other roles'
- * components and whatever the plugins' modules bind. When a data set is configured, its index is
- * bound too, loaded once on first use: inject {@code Optional<Provider<DatasetIndex>>} to read it
- * lazily. {@link Progress.Factory} is bound to a silent one unless a module sets it with {@link
- * OptionalBinder}. Bindings are explicit only: a missing one is
- * an error, never a silent just-in-time instance.
+ * <p>For each role present, the settings record is bound to its instance, and the role's interface
+ * to the implementation its plugin registered, as a singleton. The implementation's {@code @Inject}
+ * constructor may ask for its settings, the {@link RunContext}, other roles' components and
+ * whatever the plugins' modules bind. When a data set is configured, its index is bound too, loaded
+ * once on first use: inject {@code Optional<Provider<DatasetIndex>>} to read it lazily. {@link
+ * Progress.Factory} is bound to a silent one unless a module sets it with {@link OptionalBinder}.
+ * Bindings are explicit only: a missing one is an error, never a silent just-in-time instance.
  */
 public final class ComponentAssembler {
   private final PluginRegistry registry;
@@ -63,10 +62,16 @@ public final class ComponentAssembler {
               .orElseThrow(
                   () ->
                       new PluginException(
-                          "no plugin registered the settings class " + e.getValue().getClass().getName()));
+                          "no plugin registered the settings class "
+                              + e.getValue().getClass().getName()));
       if (type.role() != e.getKey()) {
         throw new PluginException(
-            "settings of " + type.role().key() + " type '" + type.name() + "' given as " + e.getKey().key());
+            "settings of "
+                + type.role().key()
+                + " type '"
+                + type.name()
+                + "' given as "
+                + e.getKey().key());
       }
       types.put(e.getKey(), type);
     }
@@ -84,7 +89,9 @@ public final class ComponentAssembler {
             for (Map.Entry<Role, ComponentType> e : types.entrySet()) {
               bindComponent(e.getValue(), components.get(e.getKey()));
             }
-            OptionalBinder.newOptionalBinder(binder(), Progress.Factory.class).setDefault().toInstance(Progress.Factory.SILENT);
+            OptionalBinder.newOptionalBinder(binder(), Progress.Factory.class)
+                .setDefault()
+                .toInstance(Progress.Factory.SILENT);
             bind(ComponentFactory.class).toInstance(new ChildFactory());
             var index = OptionalBinder.newOptionalBinder(binder(), DatasetIndex.class);
             if (types.containsKey(Role.DATASET)) {
@@ -98,7 +105,8 @@ public final class ComponentAssembler {
             bind((Class) type.settings()).toInstance(settings);
             bind(type.implementation()).in(Scopes.SINGLETON);
             OptionalBinder.newOptionalBinder(binder(), (Class) type.role().componentType())
-                .setBinding().to((Class) type.implementation());
+                .setBinding()
+                .to((Class) type.implementation());
           }
         });
     modules.addAll(registry.modules());
@@ -107,7 +115,8 @@ public final class ComponentAssembler {
       // DEVELOPMENT builds singletons lazily: assembling never loads data or trains anything.
       return Guice.createInjector(Stage.DEVELOPMENT, modules);
     } catch (CreationException e) {
-      throw new PluginException("cannot assemble the components: " + messages(e.getErrorMessages()), e);
+      throw new PluginException(
+          "cannot assemble the components: " + messages(e.getErrorMessages()), e);
     }
   }
 
@@ -123,18 +132,32 @@ public final class ComponentAssembler {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> T create(Class<T> type, Object settings) {
-      ComponentType t = registry.typeOfSettings(settings.getClass())
-          .filter(c -> c.role().componentType() == type)
-          .orElseThrow(() -> new PluginException("no " + type.getSimpleName() + " type is registered for " + settings.getClass().getName()));
+      ComponentType t =
+          registry
+              .typeOfSettings(settings.getClass())
+              .filter(c -> c.role().componentType() == type)
+              .orElseThrow(
+                  () ->
+                      new PluginException(
+                          "no "
+                              + type.getSimpleName()
+                              + " type is registered for "
+                              + settings.getClass().getName()));
       Progress.Factory progress = injector.getInstance(Progress.Factory.class);
-      Injector nested = injector(injector.getInstance(RunContext.class), Map.of(), new AbstractModule() {
-        @Override
-        protected void configure() {
-          bind((Class) t.settings()).toInstance(settings);
-          bind(t.implementation());
-          OptionalBinder.newOptionalBinder(binder(), Progress.Factory.class).setBinding().toInstance(progress);
-        }
-      });
+      Injector nested =
+          injector(
+              injector.getInstance(RunContext.class),
+              Map.of(),
+              new AbstractModule() {
+                @Override
+                protected void configure() {
+                  bind((Class) t.settings()).toInstance(settings);
+                  bind(t.implementation());
+                  OptionalBinder.newOptionalBinder(binder(), Progress.Factory.class)
+                      .setBinding()
+                      .toInstance(progress);
+                }
+              });
       return type.cast(get(nested, t.implementation()));
     }
   }
@@ -148,9 +171,11 @@ public final class ComponentAssembler {
       if (cause instanceof RuntimeException r && !(cause instanceof ProvisionException)) {
         throw r;
       }
-      throw new PluginException("cannot build " + type.getSimpleName() + ": " + messages(e.getErrorMessages()), e);
+      throw new PluginException(
+          "cannot build " + type.getSimpleName() + ": " + messages(e.getErrorMessages()), e);
     } catch (ConfigurationException e) {
-      throw new PluginException("cannot build " + type.getSimpleName() + ": " + messages(e.getErrorMessages()), e);
+      throw new PluginException(
+          "cannot build " + type.getSimpleName() + ": " + messages(e.getErrorMessages()), e);
     }
   }
 

@@ -1,8 +1,5 @@
 package dev.t2i.runtime;
 
-import dev.t2i.api.InvariantViolation;
-import dev.t2i.api.InvalidSettingException;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -23,6 +19,8 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.t2i.api.InvalidSettingException;
+import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.plugin.ComponentType;
 import dev.t2i.api.plugin.Role;
 import java.io.IOException;
@@ -56,8 +54,10 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
   /** Largest configuration file accepted. */
   public static final int MAX_BYTES = 1 << 20;
+
   /** Most YAML aliases accepted in one document (alias bombs expand exponentially). */
   public static final int MAX_ALIASES = 20;
+
   /** Deepest nesting accepted. */
   public static final int MAX_DEPTH = 64;
 
@@ -79,7 +79,10 @@ public final class ConfigLoader {
         YAMLFactory.builder()
             .loaderOptions(options)
             .streamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_BYTES).build())
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_BYTES)
+                    .build())
             .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -103,7 +106,11 @@ public final class ConfigLoader {
     }
     mapper.registerModule(PathModule.create());
     this.reader = mapper;
-    this.writer = mapper.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    this.writer =
+        mapper
+            .copy()
+            .setSerializationInclusion(
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
   }
 
   /** The plugins whose names this loader accepts. */
@@ -118,7 +125,12 @@ public final class ConfigLoader {
     try {
       long size = Files.size(file);
       if (size > MAX_BYTES) {
-        throw new ConfigException(name, 0, 0, "file is " + size + " bytes; a configuration may have at most " + MAX_BYTES, null);
+        throw new ConfigException(
+            name,
+            0,
+            0,
+            "file is " + size + " bytes; a configuration may have at most " + MAX_BYTES,
+            null);
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -136,7 +148,8 @@ public final class ConfigLoader {
               .decode(java.nio.ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      throw new ConfigException(name, 0, 0, "not UTF-8 text; a configuration is a UTF-8 YAML file", e);
+      throw new ConfigException(
+          name, 0, 0, "not UTF-8 text; a configuration is a UTF-8 YAML file", e);
     }
     return read(text, name, type);
   }
@@ -144,17 +157,29 @@ public final class ConfigLoader {
   /** Reads YAML text into {@code type}; {@code source} names it in messages. */
   public <T> T read(String yaml, String source, Class<T> type) throws ConfigException {
     if (yaml.length() > MAX_BYTES) {
-      throw new ConfigException(source, 0, 0, "document is longer than " + MAX_BYTES + " characters", null);
-    }
-    if (yaml.isBlank() || yaml.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#") || l.trim().equals("---"))) {
       throw new ConfigException(
-          source, 0, 0, "empty configuration; expected a mapping with the fields " + fieldsOf(type), null);
+          source, 0, 0, "document is longer than " + MAX_BYTES + " characters", null);
+    }
+    if (yaml.isBlank()
+        || yaml.lines()
+            .allMatch(l -> l.isBlank() || l.trim().startsWith("#") || l.trim().equals("---"))) {
+      throw new ConfigException(
+          source,
+          0,
+          0,
+          "empty configuration; expected a mapping with the fields " + fieldsOf(type),
+          null);
     }
     rejectAliases(source, yaml);
     try {
       T value = reader.readValue(yaml, type);
       if (value == null) {
-        throw new ConfigException(source, 1, 1, "empty configuration; expected a mapping with the fields " + fieldsOf(type), null);
+        throw new ConfigException(
+            source,
+            1,
+            1,
+            "empty configuration; expected a mapping with the fields " + fieldsOf(type),
+            null);
       }
       return value;
     } catch (JsonProcessingException e) {
@@ -179,7 +204,9 @@ public final class ConfigLoader {
               source,
               m.getLine() + 1,
               m.getColumn() + 1,
-              "YAML aliases (*" + alias.getAnchor() + ") are not supported in a configuration; write the value out",
+              "YAML aliases (*"
+                  + alias.getAnchor()
+                  + ") are not supported in a configuration; write the value out",
               null);
         }
       }
@@ -227,7 +254,8 @@ public final class ConfigLoader {
     return new ConfigException(source, line, column, "not valid YAML: " + oneLine(problem), e);
   }
 
-  private ConfigException translate(String source, String yaml, JsonProcessingException e, Class<?> rootType) {
+  private ConfigException translate(
+      String source, String yaml, JsonProcessingException e, Class<?> rootType) {
     for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
       if (c instanceof YAMLException y) {
         return yamlProblem(source, y);
@@ -251,8 +279,11 @@ public final class ConfigLoader {
         found = at;
       }
     } else if (e instanceof UnrecognizedPropertyException u) {
-      problem = unknownField(u.getPropertyName(), steps.subList(0, Math.max(steps.size() - 1, 0)),
-          u.getKnownPropertyIds().stream().map(Object::toString).toList());
+      problem =
+          unknownField(
+              u.getPropertyName(),
+              steps.subList(0, Math.max(steps.size() - 1, 0)),
+              u.getKnownPropertyIds().stream().map(Object::toString).toList());
     } else if (e instanceof ValueInstantiationException v) {
       Class<?> failed = v.getType() != null ? v.getType().getRawClass() : rootType;
       List<String> allowed = fieldNames(failed);
@@ -301,10 +332,12 @@ public final class ConfigLoader {
     return new ConfigException(source, line, column, problem, e);
   }
 
-  private static String unknownField(String name, List<YamlLocator.Step> parent, Collection<String> allowed) {
+  private static String unknownField(
+      String name, List<YamlLocator.Step> parent, Collection<String> allowed) {
     String where = parent.isEmpty() ? " at the top level" : " in '" + pathText(parent) + "'";
-    return String.format("unknown field '%s'%s; allowed: %s", name, where,
-        allowed.stream().sorted().collect(Collectors.joining(", ")));
+    return String.format(
+        "unknown field '%s'%s; allowed: %s",
+        name, where, allowed.stream().sorted().collect(Collectors.joining(", ")));
   }
 
   /** The YAML keys a settings class accepts: its record components, and 'type' if polymorphic. */
@@ -326,7 +359,10 @@ public final class ConfigLoader {
     JavaType base = t.getBaseType();
     Optional<Role> role = base != null ? Role.ofSettings(base.getRawClass()) : Optional.empty();
     // A nested component (generator.network) is named by its path, a top-level one by its role.
-    String roleName = path.contains(".") || role.isEmpty() ? (path.isEmpty() ? "component" : path) : role.get().key();
+    String roleName =
+        path.contains(".") || role.isEmpty()
+            ? (path.isEmpty() ? "component" : path)
+            : role.get().key();
     String known = role.map(r -> String.join(", ", registry.names(r))).orElse("");
     if (known.isEmpty()) {
       known = "(none registered)";
@@ -335,7 +371,10 @@ public final class ConfigLoader {
     if (id == null || id.isBlank()) {
       return String.format("%s needs a 'type'; known: %s", roleName, known);
     }
-    String hint = id.contains(".") || id.contains("$") ? " (type ids are names registered by plugins, never class names)" : "";
+    String hint =
+        id.contains(".") || id.contains("$")
+            ? " (type ids are names registered by plugins, never class names)"
+            : "";
     return String.format("unknown %s type '%s'%s; known: %s", roleName, id, hint, known);
   }
 
@@ -378,7 +417,10 @@ public final class ConfigLoader {
     if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
       return "an integer";
     }
-    if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
+    if (type == Double.class
+        || type == double.class
+        || type == Float.class
+        || type == float.class) {
       return "a number";
     }
     if (type == Boolean.class || type == boolean.class) {
@@ -404,15 +446,16 @@ public final class ConfigLoader {
 
   private static String enumValues(Class<?> type) {
     return java.util.Arrays.stream(type.getEnumConstants())
-        .map(c -> {
-          try {
-            var f = type.getField(((Enum<?>) c).name());
-            var p = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-            return p != null ? p.value() : ((Enum<?>) c).name().toLowerCase(Locale.ROOT);
-          } catch (NoSuchFieldException ex) {
-            return c.toString();
-          }
-        })
+        .map(
+            c -> {
+              try {
+                var f = type.getField(((Enum<?>) c).name());
+                var p = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                return p != null ? p.value() : ((Enum<?>) c).name().toLowerCase(Locale.ROOT);
+              } catch (NoSuchFieldException ex) {
+                return c.toString();
+              }
+            })
         .collect(Collectors.joining(", "));
   }
 

@@ -17,7 +17,8 @@ final class PathModule {
         Path.class,
         new StdSerializer<>(Path.class) {
           @Override
-          public void serialize(Path value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+          public void serialize(Path value, JsonGenerator gen, SerializerProvider provider)
+              throws IOException {
             gen.writeString(value.toString());
           }
         });

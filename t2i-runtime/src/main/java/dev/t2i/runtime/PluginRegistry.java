@@ -22,8 +22,8 @@ import java.util.ServiceLoader;
 /**
  * The plugins found at start-up and the component types they registered.
  *
- * <p>Discovery is explicit ({@link #discover}), never a static initialiser. A name registered
- * twice for one role stops the start-up with a message naming both plugins and their jars.
+ * <p>Discovery is explicit ({@link #discover}), never a static initialiser. A name registered twice
+ * for one role stops the start-up with a message naming both plugins and their jars.
  */
 public final class PluginRegistry {
 
@@ -47,7 +47,8 @@ public final class PluginRegistry {
       PluginInfo info = new PluginInfo(plugin.name(), sourceOf(plugin.getClass()), types);
       ComponentRegistry registry =
           type -> {
-            Map<String, Registration> names = roles.computeIfAbsent(type.role(), r -> new LinkedHashMap<>());
+            Map<String, Registration> names =
+                roles.computeIfAbsent(type.role(), r -> new LinkedHashMap<>());
             Registration previous = names.get(type.name());
             if (previous != null) {
               throw new PluginException(
@@ -82,7 +83,13 @@ public final class PluginRegistry {
         throw e;
       } catch (RuntimeException e) {
         throw new PluginException(
-            "plugin '" + plugin.name() + "' (" + info.source() + ") failed to register: " + e.getMessage(), e);
+            "plugin '"
+                + plugin.name()
+                + "' ("
+                + info.source()
+                + ") failed to register: "
+                + e.getMessage(),
+            e);
       }
       mods.addAll(plugin.modules());
       infos.add(info);
@@ -113,7 +120,11 @@ public final class PluginRegistry {
         found.add(it.next());
       } catch (ServiceConfigurationError e) {
         throw new PluginException(
-            "cannot load a plugin listed in META-INF/services/" + T2iPlugin.class.getName() + ": " + e.getMessage(), e);
+            "cannot load a plugin listed in META-INF/services/"
+                + T2iPlugin.class.getName()
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
     found.sort(Comparator.comparing(p -> p.getClass().getName()));

@@ -34,7 +34,8 @@ public final class SettingsDescriber {
   public List<Field> describe(ComponentType type) {
     java.util.Set<String> required = new java.util.HashSet<>();
     Object defaults = defaults(type, required);
-    Map<?, ?> values = defaults != null ? loader.jsonMapper().convertValue(defaults, Map.class) : Map.of();
+    Map<?, ?> values =
+        defaults != null ? loader.jsonMapper().convertValue(defaults, Map.class) : Map.of();
     List<Field> out = new ArrayList<>();
     Class<?> settings = type.settings();
     if (!settings.isRecord()) {
@@ -54,16 +55,18 @@ public final class SettingsDescriber {
           new Field(
               c.getName(),
               ConfigLoader.expected(c.getType()),
-              required.contains(c.getName()) ? Field.REQUIRED : defaults == null ? "?" : value == null ? "(none)" : value.toString(),
+              required.contains(c.getName())
+                  ? Field.REQUIRED
+                  : defaults == null ? "?" : value == null ? "(none)" : value.toString(),
               d != null ? d.value() : ""));
     }
     return out;
   }
 
   /**
-   * The defaults of the other fields when some are required: required text, path and number
-   * fields are filled with a placeholder, one at a time, and named in {@code required}. Null if a
-   * required field is a nested component, or its placeholder is out of its range.
+   * The defaults of the other fields when some are required: required text, path and number fields
+   * are filled with a placeholder, one at a time, and named in {@code required}. Null if a required
+   * field is a nested component, or its placeholder is out of its range.
    */
   private Object defaults(ComponentType type, java.util.Set<String> required) {
     Map<String, Object> values = new java.util.LinkedHashMap<>();

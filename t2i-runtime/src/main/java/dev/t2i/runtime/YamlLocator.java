@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Finds where a path such as {@code generator.ngf} or {@code training.captions[2]} stands in a
- * YAML document, by scanning its tokens.
+ * Finds where a path such as {@code generator.ngf} or {@code training.captions[2]} stands in a YAML
+ * document, by scanning its tokens.
  *
  * <p>Jackson reports some errors where its parser happens to be (often the end of the enclosing
  * mapping); this gives the line and column of the field itself.
@@ -108,7 +108,8 @@ final class YamlLocator {
           top.index++;
           if (!keysOnly && wanted.test(steps(stack))) {
             JsonLocation l = p.currentTokenLocation();
-            return Optional.of(new Found(l.getLineNr(), l.getColumnNr(), t.isScalarValue() ? p.getText() : null));
+            return Optional.of(
+                new Found(l.getLineNr(), l.getColumnNr(), t.isScalarValue() ? p.getText() : null));
           }
         }
         if (t == JsonToken.START_OBJECT) {

@@ -20,10 +20,15 @@ class ComponentAssemblerTest {
   void guiceBuildsComponentsFromSettingsAndWiresThemTogether() throws Exception {
     TestExperiment e =
         new ConfigLoader(registry)
-            .read("encoder: {type: echo, dimension: 3}\ngenerator: {type: dcgan, imageSize: 32}\n", "x.yaml", TestExperiment.class);
+            .read(
+                "encoder: {type: echo, dimension: 3}\ngenerator: {type: dcgan, imageSize: 32}\n",
+                "x.yaml",
+                TestExperiment.class);
     Injector injector =
         new ComponentAssembler(registry)
-            .injector(new RunContext(9, Path.of("runs/x")), Map.of(Role.ENCODER, e.encoder(), Role.GENERATOR, e.generator()));
+            .injector(
+                new RunContext(9, Path.of("runs/x")),
+                Map.of(Role.ENCODER, e.encoder(), Role.GENERATOR, e.generator()));
     TextEncoder encoder = ComponentAssembler.get(injector, TextEncoder.class);
     Generator generator = ComponentAssembler.get(injector, Generator.class);
 
@@ -44,7 +49,9 @@ class ComponentAssemblerTest {
                 new ComponentAssembler(registry)
                     .injector(
                         new RunContext(1, Path.of("r")),
-                        Map.of(Role.GENERATOR, new TestPlugin.ConvGeneratorSettings(null, null, null))))
+                        Map.of(
+                            Role.GENERATOR,
+                            new TestPlugin.ConvGeneratorSettings(null, null, null))))
         .isInstanceOf(PluginException.class)
         .hasMessageContaining("cannot assemble the components")
         .hasMessageContaining("TextEncoder");
@@ -55,7 +62,9 @@ class ComponentAssemblerTest {
     assertThatThrownBy(
             () ->
                 new ComponentAssembler(registry)
-                    .injector(new RunContext(1, Path.of("r")), Map.of(Role.DISCRIMINATOR, new TestPlugin.GnnSettings(1))))
+                    .injector(
+                        new RunContext(1, Path.of("r")),
+                        Map.of(Role.DISCRIMINATOR, new TestPlugin.GnnSettings(1))))
         .isInstanceOf(PluginException.class)
         .hasMessageContaining("settings of generator type 'gnn' given as discriminator");
   }
@@ -65,11 +74,17 @@ class ComponentAssemblerTest {
     ConfigLoader loader = new ConfigLoader(registry);
     var describer = new SettingsDescriber(loader);
     var gen = describer.describe(registry.find(Role.GENERATOR, "dcgan").orElseThrow());
-    assertThat(gen).extracting(SettingsDescriber.Field::name).containsExactly("ngf", "imageSize", "activation");
-    assertThat(gen).extracting(SettingsDescriber.Field::defaultValue).containsExactly("64", "64", "relu");
+    assertThat(gen)
+        .extracting(SettingsDescriber.Field::name)
+        .containsExactly("ngf", "imageSize", "activation");
+    assertThat(gen)
+        .extracting(SettingsDescriber.Field::defaultValue)
+        .containsExactly("64", "64", "relu");
     var enc = describer.describe(registry.find(Role.ENCODER, "echo").orElseThrow());
     assertThat(enc.get(0).description()).isEqualTo("vector size");
-    assertThat(enc.get(0).defaultValue()).as("dimension has no default: required").isEqualTo("(required)");
+    assertThat(enc.get(0).defaultValue())
+        .as("dimension has no default: required")
+        .isEqualTo("(required)");
     assertThat(enc.get(1).defaultValue()).as("upper defaults to false").isEqualTo("false");
   }
 }

@@ -15,11 +15,19 @@ class PluginRegistryTest {
   @Test
   void discoversPluginsThroughServiceLoader() {
     PluginRegistry registry = PluginRegistry.discover();
-    assertThat(registry.plugins()).extracting(PluginRegistry.PluginInfo::name).contains("runtime-test");
+    assertThat(registry.plugins())
+        .extracting(PluginRegistry.PluginInfo::name)
+        .contains("runtime-test");
     assertThat(registry.names(Role.GENERATOR)).containsExactly("dcgan", "gnn");
     assertThat(registry.names(Role.DISCRIMINATOR)).containsExactly("dcgan");
-    assertThat(registry.find(Role.ENCODER, "echo")).get().extracting(t -> t.implementation()).isEqualTo(TestPlugin.Echo.class);
-    assertThat(registry.typeOfSettings(TestPlugin.GnnSettings.class)).get().extracting(t -> t.name()).isEqualTo("gnn");
+    assertThat(registry.find(Role.ENCODER, "echo"))
+        .get()
+        .extracting(t -> t.implementation())
+        .isEqualTo(TestPlugin.Echo.class);
+    assertThat(registry.typeOfSettings(TestPlugin.GnnSettings.class))
+        .get()
+        .extracting(t -> t.name())
+        .isEqualTo("gnn");
     assertThat(registry.plugins().get(0).source()).contains("test-classes");
   }
 
@@ -58,7 +66,12 @@ class PluginRegistryTest {
 
           @Override
           public void register(ComponentRegistry registry) {
-            registry.register(Role.ENCODER, "Bad Name", TestPlugin.EchoSettings.class, TestPlugin.Echo.class, "x");
+            registry.register(
+                Role.ENCODER,
+                "Bad Name",
+                TestPlugin.EchoSettings.class,
+                TestPlugin.Echo.class,
+                "x");
           }
         };
     assertThatThrownBy(() -> PluginRegistry.of(List.of(broken)))

@@ -158,7 +158,8 @@ public final class TestPlugin implements T2iPlugin {
     }
 
     @Override
-    public Operand<TFloat32> score(Ops tf, Parameters p, Operand<TFloat32> images, Operand<TFloat32> text, Mode mode) {
+    public Operand<TFloat32> score(
+        Ops tf, Parameters p, Operand<TFloat32> images, Operand<TFloat32> text, Mode mode) {
       throw new UnsupportedOperationException();
     }
   }
@@ -170,10 +171,21 @@ public final class TestPlugin implements T2iPlugin {
 
   @Override
   public void register(ComponentRegistry registry) {
-    registry.register(Role.ENCODER, "echo", EchoSettings.class, Echo.class, "caption length, repeated");
-    registry.register(Role.GENERATOR, "dcgan", ConvGeneratorSettings.class, ConvGenerator.class, "test generator");
+    registry.register(
+        Role.ENCODER, "echo", EchoSettings.class, Echo.class, "caption length, repeated");
+    registry.register(
+        Role.GENERATOR,
+        "dcgan",
+        ConvGeneratorSettings.class,
+        ConvGenerator.class,
+        "test generator");
     registry.register(Role.GENERATOR, "gnn", GnnSettings.class, Gnn.class, "test gnn");
-    registry.register(Role.DISCRIMINATOR, "dcgan", ConvDiscriminatorSettings.class, ConvDiscriminator.class, "test discriminator");
+    registry.register(
+        Role.DISCRIMINATOR,
+        "dcgan",
+        ConvDiscriminatorSettings.class,
+        ConvDiscriminator.class,
+        "test discriminator");
   }
 
   @Override
@@ -182,7 +194,9 @@ public final class TestPlugin implements T2iPlugin {
         new AbstractModule() {
           @Override
           protected void configure() {
-            bind(String.class).annotatedWith(com.google.inject.name.Names.named("greeting")).toInstance("hello");
+            bind(String.class)
+                .annotatedWith(com.google.inject.name.Names.named("greeting"))
+                .toInstance("hello");
           }
         });
   }

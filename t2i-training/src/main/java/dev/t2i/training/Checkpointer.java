@@ -28,9 +28,17 @@ final class Checkpointer implements TrainingListener {
   private final Consumer<TrainingEvent> emit;
   private Checkpoint latest;
 
-  /** @param resumed the checkpoint the run resumed from, if any */
-  Checkpointer(DirectoryCheckpointStore store, Session session, long seed, int every, LongSupplier batchesRead,
-      Optional<Checkpoint> resumed, Consumer<TrainingEvent> emit) {
+  /**
+   * @param resumed the checkpoint the run resumed from, if any
+   */
+  Checkpointer(
+      DirectoryCheckpointStore store,
+      Session session,
+      long seed,
+      int every,
+      LongSupplier batchesRead,
+      Optional<Checkpoint> resumed,
+      Consumer<TrainingEvent> emit) {
     this.store = store;
     this.session = session;
     this.seed = seed;
@@ -42,7 +50,9 @@ final class Checkpointer implements TrainingListener {
 
   @Override
   public void on(TrainingEvent event) {
-    if (event instanceof TrainingEvent.StepCompleted done && every > 0 && done.step() % every == 0) {
+    if (event instanceof TrainingEvent.StepCompleted done
+        && every > 0
+        && done.step() % every == 0) {
       save(done.step(), done.losses());
     }
   }
@@ -66,9 +76,11 @@ final class Checkpointer implements TrainingListener {
     state.put("time", Instant.now().toString());
     losses.forEach((k, v) -> state.put("loss_" + k, Float.toString(v)));
     try {
-      latest = store.save(step, state, staging -> session.save(staging.resolve("variables").toString()));
+      latest =
+          store.save(step, state, staging -> session.save(staging.resolve("variables").toString()));
     } catch (IOException e) {
-      throw new UncheckedIOException("could not save the checkpoint of step " + step + " in " + store.directory(), e);
+      throw new UncheckedIOException(
+          "could not save the checkpoint of step " + step + " in " + store.directory(), e);
     }
     emit.accept(new TrainingEvent.CheckpointSaved(step, latest.directory()));
   }

@@ -8,8 +8,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * A contrastive image-caption term, as XMC-GAN (Zhang et al., CVPR 2021) trains its discriminator
- * and generator: the discriminator scores every image of a batch against every caption of it, and
- * a softmax over the captions must pick the image's own.
+ * and generator: the discriminator scores every image of a batch against every caption of it, and a
+ * softmax over the captions must pick the image's own.
  *
  * <p>A matching-aware loss shows the discriminator one wrong caption per image, which usually
  * differs in colour; here every other caption of the batch is a negative, so an image is only
@@ -17,9 +17,9 @@ import org.tensorflow.types.TInt32;
  * With {@code training.contrastive: λ} the discriminator pays {@code λ ·} the term on real images,
  * and the generator the same on its own images (after the discriminator's update).
  *
- * <p>Pair logits are {@code [N, M]}, entry {@code (i, j)} for image {@code i} and caption {@code j};
- * image {@code i}'s own caption is {@code i mod M} ({@code M = N}, or {@code N/2} when mode seeking
- * draws each caption of the first half twice).
+ * <p>Pair logits are {@code [N, M]}, entry {@code (i, j)} for image {@code i} and caption {@code
+ * j}; image {@code i}'s own caption is {@code i mod M} ({@code M = N}, or {@code N/2} when mode
+ * seeking draws each caption of the first half twice).
  */
 public final class Contrastive {
   private Contrastive() {}
@@ -36,8 +36,11 @@ public final class Contrastive {
    */
   public static Operand<TFloat32> term(Ops tf, Operand<TFloat32> pairs, double weight) {
     Operand<TFloat32> logProbabilities = tf.nn.logSoftmax(pairs);
-    Operand<TFloat32> own = tf.reduceSum(tf.math.mul(logProbabilities, ownCaption(tf, pairs)), tf.constant(1),
-        ReduceSum.keepDims(false));
+    Operand<TFloat32> own =
+        tf.reduceSum(
+            tf.math.mul(logProbabilities, ownCaption(tf, pairs)),
+            tf.constant(1),
+            ReduceSum.keepDims(false));
     return tf.math.mul(tf.math.neg(tf.math.mean(own, tf.constant(0))), tf.constant((float) weight));
   }
 

@@ -12,7 +12,9 @@ import java.util.Map;
 final class DivergenceGuard implements TrainingListener {
   private Path lastCheckpoint;
 
-  /** @param lastCheckpoint the checkpoint the run resumed from, or null */
+  /**
+   * @param lastCheckpoint the checkpoint the run resumed from, or null
+   */
   DivergenceGuard(Path lastCheckpoint) {
     this.lastCheckpoint = lastCheckpoint;
   }
@@ -24,9 +26,16 @@ final class DivergenceGuard implements TrainingListener {
     } else if (event instanceof TrainingEvent.StepCompleted done) {
       for (Map.Entry<String, Float> e : done.losses().entrySet()) {
         if (!Float.isFinite(e.getValue())) {
-          throw new TrainingFailure(String.format("step %d: %s is %s; stopping. The last good checkpoint is %s. "
-                  + "Lower the learning rates, or check the data.", done.step(), e.getKey(), e.getValue(),
-              lastCheckpoint == null ? "none (no checkpoint was written yet)" : lastCheckpoint));
+          throw new TrainingFailure(
+              String.format(
+                  "step %d: %s is %s; stopping. The last good checkpoint is %s. "
+                      + "Lower the learning rates, or check the data.",
+                  done.step(),
+                  e.getKey(),
+                  e.getValue(),
+                  lastCheckpoint == null
+                      ? "none (no checkpoint was written yet)"
+                      : lastCheckpoint));
         }
       }
     }

@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * An experiment's components, built by Guice from its configuration, and checked against each
- * other: a loss that reads a discriminator needs one, a conditional discriminator needs pooled text.
- * Building is cheap; the data set is read on the first call to {@link #index()}.
+ * other: a loss that reads a discriminator needs one, a conditional discriminator needs pooled
+ * text. Building is cheap; the data set is read on the first call to {@link #index()}.
  */
 public final class Experiment {
   private final ExperimentConfig config;
@@ -39,53 +39,70 @@ public final class Experiment {
     this.injector = injector;
     this.loader = loader;
     this.resolvedYaml = loader.write(config);
-    this.encoder = config.encoder() == null ? Optional.empty() : Optional.of(ComponentAssembler.get(injector, TextEncoder.class));
+    this.encoder =
+        config.encoder() == null
+            ? Optional.empty()
+            : Optional.of(ComponentAssembler.get(injector, TextEncoder.class));
     this.generator = ComponentAssembler.get(injector, Generator.class);
-    this.discriminator = config.discriminator() == null
-        ? Optional.empty()
-        : Optional.of(ComponentAssembler.get(injector, Discriminator.class));
+    this.discriminator =
+        config.discriminator() == null
+            ? Optional.empty()
+            : Optional.of(ComponentAssembler.get(injector, Discriminator.class));
     this.loss = ComponentAssembler.get(injector, Loss.class);
     if (loss.requirements().discriminator() && discriminator.isEmpty()) {
       throw new IllegalArgumentException(
           "the loss reads a discriminator, and none is configured: add a discriminator section, or train a GNN with loss: {type: l2}");
     }
     if (!loss.requirements().discriminator() && discriminator.isPresent()) {
-      throw new IllegalArgumentException("a discriminator is configured but the loss never reads it: use a gan loss, or remove the discriminator");
+      throw new IllegalArgumentException(
+          "a discriminator is configured but the loss never reads it: use a gan loss, or remove the discriminator");
     }
     discriminator.ifPresent(d -> requireScorable(generator, d));
-    if (loss.requirements().mismatchedText() && (encoder.isEmpty() || !discriminator.get().conditional())) {
-      throw new IllegalArgumentException("a matching-aware loss needs a discriminator that reads text (discriminator text: projected)");
+    if (loss.requirements().mismatchedText()
+        && (encoder.isEmpty() || !discriminator.get().conditional())) {
+      throw new IllegalArgumentException(
+          "a matching-aware loss needs a discriminator that reads text (discriminator text: projected)");
     }
     if (config.training().modeSeeking() > 0 && generator.noiseDimension() == 0) {
-      throw new IllegalArgumentException("training.modeSeeking: the generator draws no noise (noiseDimension 0), so there is "
-          + "nothing to tell two samples apart: set modeSeeking: 0, or give the generator noise");
+      throw new IllegalArgumentException(
+          "training.modeSeeking: the generator draws no noise (noiseDimension 0), so there is "
+              + "nothing to tell two samples apart: set modeSeeking: 0, or give the generator noise");
     }
-    if (config.training().contrastive() > 0 && (discriminator.isEmpty() || !discriminator.get().scoresPairs())) {
-      throw new IllegalArgumentException("training.contrastive: needs a discriminator that scores every image against every "
-          + "caption in one pass (dcgan with text: inner-product); "
-          + discriminator.map(d -> "this one reads the text before the end").orElse("none is configured")
-          + ". Set contrastive: 0, or use such a discriminator");
+    if (config.training().contrastive() > 0
+        && (discriminator.isEmpty() || !discriminator.get().scoresPairs())) {
+      throw new IllegalArgumentException(
+          "training.contrastive: needs a discriminator that scores every image against every "
+              + "caption in one pass (dcgan with text: inner-product); "
+              + discriminator
+                  .map(d -> "this one reads the text before the end")
+                  .orElse("none is configured")
+              + ". Set contrastive: 0, or use such a discriminator");
     }
   }
 
-  /** Refuses a discriminator that reads the caption with a generator that draws an image per word. */
+  /**
+   * Refuses a discriminator that reads the caption with a generator that draws an image per word.
+   */
   private static void requireScorable(Generator generator, Discriminator discriminator) {
     if (discriminator.conditional() && generator.imagePerWord()) {
-      throw new IllegalArgumentException("the discriminator reads text, but the generator shows it one image per word, "
-          + "not per caption: set discriminator text: none (the report's sentence model has an unconditional discriminator)");
+      throw new IllegalArgumentException(
+          "the discriminator reads text, but the generator shows it one image per word, "
+              + "not per caption: set discriminator text: none (the report's sentence model has an unconditional discriminator)");
     }
   }
 
   /** Assembles {@code config} with the plugins of {@code registry}. */
-  public static Experiment assemble(ExperimentConfig config, PluginRegistry registry, Module... extra) {
+  public static Experiment assemble(
+      ExperimentConfig config, PluginRegistry registry, Module... extra) {
     return assemble(config, registry, false, extra);
   }
 
   /**
-   * Assembles {@code config}; with {@code frozen}, components use what the run directory saved
-   * (for generation) and never read the data set or train anything.
+   * Assembles {@code config}; with {@code frozen}, components use what the run directory saved (for
+   * generation) and never read the data set or train anything.
    */
-  public static Experiment assemble(ExperimentConfig config, PluginRegistry registry, boolean frozen, Module... extra) {
+  public static Experiment assemble(
+      ExperimentConfig config, PluginRegistry registry, boolean frozen, Module... extra) {
     Map<Role, Object> components = new EnumMap<>(Role.class);
     components.put(Role.DATASET, config.dataset());
     if (config.encoder() != null) {
@@ -96,8 +113,9 @@ public final class Experiment {
       components.put(Role.DISCRIMINATOR, config.discriminator());
     }
     components.put(Role.LOSS, config.loss());
-    Injector injector = new ComponentAssembler(registry)
-        .injector(new RunContext(config.seed(), config.output(), frozen), components, extra);
+    Injector injector =
+        new ComponentAssembler(registry)
+            .injector(new RunContext(config.seed(), config.output(), frozen), components, extra);
     return new Experiment(config, injector, new ConfigLoader(registry));
   }
 
@@ -136,14 +154,17 @@ public final class Experiment {
   }
 
   /**
-   * Another experiment file, such as the {@code config.yaml} an older version saved in a run,
-   * read with this experiment's plugins: settings added since then take their defaults.
+   * Another experiment file, such as the {@code config.yaml} an older version saved in a run, read
+   * with this experiment's plugins: settings added since then take their defaults.
    */
   public ExperimentConfig read(Path file) throws ConfigException {
     return loader.read(file, ExperimentConfig.class);
   }
 
-  /** {@code config} as a tree with every default filled in and {@code type:} ids, as {@link #resolvedYaml()} writes it. */
+  /**
+   * {@code config} as a tree with every default filled in and {@code type:} ids, as {@link
+   * #resolvedYaml()} writes it.
+   */
   public com.fasterxml.jackson.databind.JsonNode tree(ExperimentConfig config) {
     return loader.jsonMapper().valueToTree(config);
   }

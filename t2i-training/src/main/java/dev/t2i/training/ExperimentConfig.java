@@ -16,12 +16,16 @@ import java.nio.file.Path;
  */
 public record ExperimentConfig(
     @JsonPropertyDescription("the run's name") String name,
-    @JsonPropertyDescription("seed of every random choice: initial weights, batches, noise") Long seed,
+    @JsonPropertyDescription("seed of every random choice: initial weights, batches, noise")
+        Long seed,
     @JsonPropertyDescription("the run directory; default runs/NAME") Path output,
     @JsonPropertyDescription("the data set") ImageCaptionSource.Settings dataset,
-    @JsonPropertyDescription("the text encoder; absent for an unconditional model") TextEncoder.Settings encoder,
+    @JsonPropertyDescription("the text encoder; absent for an unconditional model")
+        TextEncoder.Settings encoder,
     @JsonPropertyDescription("the generator") Generator.Settings generator,
-    @JsonPropertyDescription("the discriminator; absent for a GNN trained with a Euclidean loss only") Discriminator.Settings discriminator,
+    @JsonPropertyDescription(
+            "the discriminator; absent for a GNN trained with a Euclidean loss only")
+        Discriminator.Settings discriminator,
     @JsonPropertyDescription("the loss") Loss.Settings loss,
     @JsonPropertyDescription("schedule and optimizers") TrainingSettings training,
     @JsonPropertyDescription("decoding and augmentation") ImagePipelineSettings pipeline) {
@@ -39,11 +43,13 @@ public record ExperimentConfig(
 
   /** A copy with another training section. */
   public ExperimentConfig withTraining(TrainingSettings t) {
-    return new ExperimentConfig(name, seed, output, dataset, encoder, generator, discriminator, loss, t, pipeline);
+    return new ExperimentConfig(
+        name, seed, output, dataset, encoder, generator, discriminator, loss, t, pipeline);
   }
 
   /** A copy writing to another directory. */
   public ExperimentConfig withOutput(Path o) {
-    return new ExperimentConfig(name, seed, o, dataset, encoder, generator, discriminator, loss, training, pipeline);
+    return new ExperimentConfig(
+        name, seed, o, dataset, encoder, generator, discriminator, loss, training, pipeline);
   }
 }

@@ -1,8 +1,8 @@
 package dev.t2i.training;
 
-import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.Generator;
 import dev.t2i.api.GeneratorInput;
+import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.Mode;
 import dev.t2i.api.Parameters;
 import java.util.ArrayList;
@@ -22,14 +22,14 @@ import org.tensorflow.types.TFloat32;
  * shadow variables under the scope {@value #SCOPE} with the generator's own names.
  *
  * <p>A GAN's generator moves with the discriminator from step to step; its average over the last
- * few thousand steps is steadier, and it is what samples, checkpoints' inference and evaluation
- * use when {@code training.generatorAverage} is set. Training itself still updates the generator's
- * own weights ({@code G_}); the average never feeds back.
+ * few thousand steps is steadier, and it is what samples, checkpoints' inference and evaluation use
+ * when {@code training.generatorAverage} is set. Training itself still updates the generator's own
+ * weights ({@code G_}); the average never feeds back.
  *
  * <p>After each generator update, every trainable shadow moves towards its variable: {@code s ← s −
- * (1 − d)(s − v)} with {@code d = min(decay, n / (n + 1))} for the {@code n}-th update (from 0): the
- * plain mean of all weights so far until that mean spans {@code 1 / (1 − decay)} steps, then the
- * exponential average. The first update copies the weights, so no average remembers the random
+ * (1 − d)(s − v)} with {@code d = min(decay, n / (n + 1))} for the {@code n}-th update (from 0):
+ * the plain mean of all weights so far until that mean spans {@code 1 / (1 − decay)} steps, then
+ * the exponential average. The first update copies the weights, so no average remembers the random
  * initialisation. (TensorFlow's {@code (1 + n) / (10 + n)} warm-up would cap a 15,000-step run's
  * horizon near 1,500 steps whatever the decay.)
  *
@@ -61,8 +61,14 @@ public final class GeneratorAverage {
    * @param averaged the shadows, already created by building the generator under {@link #SCOPE}
    * @throws IllegalStateException if a shadow has no variable of the same name in {@code weights}
    */
-  public static Op update(Ops tf, Generator generator, GeneratorInput batch, Parameters weights, Parameters averaged,
-      double decay, List<Op> after) {
+  public static Op update(
+      Ops tf,
+      Generator generator,
+      GeneratorInput batch,
+      Parameters weights,
+      Parameters averaged,
+      double decay,
+      List<Op> after) {
     Map<String, Variable<TFloat32>> sources = new LinkedHashMap<>();
     for (Variable<TFloat32> v : weights.trainableVariables()) {
       sources.put(v.op().name().substring(weights.prefix().length()), v);
@@ -79,8 +85,14 @@ public final class GeneratorAverage {
       String name = s.op().name().substring(averaged.prefix().length());
       Variable<TFloat32> v = sources.get(name);
       if (v == null) {
-        throw new InvariantViolation("the averaged generator has " + s.op().name() + " but the generator has no "
-            + weights.prefix() + name + "; variables: " + sources.keySet().stream().collect(Collectors.joining(", ")));
+        throw new InvariantViolation(
+            "the averaged generator has "
+                + s.op().name()
+                + " but the generator has no "
+                + weights.prefix()
+                + name
+                + "; variables: "
+                + sources.keySet().stream().collect(Collectors.joining(", ")));
       }
       moves.add(ordered.assignSub(s, ordered.math.mul(rate, ordered.math.sub(s, v))));
     }

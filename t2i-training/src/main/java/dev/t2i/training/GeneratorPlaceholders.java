@@ -1,7 +1,7 @@
 package dev.t2i.training;
 
-import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.GeneratorInput;
+import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.TextShape;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
@@ -18,30 +18,42 @@ import org.tensorflow.types.TFloat32;
  * @param mask {@code [B, T]} for word vectors, else null
  * @param noise {@code [B, Z]}, or null for a generator that draws no noise
  */
-public record GeneratorPlaceholders(Placeholder<TFloat32> text, Placeholder<TFloat32> mask, Placeholder<TFloat32> noise) {
+public record GeneratorPlaceholders(
+    Placeholder<TFloat32> text, Placeholder<TFloat32> mask, Placeholder<TFloat32> noise) {
 
   /**
-   * The placeholders for text of {@code shape} (null: none) and {@code noiseDimension} noise
-   * values (0: none), named {@code prefix + "text"}, {@code "mask"} and {@code "noise"}.
+   * The placeholders for text of {@code shape} (null: none) and {@code noiseDimension} noise values
+   * (0: none), named {@code prefix + "text"}, {@code "mask"} and {@code "noise"}.
    */
-  public static GeneratorPlaceholders create(Ops tf, String prefix, TextShape shape, int noiseDimension) {
+  public static GeneratorPlaceholders create(
+      Ops tf, String prefix, TextShape shape, int noiseDimension) {
     return new GeneratorPlaceholders(
         shape == null ? null : text(tf, prefix + "text", shape),
         shape == null ? null : mask(tf, prefix + "mask", shape),
         noiseDimension > 0
-            ? tf.withName(prefix + "noise").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, noiseDimension)))
+            ? tf.withName(prefix + "noise")
+                .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, noiseDimension)))
             : null);
   }
 
   /** A placeholder for a batch of text of {@code shape}. */
   static Placeholder<TFloat32> text(Ops tf, String name, TextShape shape) {
-    Shape s = shape.sequence() ? Shape.of(-1, shape.steps(), shape.dimension()) : Shape.of(-1, shape.dimension());
+    Shape s =
+        shape.sequence()
+            ? Shape.of(-1, shape.steps(), shape.dimension())
+            : Shape.of(-1, shape.dimension());
     return tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(s));
   }
 
-  /** A placeholder for the masks of a batch of text of {@code shape}, or null for pooled text (no mask). */
+  /**
+   * A placeholder for the masks of a batch of text of {@code shape}, or null for pooled text (no
+   * mask).
+   */
   static Placeholder<TFloat32> mask(Ops tf, String name, TextShape shape) {
-    return shape.sequence() ? tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.steps()))) : null;
+    return shape.sequence()
+        ? tf.withName(name)
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.steps())))
+        : null;
   }
 
   /** The generator's input. */
@@ -59,14 +71,18 @@ public record GeneratorPlaceholders(Placeholder<TFloat32> text, Placeholder<TFlo
    *
    * @throws IllegalArgumentException if a placeholder that exists gets no tensor
    */
-  public Session.Runner feed(Session.Runner runner, TFloat32 textValues, TFloat32 maskValues, TFloat32 noiseValues) {
+  public Session.Runner feed(
+      Session.Runner runner, TFloat32 textValues, TFloat32 maskValues, TFloat32 noiseValues) {
     feedOne(runner, text, textValues, "text");
     feedOne(runner, mask, maskValues, "mask");
     feedOne(runner, noise, noiseValues, "noise");
     return runner;
   }
 
-  /** Adds the placeholders that exist as inputs {@code text}, {@code mask} and {@code noise} of a signature. */
+  /**
+   * Adds the placeholders that exist as inputs {@code text}, {@code mask} and {@code noise} of a
+   * signature.
+   */
   public Signature.Builder addTo(Signature.Builder signature) {
     if (text != null) {
       signature.input("text", text);
@@ -80,7 +96,8 @@ public record GeneratorPlaceholders(Placeholder<TFloat32> text, Placeholder<TFlo
     return signature;
   }
 
-  private static void feedOne(Session.Runner runner, Placeholder<TFloat32> placeholder, TFloat32 value, String what) {
+  private static void feedOne(
+      Session.Runner runner, Placeholder<TFloat32> placeholder, TFloat32 value, String what) {
     if (placeholder == null) {
       return;
     }

@@ -23,27 +23,30 @@ public final class ModeSeeking {
 
   private ModeSeeking() {}
 
-  /**
-   * {@code [B, …]} → {@code [B, …]}: the first half of the rows, twice. B must be even.
-   */
-  public static <T extends org.tensorflow.types.family.TType> Operand<T> pairHalves(Ops tf, Operand<T> batch) {
+  /** {@code [B, …]} → {@code [B, …]}: the first half of the rows, twice. B must be even. */
+  public static <T extends org.tensorflow.types.family.TType> Operand<T> pairHalves(
+      Ops tf, Operand<T> batch) {
     Operand<T> first = firstHalf(tf, batch);
     return tf.concat(List.of(first, first), tf.constant(0));
   }
 
-  /** {@code [B, …]} → {@code [B/2, …]}: the rows whose captions both halves of a paired batch draw. */
-  public static <T extends org.tensorflow.types.family.TType> Operand<T> firstHalf(Ops tf, Operand<T> batch) {
+  /**
+   * {@code [B, …]} → {@code [B/2, …]}: the rows whose captions both halves of a paired batch draw.
+   */
+  public static <T extends org.tensorflow.types.family.TType> Operand<T> firstHalf(
+      Ops tf, Operand<T> batch) {
     return halves(tf, batch).get(0);
   }
 
   /**
-   * The term {@code weight / (mean|x₁ − x₂| / mean|z₁ − z₂| + ε)} for images and noise whose
-   * halves share their captions.
+   * The term {@code weight / (mean|x₁ − x₂| / mean|z₁ − z₂| + ε)} for images and noise whose halves
+   * share their captions.
    *
    * @param images {@code [B, H, W, C]}
    * @param noise {@code [B, Z]}
    */
-  public static Operand<TFloat32> term(Ops tf, Operand<TFloat32> images, Operand<TFloat32> noise, double weight) {
+  public static Operand<TFloat32> term(
+      Ops tf, Operand<TFloat32> images, Operand<TFloat32> noise, double weight) {
     List<Operand<TFloat32>> x = halves(tf, images);
     List<Operand<TFloat32>> z = halves(tf, noise);
     Operand<TFloat32> imageDistance = meanAbsolute(tf, tf.math.sub(x.get(0), x.get(1)));
@@ -59,7 +62,8 @@ public final class ModeSeeking {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T extends org.tensorflow.types.family.TType> List<Operand<T>> halves(Ops tf, Operand<T> batch) {
+  private static <T extends org.tensorflow.types.family.TType> List<Operand<T>> halves(
+      Ops tf, Operand<T> batch) {
     Split<T> split = tf.split(tf.constant(0), batch, 2L);
     return List.of(split.output().get(0), split.output().get(1));
   }

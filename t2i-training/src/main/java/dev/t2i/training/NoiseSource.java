@@ -25,7 +25,8 @@ public final class NoiseSource {
 
   /** The same noise as floats. */
   public float[] values(long step, int phase, int rows) {
-    SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (step * 0xBF58476D1CE4E5B9L + phase));
+    SplittableRandom r =
+        new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (step * 0xBF58476D1CE4E5B9L + phase));
     float[] v = new float[rows * dimension];
     for (int i = 0; i < v.length; i++) {
       v[i] = (float) (r.nextDouble() * 2 - 1);

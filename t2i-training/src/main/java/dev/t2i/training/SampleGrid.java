@@ -31,7 +31,8 @@ final class SampleGrid implements AutoCloseable {
   SampleGrid(DatasetIndex index, Experiment e, SampleSettings s) {
     List<String> chosen = new ArrayList<>(s.captions());
     if (chosen.isEmpty()) {
-      List<Example> pool = index.split(Split.TEST).isEmpty() ? index.split(Split.TRAIN) : index.split(Split.TEST);
+      List<Example> pool =
+          index.split(Split.TEST).isEmpty() ? index.split(Split.TRAIN) : index.split(Split.TEST);
       LinkedHashSet<String> distinct = new LinkedHashSet<>();
       for (Example x : pool) {
         distinct.add(x.captions().get(0));

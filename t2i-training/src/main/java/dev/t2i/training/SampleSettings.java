@@ -4,9 +4,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
 import java.util.List;
 
-/** What the sample grids show: fixed captions and fixed noise, so grids are comparable over training. */
+/**
+ * What the sample grids show: fixed captions and fixed noise, so grids are comparable over
+ * training.
+ */
 public record SampleSettings(
-    @JsonPropertyDescription("captions to draw; default: the first distinct captions of the test split") List<String> captions,
+    @JsonPropertyDescription(
+            "captions to draw; default: the first distinct captions of the test split")
+        List<String> captions,
     @JsonPropertyDescription("how many test captions to take when none are listed") Integer count,
     @JsonPropertyDescription("images per caption, each with its own noise") Integer perCaption,
     @JsonPropertyDescription("seed of the samples' noise") Long noiseSeed) {

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.tensorflow.Session;
 
-/** Writes the sample grid every {@code every} steps ({@code step-N.png}; 0: never) and at the end ({@code final.png}). */
+/**
+ * Writes the sample grid every {@code every} steps ({@code step-N.png}; 0: never) and at the end
+ * ({@code final.png}).
+ */
 final class SampleWriter implements TrainingListener {
   private final Session session;
   private final TrainingGraph.SamplingPath path;
@@ -17,7 +20,12 @@ final class SampleWriter implements TrainingListener {
   private final int every;
   private final Consumer<TrainingEvent> emit;
 
-  SampleWriter(Session session, TrainingGraph.SamplingPath path, SampleGrid grid, Path directory, int every,
+  SampleWriter(
+      Session session,
+      TrainingGraph.SamplingPath path,
+      SampleGrid grid,
+      Path directory,
+      int every,
       Consumer<TrainingEvent> emit) {
     this.session = session;
     this.path = path;
@@ -29,7 +37,9 @@ final class SampleWriter implements TrainingListener {
 
   @Override
   public void on(TrainingEvent event) {
-    if (event instanceof TrainingEvent.StepCompleted done && every > 0 && done.step() % every == 0) {
+    if (event instanceof TrainingEvent.StepCompleted done
+        && every > 0
+        && done.step() % every == 0) {
       write(done.step(), String.format("step-%08d.png", done.step()));
     }
   }
@@ -41,9 +51,12 @@ final class SampleWriter implements TrainingListener {
 
   private void write(long step, String name) {
     try {
-      emit.accept(new TrainingEvent.SampleWritten(step, grid.write(session, path, directory.resolve(name))));
+      emit.accept(
+          new TrainingEvent.SampleWritten(
+              step, grid.write(session, path, directory.resolve(name))));
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write the sample grid " + directory.resolve(name), e);
+      throw new UncheckedIOException(
+          "could not write the sample grid " + directory.resolve(name), e);
     }
   }
 }

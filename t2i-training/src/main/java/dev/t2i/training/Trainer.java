@@ -40,8 +40,8 @@ import org.tensorflow.proto.ConfigProto;
  * to resume exactly where the run was.
  *
  * <p>The loop only runs {@link TrainingStep}s and announces them as {@link TrainingEvent}s; the
- * rest listens: a {@link DivergenceGuard}, the caller's listeners (progress, TensorBoard,
- * metrics), a {@link SampleWriter} and a {@link Checkpointer}.
+ * rest listens: a {@link DivergenceGuard}, the caller's listeners (progress, TensorBoard, metrics),
+ * a {@link SampleWriter} and a {@link Checkpointer}.
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -60,7 +60,8 @@ public final class Trainer {
    * @param outcome completed, or interrupted (a failure throws instead)
    * @param checkpoint the newest checkpoint, which holds {@code step}
    */
-  public record Outcome(long step, RunOutcome outcome, Path runDirectory, Optional<Checkpoint> checkpoint) {}
+  public record Outcome(
+      long step, RunOutcome outcome, Path runDirectory, Optional<Checkpoint> checkpoint) {}
 
   private final Experiment experiment;
   private volatile boolean stopRequested;
@@ -69,7 +70,9 @@ public final class Trainer {
     this.experiment = experiment;
   }
 
-  /** Asks the run to stop after the current step, saving a checkpoint first. Safe from any thread. */
+  /**
+   * Asks the run to stop after the current step, saving a checkpoint first. Safe from any thread.
+   */
   public void requestStop() {
     stopRequested = true;
   }
@@ -87,11 +90,15 @@ public final class Trainer {
     ExperimentConfig config = experiment.config();
     TrainingSettings t = config.training();
     RunDirectory run = RunDirectory.prepare(config.output(), RunDirectory.MIN_FREE_BYTES);
-    DirectoryCheckpointStore store = new DirectoryCheckpointStore(run.checkpoints(), t.keepCheckpoints());
+    DirectoryCheckpointStore store =
+        new DirectoryCheckpointStore(run.checkpoints(), t.keepCheckpoints());
     Optional<Checkpoint> latest = store.latest();
     if (latest.isPresent() && !options.resume()) {
-      throw new IllegalStateException(config.output() + " already has a checkpoint (step " + latest.get().step()
-          + "): use --resume to continue it, or choose another output directory");
+      throw new IllegalStateException(
+          config.output()
+              + " already has a checkpoint (step "
+              + latest.get().step()
+              + "): use --resume to continue it, or choose another output directory");
     }
     Optional<Checkpoint> resumed = options.resume() ? latest : Optional.empty();
     if (resumed.isPresent() && Files.exists(run.config())) {
@@ -101,26 +108,49 @@ public final class Trainer {
     DatasetIndex index = experiment.index();
     List<Example> train = index.split(Split.TRAIN);
     ProvenanceFile provenance = run.provenance();
-    provenance.beginSegment(provenanceFacts(index, train), resumed.map(Checkpoint::step).orElse(0L));
-    LOG.info("convolutions and matrix products in {} ({})", t.precision().resolve().id(), t.precision().reason());
+    provenance.beginSegment(
+        provenanceFacts(index, train), resumed.map(Checkpoint::step).orElse(0L));
+    LOG.info(
+        "convolutions and matrix products in {} ({})",
+        t.precision().resolve().id(),
+        t.precision().reason());
 
-    // In order: the guard sees a step before anything records it; a listener's own events reach all of them.
+    // In order: the guard sees a step before anything records it; a listener's own events reach all
+    // of them.
     List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     Consumer<TrainingEvent> emit = e -> listeners.forEach(l -> l.on(e));
     listeners.add(new DivergenceGuard(resumed.map(Checkpoint::directory).orElse(null)));
     listeners.addAll(options.listeners());
-    try (Graph graph = new Graph(); SampleGrid grid = new SampleGrid(index, experiment, t.samples())) {
+    try (Graph graph = new Graph();
+        SampleGrid grid = new SampleGrid(index, experiment, t.samples())) {
       TrainingGraph g = TrainingGraph.of(graph, experiment);
       try (Session session = new Session(graph, sessionConfig(t.threads()));
-          Prefetcher prefetch = new Prefetcher(batchLoader(train), resumed.map(Trainer::batchesRead).orElse(0L),
-              config.pipeline().prefetch(), config.pipeline().workers())) {
+          Prefetcher prefetch =
+              new Prefetcher(
+                  batchLoader(train),
+                  resumed.map(Trainer::batchesRead).orElse(0L),
+                  config.pipeline().prefetch(),
+                  config.pipeline().workers())) {
         long step = restoreOrInitialize(session, resumed);
-        TrainingStep stepper = new TrainingStep(session, g, prefetch,
-            new NoiseSource(config.seed(), experiment.generator().noiseDimension()), t.discriminatorSteps(),
-            resumed.map(Trainer::batchesRead).orElse(0L));
-        SampleWriter samples = new SampleWriter(session, g.sampling(), grid, run.samples(), t.sampleEvery(), emit);
-        Checkpointer checkpoints = new Checkpointer(store, session, config.seed(), t.checkpointEvery(), stepper::batchesRead,
-            resumed, emit);
+        TrainingStep stepper =
+            new TrainingStep(
+                session,
+                g,
+                prefetch,
+                new NoiseSource(config.seed(), experiment.generator().noiseDimension()),
+                t.discriminatorSteps(),
+                resumed.map(Trainer::batchesRead).orElse(0L));
+        SampleWriter samples =
+            new SampleWriter(session, g.sampling(), grid, run.samples(), t.sampleEvery(), emit);
+        Checkpointer checkpoints =
+            new Checkpointer(
+                store,
+                session,
+                config.seed(),
+                t.checkpointEvery(),
+                stepper::batchesRead,
+                resumed,
+                emit);
         listeners.add(samples);
         listeners.add(checkpoints);
         long started = System.nanoTime();
@@ -145,8 +175,13 @@ public final class Trainer {
         }
         RunOutcome outcome = step < t.steps() ? RunOutcome.INTERRUPTED : RunOutcome.COMPLETED;
         provenance.endSegment(step, outcome, (System.nanoTime() - started) / 1e9);
-        emit.accept(new TrainingEvent.Finished(step, outcome, (step - first) + " steps; the newest checkpoint is "
-            + checkpoints.latest().map(Checkpoint::directory).orElseThrow()));
+        emit.accept(
+            new TrainingEvent.Finished(
+                step,
+                outcome,
+                (step - first)
+                    + " steps; the newest checkpoint is "
+                    + checkpoints.latest().map(Checkpoint::directory).orElseThrow()));
         return new Outcome(step, outcome, run.root(), checkpoints.latest());
       }
     }
@@ -167,10 +202,16 @@ public final class Trainer {
     ExperimentConfig config = experiment.config();
     TrainingSettings t = config.training();
     TextShape textShape = experiment.encoder().map(TextEncoder::shape).orElse(null);
-    BatchSpec spec = new BatchSpec(t.batchSize(), experiment.generator().imageSize(), textShape,
-        experiment.loss().requirements().mismatchedText(),
-        experiment.discriminator().isPresent() && t.discriminatorReals() == RealImages.RANDOM, true);
-    return new BatchLoader(train, experiment.encoder().orElse(null), spec, config.pipeline(), config.seed());
+    BatchSpec spec =
+        new BatchSpec(
+            t.batchSize(),
+            experiment.generator().imageSize(),
+            textShape,
+            experiment.loss().requirements().mismatchedText(),
+            experiment.discriminator().isPresent() && t.discriminatorReals() == RealImages.RANDOM,
+            true);
+    return new BatchLoader(
+        train, experiment.encoder().orElse(null), spec, config.pipeline(), config.seed());
   }
 
   /** Restores {@code resumed} and returns its step, or initialises every variable and returns 0. */
@@ -189,18 +230,20 @@ public final class Trainer {
   }
 
   /**
-   * Threads per op and between ops, and Grappler's remapper off: it tries to fuse a layer's
-   * BiasAdd and activation although the gradient reads the BiasAdd, fails ("remapper failed:
-   * Mutation::Apply error") and then applies nothing, so turning it off costs nothing and
-   * silences the error.
+   * Threads per op and between ops, and Grappler's remapper off: it tries to fuse a layer's BiasAdd
+   * and activation although the gradient reads the BiasAdd, fails ("remapper failed:
+   * Mutation::Apply error") and then applies nothing, so turning it off costs nothing and silences
+   * the error.
    */
   public static ConfigProto sessionConfig(int threads) {
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads)
         .setInterOpParallelismThreads(threads)
-        .setGraphOptions(org.tensorflow.proto.GraphOptions.newBuilder()
-            .setRewriteOptions(org.tensorflow.proto.RewriterConfig.newBuilder()
-                .setRemapping(org.tensorflow.proto.RewriterConfig.Toggle.OFF)))
+        .setGraphOptions(
+            org.tensorflow.proto.GraphOptions.newBuilder()
+                .setRewriteOptions(
+                    org.tensorflow.proto.RewriterConfig.newBuilder()
+                        .setRemapping(org.tensorflow.proto.RewriterConfig.Toggle.OFF)))
         .build();
   }
 }

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -32,18 +34,16 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The graph of one experiment: placeholders for a batch, the generator and the discriminator
- * under their own name prefixes ({@code G_}, {@code D_}), an Adam optimizer per network on its own
+ * The graph of one experiment: placeholders for a batch, the generator and the discriminator under
+ * their own name prefixes ({@code G_}, {@code D_}), an Adam optimizer per network on its own
  * variables, and the sampling path.
  *
- * <p>The report's alternating update runs as one session call: the discriminator's update, then
- * the generator's loss on the discriminator re-applied after that update (its ops depend on the
- * update), back-propagated through the same generated images, so the generator's forward pass
- * runs once per step. Extra discriminator steps ({@code k > 1}) run the discriminator's update alone.
+ * <p>The report's alternating update runs as one session call: the discriminator's update, then the
+ * generator's loss on the discriminator re-applied after that update (its ops depend on the
+ * update), back-propagated through the same generated images, so the generator's forward pass runs
+ * once per step. Extra discriminator steps ({@code k > 1}) run the discriminator's update alone.
  *
  * <p>With {@code training.modeSeeking}, the generator draws the first half of the batch's captions
  * twice (its own input, the discriminator's fakes and the Euclidean loss's targets all follow), and
@@ -64,7 +64,8 @@ public final class TrainingGraph {
    * @param images {@code [B, H, W, 3]} in {@code [-1, 1]}
    * @param steps the image after each word for a sentence model, or null
    */
-  public record SamplingPath(GeneratorPlaceholders inputs, Operand<TFloat32> images, Operand<TFloat32> steps) {}
+  public record SamplingPath(
+      GeneratorPlaceholders inputs, Operand<TFloat32> images, Operand<TFloat32> steps) {}
 
   /**
    * The scalars a step can fetch.
@@ -73,13 +74,18 @@ public final class TrainingGraph {
    * @param generator the generator's loss
    * @param parts the named terms of both, each keyed by its network
    */
-  public record Losses(Optional<Operand<TFloat32>> discriminator, Operand<TFloat32> generator,
+  public record Losses(
+      Optional<Operand<TFloat32>> discriminator,
+      Operand<TFloat32> generator,
       Map<LossPart, Operand<TFloat32>> parts) {
     public Losses {
       parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
     }
 
-    /** Everything to log, by label: {@code d} and {@code g} for the two losses, then each part's {@link LossPart#label()}. */
+    /**
+     * Everything to log, by label: {@code d} and {@code g} for the two losses, then each part's
+     * {@link LossPart#label()}.
+     */
     public Map<String, Operand<TFloat32>> labelled() {
       Map<String, Operand<TFloat32>> m = new LinkedHashMap<>();
       discriminator.ifPresent(d -> m.put(Network.DISCRIMINATOR.prefix(), d));
@@ -102,8 +108,14 @@ public final class TrainingGraph {
 
   /** The graph of {@code experiment}, with the weights of its configured seed. */
   public static TrainingGraph of(Graph graph, Experiment experiment) {
-    return new TrainingGraph(graph, experiment.config().seed(), experiment.generator(), experiment.discriminator(),
-        experiment.loss(), experiment.encoder().map(TextEncoder::shape).orElse(null), experiment.config().training());
+    return new TrainingGraph(
+        graph,
+        experiment.config().seed(),
+        experiment.generator(),
+        experiment.discriminator(),
+        experiment.loss(),
+        experiment.encoder().map(TextEncoder::shape).orElse(null),
+        experiment.config().training());
   }
 
   /**
@@ -111,15 +123,24 @@ public final class TrainingGraph {
    *
    * @param textShape the encoder's shape, or null without text
    */
-  public TrainingGraph(Graph graph, long seed, Generator generator, Optional<Discriminator> discriminator, Loss loss,
-      TextShape textShape, TrainingSettings training) {
+  public TrainingGraph(
+      Graph graph,
+      long seed,
+      Generator generator,
+      Optional<Discriminator> discriminator,
+      Loss loss,
+      TextShape textShape,
+      TrainingSettings training) {
     this.graph = graph;
     this.tf = Ops.create(graph);
     LossRequirements requirements = loss.requirements();
     int size = generator.imageSize();
     boolean wantsMismatch = requirements.mismatchedText();
-    boolean random = discriminator.isPresent() && training.discriminatorReals() == RealImages.RANDOM;
-    inputs = TrainingInputs.create(tf, size, textShape, generator.noiseDimension(), wantsMismatch, random);
+    boolean random =
+        discriminator.isPresent() && training.discriminatorReals() == RealImages.RANDOM;
+    inputs =
+        TrainingInputs.create(
+            tf, size, textShape, generator.noiseDimension(), wantsMismatch, random);
     Placeholder<TFloat32> images = inputs.images();
     Placeholder<TFloat32> text = inputs.generator().text();
     Placeholder<TFloat32> mask = inputs.generator().mask();
@@ -129,7 +150,8 @@ public final class TrainingGraph {
     generatorParameters = root.scope("G");
     discriminatorParameters = root.scope("D");
 
-    // With mode seeking, the generator draws the batch's first half of captions twice, with other noise.
+    // With mode seeking, the generator draws the batch's first half of captions twice, with other
+    // noise.
     boolean paired = training.modeSeeking() > 0 && noise != null;
     Operand<TFloat32> drawnText = paired && text != null ? ModeSeeking.pairHalves(tf, text) : text;
     Operand<TFloat32> drawnMask = paired && mask != null ? ModeSeeking.pairHalves(tf, mask) : mask;
@@ -148,19 +170,42 @@ public final class TrainingGraph {
       Operand<TFloat32> reals = random ? inputs.randomImages() : images;
       boolean contrastive = training.contrastive() > 0;
       // Contrastive: the pair matrix of the same pass gives the usual logits on its diagonal.
-      Operand<TFloat32> realPairs = contrastive ? d.scorePairs(tf, discriminatorParameters, reals, dText, Mode.TRAIN) : null;
-      Operand<TFloat32> realLogits = contrastive ? Contrastive.own(tf, realPairs)
-          : d.score(tf, discriminatorParameters, reals, dText, Mode.TRAIN);
+      Operand<TFloat32> realPairs =
+          contrastive ? d.scorePairs(tf, discriminatorParameters, reals, dText, Mode.TRAIN) : null;
+      Operand<TFloat32> realLogits =
+          contrastive
+              ? Contrastive.own(tf, realPairs)
+              : d.score(tf, discriminatorParameters, reals, dText, Mode.TRAIN);
       discriminatorUpdates = List.copyOf(discriminatorParameters.updates());
       Operand<TFloat32> fakeText = d.conditional() ? drawnText : null;
-      Operand<TFloat32> fakeLogits = d.score(tf, discriminatorParameters, out.fakes(), fakeText, Mode.TRAIN);
-      Operand<TFloat32> wrongLogits = wantsMismatch
-          ? d.score(tf, discriminatorParameters, images, inputs.mismatchedText(), Mode.TRAIN) : null;
-      Operand<TFloat32> blurredLogits = requirements.blurSigma() > 0
-          ? d.score(tf, discriminatorParameters, GaussianBlur.apply(tf, images, requirements.blurSigma(), size), dText, Mode.TRAIN)
-          : null;
-      LossTerms before = loss.compute(tf, new LossInputs(realLogits, fakeLogits, out.fakeWeights(), wrongLogits, blurredLogits, out,
-          drawnImages, reals, dText));
+      Operand<TFloat32> fakeLogits =
+          d.score(tf, discriminatorParameters, out.fakes(), fakeText, Mode.TRAIN);
+      Operand<TFloat32> wrongLogits =
+          wantsMismatch
+              ? d.score(tf, discriminatorParameters, images, inputs.mismatchedText(), Mode.TRAIN)
+              : null;
+      Operand<TFloat32> blurredLogits =
+          requirements.blurSigma() > 0
+              ? d.score(
+                  tf,
+                  discriminatorParameters,
+                  GaussianBlur.apply(tf, images, requirements.blurSigma(), size),
+                  dText,
+                  Mode.TRAIN)
+              : null;
+      LossTerms before =
+          loss.compute(
+              tf,
+              new LossInputs(
+                  realLogits,
+                  fakeLogits,
+                  out.fakeWeights(),
+                  wrongLogits,
+                  blurredLogits,
+                  out,
+                  drawnImages,
+                  reals,
+                  dText));
       dLoss = before.discriminator();
       named.putAll(before.partsOf(Network.DISCRIMINATOR));
       if (contrastive) {
@@ -171,14 +216,29 @@ public final class TrainingGraph {
       dStep = minimize(dLoss, discriminatorParameters, "D", training.discriminatorOptimizer());
       // The generator's loss on the discriminator after its update: these ops wait for dStep.
       Ops after = tf.withControlDependencies(List.of(dStep));
-      // With mode seeking the fakes' captions are the first half of the batch's, twice: score against that half.
-      Operand<TFloat32> fakeCaptions = contrastive && paired ? ModeSeeking.firstHalf(after, text) : fakeText;
-      Operand<TFloat32> fakePairs = contrastive
-          ? d.scorePairs(after, discriminatorParameters, out.fakes(), fakeCaptions, Mode.TRAIN) : null;
-      Operand<TFloat32> fakeAfter = contrastive ? Contrastive.own(after, fakePairs)
-          : d.score(after, discriminatorParameters, out.fakes(), fakeText, Mode.TRAIN);
-      LossTerms afterTerms = loss.compute(after, new LossInputs(realLogits, fakeAfter, out.fakeWeights(), wrongLogits, blurredLogits, out,
-          drawnImages));
+      // With mode seeking the fakes' captions are the first half of the batch's, twice: score
+      // against that half.
+      Operand<TFloat32> fakeCaptions =
+          contrastive && paired ? ModeSeeking.firstHalf(after, text) : fakeText;
+      Operand<TFloat32> fakePairs =
+          contrastive
+              ? d.scorePairs(after, discriminatorParameters, out.fakes(), fakeCaptions, Mode.TRAIN)
+              : null;
+      Operand<TFloat32> fakeAfter =
+          contrastive
+              ? Contrastive.own(after, fakePairs)
+              : d.score(after, discriminatorParameters, out.fakes(), fakeText, Mode.TRAIN);
+      LossTerms afterTerms =
+          loss.compute(
+              after,
+              new LossInputs(
+                  realLogits,
+                  fakeAfter,
+                  out.fakeWeights(),
+                  wrongLogits,
+                  blurredLogits,
+                  out,
+                  drawnImages));
       gLoss = afterTerms.generator();
       named.putAll(afterTerms.partsOf(Network.GENERATOR));
       if (contrastive && gLoss != null) {
@@ -187,12 +247,14 @@ public final class TrainingGraph {
         gLoss = after.math.add(gLoss, term);
       }
     } else {
-      LossTerms terms = loss.compute(tf, new LossInputs(null, null, null, null, null, out, drawnImages));
+      LossTerms terms =
+          loss.compute(tf, new LossInputs(null, null, null, null, null, out, drawnImages));
       gLoss = terms.generator();
       named.putAll(terms.parts());
     }
     if (gLoss == null) {
-      throw new IllegalArgumentException("the loss has no generator part; nothing would train the generator");
+      throw new IllegalArgumentException(
+          "the loss has no generator part; nothing would train the generator");
     }
     if (paired) {
       Operand<TFloat32> seeking = ModeSeeking.term(tf, out.images(), noise, training.modeSeeking());
@@ -201,31 +263,47 @@ public final class TrainingGraph {
     }
     List<Operand<TFloat32>> penalties = generatorParameters.penalties();
     if (!penalties.isEmpty()) {
-      Operand<TFloat32> penalty = penalties.size() == 1 ? penalties.get(0) : tf.math.addN(penalties);
+      Operand<TFloat32> penalty =
+          penalties.size() == 1 ? penalties.get(0) : tf.math.addN(penalties);
       named.put(LossPart.generator("penalty"), penalty);
       gLoss = tf.math.add(gLoss, penalty);
     }
     Op gStep = minimize(gLoss, generatorParameters, "G", training.generatorOptimizer());
-    discriminatorStep = dStep == null ? Optional.empty() : Optional.of(withUpdates(dStep, discriminatorUpdates, "D_step"));
+    discriminatorStep =
+        dStep == null
+            ? Optional.empty()
+            : Optional.of(withUpdates(dStep, discriminatorUpdates, "D_step"));
     losses = new Losses(Optional.ofNullable(dLoss), gLoss, named);
 
-    GeneratorPlaceholders sampleInputs = GeneratorPlaceholders.create(tf, "sample_", textShape, generator.noiseDimension());
+    GeneratorPlaceholders sampleInputs =
+        GeneratorPlaceholders.create(tf, "sample_", textShape, generator.noiseDimension());
     Parameters averaged = root.scope(GeneratorAverage.inferenceScope(training));
-    GeneratorOutput sampled = generator.generate(tf, averaged, sampleInputs.input(), Mode.INFERENCE);
+    GeneratorOutput sampled =
+        generator.generate(tf, averaged, sampleInputs.input(), Mode.INFERENCE);
     sampling = new SamplingPath(sampleInputs, sampled.images(), sampled.steps());
     if (training.generatorAverage() > 0) {
       averageParameters = Optional.of(averaged);
       List<Op> afterStep = new ArrayList<>(generatorUpdates);
       afterStep.add(gStep);
-      Op average = GeneratorAverage.update(tf, generator, drawn, generatorParameters, averaged,
-          training.generatorAverage(), afterStep);
+      Op average =
+          GeneratorAverage.update(
+              tf,
+              generator,
+              drawn,
+              generatorParameters,
+              averaged,
+              training.generatorAverage(),
+              afterStep);
       generatorStep = tf.withName("G_step").withControlDependencies(List.of(average)).noOp();
     } else {
       averageParameters = Optional.empty();
       generatorStep = withUpdates(gStep, generatorUpdates, "G_step");
     }
-    LOG.info("graph: generator {} weights, discriminator {} weights, {} ops",
-        generatorParameters.trainableCount(), discriminatorParameters.trainableCount(), count(graph));
+    LOG.info(
+        "graph: generator {} weights, discriminator {} weights, {} ops",
+        generatorParameters.trainableCount(),
+        discriminatorParameters.trainableCount(),
+        count(graph));
   }
 
   /** The graph it was built in. */
@@ -253,7 +331,9 @@ public final class TrainingGraph {
     return discriminatorStep;
   }
 
-  /** The generator's update with its moving averages; it runs after the discriminator's in one call. */
+  /**
+   * The generator's update with its moving averages; it runs after the discriminator's in one call.
+   */
   public Op generatorStep() {
     return generatorStep;
   }
@@ -278,7 +358,8 @@ public final class TrainingGraph {
   private Op minimize(Operand<TFloat32> loss, Parameters params, String network, AdamSettings s) {
     List<Variable<TFloat32>> vars = params.trainableVariables();
     Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output[]::new);
-    Output<?>[] grads = graph.addGradients(network + "_gradients", new Output<?>[] {loss.asOutput()}, xs, null);
+    Output<?>[] grads =
+        graph.addGradients(network + "_gradients", new Output<?>[] {loss.asOutput()}, xs, null);
     List<Optimizer.GradAndVar<? extends TType>> pairs = new ArrayList<>();
     List<String> unreached = new ArrayList<>();
     for (int i = 0; i < xs.length; i++) {
@@ -289,10 +370,17 @@ public final class TrainingGraph {
       pairs.add(new Optimizer.GradAndVar(grads[i], xs[i]));
     }
     if (!unreached.isEmpty()) {
-      LOG.warn("{} loss does not reach {} of its variables: {}", network, unreached.size(), unreached);
+      LOG.warn(
+          "{} loss does not reach {} of its variables: {}", network, unreached.size(), unreached);
     }
-    Adam adam = new Adam(graph, network + "_Adam", s.learningRate().floatValue(), s.beta1().floatValue(),
-        s.beta2().floatValue(), s.epsilon().floatValue());
+    Adam adam =
+        new Adam(
+            graph,
+            network + "_Adam",
+            s.learningRate().floatValue(),
+            s.beta1().floatValue(),
+            s.beta2().floatValue(),
+            s.epsilon().floatValue());
     return adam.applyGradients(pairs, network + "_train");
   }
 

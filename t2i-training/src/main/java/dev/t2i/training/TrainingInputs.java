@@ -19,7 +19,8 @@ import org.tensorflow.types.TFloat32;
  * @param generator the generator's text, mask and noise
  * @param mismatchedText another example's caption per row, for a matching-aware loss, or null
  * @param mismatchedMask its mask for word vectors, or null
- * @param randomImages real images independent of the captions ({@code discriminatorReals: random}), or null
+ * @param randomImages real images independent of the captions ({@code discriminatorReals: random}),
+ *     or null
  */
 public record TrainingInputs(
     Placeholder<TFloat32> images,
@@ -28,7 +29,13 @@ public record TrainingInputs(
     Placeholder<TFloat32> mismatchedMask,
     Placeholder<TFloat32> randomImages) {
 
-  static TrainingInputs create(Ops tf, int imageSize, TextShape shape, int noiseDimension, boolean mismatched, boolean random) {
+  static TrainingInputs create(
+      Ops tf,
+      int imageSize,
+      TextShape shape,
+      int noiseDimension,
+      boolean mismatched,
+      boolean random) {
     return new TrainingInputs(
         image(tf, "images", imageSize),
         GeneratorPlaceholders.create(tf, "", shape, noiseDimension),
@@ -38,10 +45,14 @@ public record TrainingInputs(
   }
 
   private static Placeholder<TFloat32> image(Ops tf, String name, int size) {
-    return tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
+    return tf.withName(name)
+        .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
   }
 
-  /** Feeds {@code batch} and the step's {@code noise} (null without noise) to the placeholders that exist. */
+  /**
+   * Feeds {@code batch} and the step's {@code noise} (null without noise) to the placeholders that
+   * exist.
+   */
   public Session.Runner feed(Session.Runner runner, Batch batch, TFloat32 noise) {
     runner.feed(images, batch.images());
     generator.feed(runner, batch.text(), batch.mask(), noise);
@@ -51,7 +62,8 @@ public record TrainingInputs(
     return runner;
   }
 
-  private static void feedIfUsed(Session.Runner runner, Placeholder<TFloat32> p, TFloat32 value, String what) {
+  private static void feedIfUsed(
+      Session.Runner runner, Placeholder<TFloat32> p, TFloat32 value, String what) {
     if (p == null) {
       return;
     }
@@ -77,7 +89,8 @@ public record TrainingInputs(
     return m;
   }
 
-  private static void putIfPresent(Map<String, Placeholder<TFloat32>> m, String name, Placeholder<TFloat32> p) {
+  private static void putIfPresent(
+      Map<String, Placeholder<TFloat32>> m, String name, Placeholder<TFloat32> p) {
     if (p != null) {
       m.put(name, p);
     }

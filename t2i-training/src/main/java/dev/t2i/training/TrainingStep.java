@@ -32,7 +32,12 @@ final class TrainingStep {
   /**
    * @param batchesRead batches the run read before this one (0, or a resumed checkpoint's count)
    */
-  TrainingStep(Session session, TrainingGraph graph, Prefetcher batches, NoiseSource noise, int discriminatorSteps,
+  TrainingStep(
+      Session session,
+      TrainingGraph graph,
+      Prefetcher batches,
+      NoiseSource noise,
+      int discriminatorSteps,
       long batchesRead) {
     this.session = session;
     this.graph = graph;
@@ -41,17 +46,24 @@ final class TrainingStep {
     this.discriminatorSteps = discriminatorSteps;
     this.batchesRead = batchesRead;
     // One fetch per distinct tensor: a loss may also be one of the named parts.
-    graph.losses().labelled().forEach((label, value) -> {
-      int i = fetched.indexOf(value);
-      if (i < 0) {
-        i = fetched.size();
-        fetched.add(value);
-      }
-      slots.put(label, i);
-    });
+    graph
+        .losses()
+        .labelled()
+        .forEach(
+            (label, value) -> {
+              int i = fetched.indexOf(value);
+              if (i < 0) {
+                i = fetched.size();
+                fetched.add(value);
+              }
+              slots.put(label, i);
+            });
   }
 
-  /** Batches read so far: a checkpoint records it so that a resumed run reads the batches that follow. */
+  /**
+   * Batches read so far: a checkpoint records it so that a resumed run reads the batches that
+   * follow.
+   */
   long batchesRead() {
     return batchesRead;
   }
@@ -72,7 +84,10 @@ final class TrainingStep {
   }
 
   private void run(Batch b, long step, int phase, boolean last, Map<String, Float> losses) {
-    TFloat32 z = graph.inputs().generator().noise() == null ? null : noise.tensor(step, phase, (int) b.images().shape().get(0));
+    TFloat32 z =
+        graph.inputs().generator().noise() == null
+            ? null
+            : noise.tensor(step, phase, (int) b.images().shape().get(0));
     try {
       Session.Runner r = graph.inputs().feed(session.runner(), b, z);
       graph.discriminatorStep().ifPresent(r::addTarget);

@@ -1,8 +1,8 @@
 /**
- * Training: an experiment file is assembled into components, built into one TensorFlow graph
- * with an optimizer per network, and trained with k discriminator steps per generator step,
- * progress, samples, TensorBoard events and atomic, resumable checkpoints; optionally with a moving
- * average of the generator's weights for inference, mode-seeking regularisation ({@link
+ * Training: an experiment file is assembled into components, built into one TensorFlow graph with
+ * an optimizer per network, and trained with k discriminator steps per generator step, progress,
+ * samples, TensorBoard events and atomic, resumable checkpoints; optionally with a moving average
+ * of the generator's weights for inference, mode-seeking regularisation ({@link
  * dev.t2i.training.ModeSeeking}) and bfloat16 products ({@link dev.t2i.training.PrecisionChoice}).
  */
 package dev.t2i.training;

@@ -27,7 +27,8 @@ class DamagedCheckpointTest {
   @BeforeEach
   void train() throws Exception {
     run = dir.resolve("run");
-    new Trainer(Experiment.assemble(TinyRuns.read(TinyRuns.gan(run, 2, 2), registry), registry)).train(new Trainer.Options(false, List.of()));
+    new Trainer(Experiment.assemble(TinyRuns.read(TinyRuns.gan(run, 2, 2), registry), registry))
+        .train(new Trainer.Options(false, List.of()));
     checkpoint = run.resolve("checkpoints/ckpt-00000002");
   }
 

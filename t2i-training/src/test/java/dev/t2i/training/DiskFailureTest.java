@@ -24,8 +24,11 @@ class DiskFailureTest {
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("cannot create the run directory " + file.resolve("run"));
     var registry = TinyRuns.registry();
-    var experiment = Experiment.assemble(TinyRuns.read(TinyRuns.gan(file.resolve("run"), 2, 2), registry), registry);
-    assertThatThrownBy(() -> new Trainer(experiment).train(new Trainer.Options(false, java.util.List.of())))
+    var experiment =
+        Experiment.assemble(
+            TinyRuns.read(TinyRuns.gan(file.resolve("run"), 2, 2), registry), registry);
+    assertThatThrownBy(
+            () -> new Trainer(experiment).train(new Trainer.Options(false, java.util.List.of())))
         .hasMessageContaining("cannot create the run directory");
   }
 
@@ -39,11 +42,21 @@ class DiskFailureTest {
   @Test
   void aFailedCheckpointWriteKeepsThePreviousOne() throws Exception {
     DirectoryCheckpointStore store = new DirectoryCheckpointStore(dir.resolve("checkpoints"), 3);
-    Checkpoint good = store.save(10, Map.of("batches", "10"), staging -> Files.writeString(staging.resolve("variables.index"), "ok"));
-    assertThatThrownBy(() -> store.save(20, Map.of("batches", "20"), staging -> {
-      Files.writeString(staging.resolve("variables.index"), "half");
-      throw new IOException("No space left on device");
-    })).hasMessageContaining("No space left on device");
+    Checkpoint good =
+        store.save(
+            10,
+            Map.of("batches", "10"),
+            staging -> Files.writeString(staging.resolve("variables.index"), "ok"));
+    assertThatThrownBy(
+            () ->
+                store.save(
+                    20,
+                    Map.of("batches", "20"),
+                    staging -> {
+                      Files.writeString(staging.resolve("variables.index"), "half");
+                      throw new IOException("No space left on device");
+                    }))
+        .hasMessageContaining("No space left on device");
     assertThat(store.latest()).contains(good);
     assertThat(Files.readString(good.directory().resolve("variables.index"))).isEqualTo("ok");
     try (Stream<Path> s = Files.list(dir.resolve("checkpoints"))) {
@@ -69,9 +82,14 @@ class DiskFailureTest {
     DirectoryCheckpointStore store = new DirectoryCheckpointStore(dir.resolve("checkpoints"), 2);
     for (long s = 1; s <= 4; s++) {
       long step = s;
-      store.save(step, Map.of("k", "v" + step), staging -> Files.writeString(staging.resolve("variables.index"), "" + step));
+      store.save(
+          step,
+          Map.of("k", "v" + step),
+          staging -> Files.writeString(staging.resolve("variables.index"), "" + step));
     }
     assertThat(store.list()).extracting(Checkpoint::step).containsExactly(3L, 4L);
-    assertThat(store.latest().orElseThrow().state()).containsEntry("k", "v4").containsEntry("step", "4");
+    assertThat(store.latest().orElseThrow().state())
+        .containsEntry("k", "v4")
+        .containsEntry("step", "4");
   }
 }

@@ -30,19 +30,24 @@ class GeneratorAverageTest {
   }
 
   private String yaml(Path run, int steps, int checkpointEvery) {
-    return TinyRuns.gan(run, steps, checkpointEvery).replace("  threads: 1\n", "  threads: 1\n  generatorAverage: " + DECAY + "\n");
+    return TinyRuns.gan(run, steps, checkpointEvery)
+        .replace("  threads: 1\n", "  threads: 1\n  generatorAverage: " + DECAY + "\n");
   }
 
-  /** Every shadow follows the average computed here from the generator's weights after each step. */
+  /**
+   * Every shadow follows the average computed here from the generator's weights after each step.
+   */
   @Test
   void theShadowsAreTheMovingAverageOfTheGeneratorsWeights() throws Exception {
-    Experiment e = Experiment.assemble(TinyRuns.read(yaml(dir.resolve("run"), 6), registry), registry);
+    Experiment e =
+        Experiment.assemble(TinyRuns.read(yaml(dir.resolve("run"), 6), registry), registry);
     try (Graph graph = new Graph()) {
       TrainingGraph g = TrainingGraph.of(graph, e);
       Names names = new Names(g);
       assertThat(names.weights).hasSizeGreaterThan(10);
       assertThat(names.statistics).hasSizeGreaterThan(4);
-      assertThat(names.shadowsInGraph).as("a counterpart per variable and the update counter")
+      assertThat(names.shadowsInGraph)
+          .as("a counterpart per variable and the update counter")
           .isEqualTo(names.weights.size() + names.statistics.size() + 1);
       try (Session s = new Session(graph)) {
         s.initialize();
@@ -52,7 +57,8 @@ class GeneratorAverageTest {
         for (int n = 0; n < 6; n++) {
           step(s, g, random);
           Map<String, float[]> weights = CheckpointWeights.fetch(s, names.weights, "G_");
-          Map<String, float[]> shadows = CheckpointWeights.fetch(s, names.shadows, GeneratorAverage.SCOPE + "_");
+          Map<String, float[]> shadows =
+              CheckpointWeights.fetch(s, names.shadows, GeneratorAverage.SCOPE + "_");
           if (expected == null) {
             expected = weights; // the first update copies
           } else {
@@ -64,7 +70,9 @@ class GeneratorAverageTest {
               }
             }
           }
-          assertThat(CheckpointWeights.maxDifference(shadows, expected)).as("step %d", n + 1).isLessThan(1e-5);
+          assertThat(CheckpointWeights.maxDifference(shadows, expected))
+              .as("step %d", n + 1)
+              .isLessThan(1e-5);
           spread = CheckpointWeights.maxDifference(shadows, weights);
         }
         // The average lags the weights: it is not a copy of them. Adam moves a weight by about the
@@ -72,32 +80,44 @@ class GeneratorAverageTest {
         assertThat(spread).isGreaterThan(5e-5);
         // Batch normalisation's statistics are the averaged generator's own: moved from their
         // initial values (means 0, variances 1), and not the generator's.
-        Map<String, float[]> own = CheckpointWeights.fetch(s, names.averagedStatistics, GeneratorAverage.SCOPE + "_");
+        Map<String, float[]> own =
+            CheckpointWeights.fetch(s, names.averagedStatistics, GeneratorAverage.SCOPE + "_");
         Map<String, float[]> initial = new LinkedHashMap<>();
-        own.forEach((k, v) -> {
-          float[] x = new float[v.length];
-          java.util.Arrays.fill(x, k.endsWith("_variance") ? 1f : 0f);
-          initial.put(k, x);
-        });
+        own.forEach(
+            (k, v) -> {
+              float[] x = new float[v.length];
+              java.util.Arrays.fill(x, k.endsWith("_variance") ? 1f : 0f);
+              initial.put(k, x);
+            });
         assertThat(CheckpointWeights.maxDifference(own, initial)).isGreaterThan(1e-3);
-        assertThat(CheckpointWeights.maxDifference(own, CheckpointWeights.fetch(s, names.statistics, "G_"))).isGreaterThan(1e-4);
+        assertThat(
+                CheckpointWeights.maxDifference(
+                    own, CheckpointWeights.fetch(s, names.statistics, "G_")))
+            .isGreaterThan(1e-4);
       }
     }
   }
 
-  /** A resumed run carries on the average where it was: shadows and counter are in the checkpoint. */
+  /**
+   * A resumed run carries on the average where it was: shadows and counter are in the checkpoint.
+   */
   @Test
   void theAverageSurvivesAResume() throws Exception {
     Path straight = dir.resolve("straight");
-    new Trainer(Experiment.assemble(TinyRuns.read(yaml(straight, 4, 2), registry), registry)).train(new Trainer.Options(false, List.of()));
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml(straight, 4, 2), registry), registry))
+        .train(new Trainer.Options(false, List.of()));
     Path resumed = dir.resolve("resumed");
-    new Trainer(Experiment.assemble(TinyRuns.read(yaml(resumed, 2, 2), registry), registry)).train(new Trainer.Options(false, List.of()));
-    new Trainer(Experiment.assemble(TinyRuns.read(yaml(resumed, 4, 2), registry), registry)).train(new Trainer.Options(true, List.of()));
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml(resumed, 2, 2), registry), registry))
+        .train(new Trainer.Options(false, List.of()));
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml(resumed, 4, 2), registry), registry))
+        .train(new Trainer.Options(true, List.of()));
     Map<String, float[]> a = CheckpointWeights.read(straight, registry);
     Map<String, float[]> b = CheckpointWeights.read(resumed, registry);
     assertThat(a.get(GeneratorAverage.SCOPE + "_ema_updates")).containsExactly(4f);
     assertThat(b.get(GeneratorAverage.SCOPE + "_ema_updates")).containsExactly(4f);
-    assertThat(a.keySet()).filteredOn(k -> k.startsWith(GeneratorAverage.SCOPE + "_")).hasSizeGreaterThan(10);
+    assertThat(a.keySet())
+        .filteredOn(k -> k.startsWith(GeneratorAverage.SCOPE + "_"))
+        .hasSizeGreaterThan(10);
     // As TrainerTest's resume: equal within the rounding of two runs of one seed.
     assertThat(CheckpointWeights.maxDifference(a, b)).isLessThanOrEqualTo(1e-2);
   }
@@ -126,7 +146,9 @@ class GeneratorAverageTest {
       }
     }
     Path config = plain.resolve("config.yaml");
-    Files.writeString(config, Files.readString(config).replaceAll("generatorAverage: [0-9.]+", "generatorAverage: 0.0"));
+    Files.writeString(
+        config,
+        Files.readString(config).replaceAll("generatorAverage: [0-9.]+", "generatorAverage: 0.0"));
     float[] last;
     try (TextToImage t = ModelCriteria.run(plain).plugins(registry).load()) {
       last = pixels(t);
@@ -159,7 +181,9 @@ class GeneratorAverageTest {
     int shadowsInGraph;
 
     static Variable<TFloat32> counterpart(TrainingGraph g, Variable<TFloat32> w) {
-      return new Variable<>(g.graph().operation(GeneratorAverage.SCOPE + "_" + w.op().name().substring("G_".length())));
+      return new Variable<>(
+          g.graph()
+              .operation(GeneratorAverage.SCOPE + "_" + w.op().name().substring("G_".length())));
     }
 
     Names(TrainingGraph g) {
@@ -185,7 +209,10 @@ class GeneratorAverageTest {
     List<TFloat32> fed = new ArrayList<>();
     try {
       TinyRuns.feedRandom(s.runner(), g, 8, random, (name, values) -> {}, fed)
-          .addTarget(g.discriminatorStep().orElseThrow()).addTarget(g.generatorStep()).run().close();
+          .addTarget(g.discriminatorStep().orElseThrow())
+          .addTarget(g.generatorStep())
+          .run()
+          .close();
     } finally {
       fed.forEach(TFloat32::close);
     }

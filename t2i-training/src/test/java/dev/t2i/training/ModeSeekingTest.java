@@ -1,9 +1,9 @@
 package dev.t2i.training;
 
-import dev.t2i.api.LossPart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.t2i.api.LossPart;
 import dev.t2i.runtime.PluginRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +24,9 @@ class ModeSeekingTest {
   final PluginRegistry registry = TinyRuns.registry();
   @TempDir Path dir;
 
-  /** The term is MSGAN's: weight / (mean |x1 - x2| / mean |z1 - z2| + eps), computed here in Java. */
+  /**
+   * The term is MSGAN's: weight / (mean |x1 - x2| / mean |z1 - z2| + eps), computed here in Java.
+   */
   @Test
   void theTermIsTheWeightOverTheRatioOfImageToNoiseDistance() {
     SplittableRandom random = new SplittableRandom(11);
@@ -41,14 +43,16 @@ class ModeSeekingTest {
     }
     noiseDistance /= z.length / 2;
     double expected = WEIGHT / (imageDistance / noiseDistance + ModeSeeking.EPSILON);
-    try (Graph graph = new Graph(); Session s = new Session(graph);
+    try (Graph graph = new Graph();
+        Session s = new Session(graph);
         TFloat32 images = TFloat32.tensorOf(Shape.of(4, 3, 3, 3), DataBuffers.of(x));
         TFloat32 noise = TFloat32.tensorOf(Shape.of(4, 5), DataBuffers.of(z))) {
       Ops tf = Ops.create(graph);
       var term = ModeSeeking.term(tf, tf.constantOf(images), tf.constantOf(noise), WEIGHT);
       var paired = ModeSeeking.pairHalves(tf, tf.constantOf(noise));
       try (Result r = s.runner().fetch(term).fetch(paired).run()) {
-        assertThat(((TFloat32) r.get(0)).getFloat()).isCloseTo((float) expected, org.assertj.core.data.Percentage.withPercentage(1e-3));
+        assertThat(((TFloat32) r.get(0)).getFloat())
+            .isCloseTo((float) expected, org.assertj.core.data.Percentage.withPercentage(1e-3));
         TFloat32 p = (TFloat32) r.get(1);
         assertThat(p.shape().asArray()).containsExactly(4, 5);
         for (int row = 0; row < 4; row++) {
@@ -61,13 +65,15 @@ class ModeSeekingTest {
   }
 
   /**
-   * Rows i and i + B/2 share a caption: with the same noise in both halves the generator draws
-   * the same images although all 8 fed captions differ, and the term reaches weight / eps; with
+   * Rows i and i + B/2 share a caption: with the same noise in both halves the generator draws the
+   * same images although all 8 fed captions differ, and the term reaches weight / eps; with
    * independent noise it is finite and small, and a training step on it stays finite.
    */
   @Test
   void theGeneratorDrawsEachCaptionOfTheFirstHalfTwice() throws Exception {
-    String yaml = TinyRuns.gan(dir.resolve("run"), 2, 2).replace("  threads: 1\n", "  threads: 1\n  modeSeeking: " + WEIGHT + "\n");
+    String yaml =
+        TinyRuns.gan(dir.resolve("run"), 2, 2)
+            .replace("  threads: 1\n", "  threads: 1\n  modeSeeking: " + WEIGHT + "\n");
     Experiment e = Experiment.assemble(TinyRuns.read(yaml, registry), registry);
     try (Graph graph = new Graph()) {
       TrainingGraph g = TrainingGraph.of(graph, e);
@@ -86,21 +92,38 @@ class ModeSeekingTest {
 
   @Test
   void anOddBatchCannotBeHalved() {
-    assertThatThrownBy(() -> TinyRuns.read(TinyRuns.gan(dir.resolve("odd"), 2, 2)
-        .replace("batchSize: 8", "batchSize: 7").replace("  threads: 1\n", "  threads: 1\n  modeSeeking: 1\n"), registry))
-        .hasMessageContaining("batchSize").hasMessageContaining("even").hasMessageContaining("7");
+    assertThatThrownBy(
+            () ->
+                TinyRuns.read(
+                    TinyRuns.gan(dir.resolve("odd"), 2, 2)
+                        .replace("batchSize: 8", "batchSize: 7")
+                        .replace("  threads: 1\n", "  threads: 1\n  modeSeeking: 1\n"),
+                    registry))
+        .hasMessageContaining("batchSize")
+        .hasMessageContaining("even")
+        .hasMessageContaining("7");
   }
 
-  /** Feeds 8 random rows (noise halves equal when {@code sameNoise}), optionally trains, and returns the term. */
+  /**
+   * Feeds 8 random rows (noise halves equal when {@code sameNoise}), optionally trains, and returns
+   * the term.
+   */
   private static float run(Session s, TrainingGraph g, boolean sameNoise, boolean train) {
     SplittableRandom random = new SplittableRandom(sameNoise ? 1 : 2);
     List<TFloat32> fed = new ArrayList<>();
     try {
-      Session.Runner r = TinyRuns.feedRandom(s.runner(), g, 8, random, (name, v) -> {
-        if (sameNoise && name.equals("noise")) {
-          System.arraycopy(v, 0, v, v.length / 2, v.length / 2);
-        }
-      }, fed);
+      Session.Runner r =
+          TinyRuns.feedRandom(
+              s.runner(),
+              g,
+              8,
+              random,
+              (name, v) -> {
+                if (sameNoise && name.equals("noise")) {
+                  System.arraycopy(v, 0, v, v.length / 2, v.length / 2);
+                }
+              },
+              fed);
       if (train) {
         r.addTarget(g.discriminatorStep().orElseThrow()).addTarget(g.generatorStep());
       }

@@ -49,6 +49,7 @@ class ModelCriteriaTest {
     assertThatThrownBy(() -> ModelCriteria.pretrained("synthetic-flowers").step(5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a shipped model has one checkpoint");
-    assertThatThrownBy(() -> ModelCriteria.run(dir).step(-1)).hasMessageContaining("step must be >= 0");
+    assertThatThrownBy(() -> ModelCriteria.run(dir).step(-1))
+        .hasMessageContaining("step must be >= 0");
   }
 }

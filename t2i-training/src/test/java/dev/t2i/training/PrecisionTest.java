@@ -12,23 +12,29 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bfloat16 products: chosen from the CPU's flags, close to float32, and training float32 weights. */
+/**
+ * bfloat16 products: chosen from the CPU's flags, close to float32, and training float32 weights.
+ */
 class PrecisionTest {
   final PluginRegistry registry = TinyRuns.registry();
   @TempDir Path dir;
 
   @Test
   void autoIsBfloat16ExactlyWhereTheProcessorHasIt() {
-    assertThat(PrecisionChoice.AUTO.resolve(Set.of("avx2", "avx512f"))).isEqualTo(Precision.FLOAT32);
-    assertThat(PrecisionChoice.AUTO.resolve(Set.of("avx512f", "avx512_bf16"))).isEqualTo(Precision.BFLOAT16);
-    assertThat(PrecisionChoice.AUTO.resolve(Set.of("amx_bf16", "amx_tile"))).isEqualTo(Precision.BFLOAT16);
+    assertThat(PrecisionChoice.AUTO.resolve(Set.of("avx2", "avx512f")))
+        .isEqualTo(Precision.FLOAT32);
+    assertThat(PrecisionChoice.AUTO.resolve(Set.of("avx512f", "avx512_bf16")))
+        .isEqualTo(Precision.BFLOAT16);
+    assertThat(PrecisionChoice.AUTO.resolve(Set.of("amx_bf16", "amx_tile")))
+        .isEqualTo(Precision.BFLOAT16);
     assertThat(PrecisionChoice.FLOAT32.resolve(Set.of("amx_bf16"))).isEqualTo(Precision.FLOAT32);
     assertThat(PrecisionChoice.BFLOAT16.resolve(Set.of())).isEqualTo(Precision.BFLOAT16);
   }
 
   /**
    * The same seed trained 3 steps in float32 and in bfloat16: the variables stay float32 and move
-   * in both; the two runs' weights differ (the products round) but by far less than the training moved them.
+   * in both; the two runs' weights differ (the products round) but by far less than the training
+   * moved them.
    */
   @Test
   void bfloat16TrainsTheSameFloat32WeightsAlmostAlike() throws Exception {
@@ -43,7 +49,9 @@ class PrecisionTest {
 
   private Map<String, float[]> weights(String name, int steps, String precision) throws Exception {
     Path run = dir.resolve(name);
-    String yaml = TinyRuns.gan(run, Math.max(steps, 1), 1).replace("  threads: 1\n", "  threads: 1\n  precision: " + precision + "\n");
+    String yaml =
+        TinyRuns.gan(run, Math.max(steps, 1), 1)
+            .replace("  threads: 1\n", "  threads: 1\n  precision: " + precision + "\n");
     Experiment e = Experiment.assemble(TinyRuns.read(yaml, registry), registry);
     if (steps == 0) {
       try (org.tensorflow.Graph g = new org.tensorflow.Graph()) {

@@ -22,7 +22,8 @@ class SentenceModelTest {
   final PluginRegistry registry = TinyRuns.registry();
   @TempDir Path dir;
 
-  static String config(Path out, boolean share, String placement, String layout, int k, String loss) {
+  static String config(
+      Path out, boolean share, String placement, String layout, int k, String loss) {
     return """
         name: sentence
         seed: 3
@@ -52,12 +53,16 @@ class SentenceModelTest {
           checkpointEvery: 4
           samples: {count: 1, perCaption: 1}
         pipeline: {workers: 1, prefetch: 2}
-        """.formatted(out, share, placement, layout, loss, k);
+        """
+        .formatted(out, share, placement, layout, loss, k);
   }
 
-  static final String PENALTY = "{type: weighted, terms: [{loss: {type: gan}}, {weight: 10, loss: {type: l2}}]}";
-  static final String MEAN = "{type: weighted, terms: [{loss: {type: gan}}, {loss: {type: l2, target: step-mean}}]}";
-  static final String ORIGINAL = "{type: weighted, terms: [{loss: {type: gan}}, {weight: 1, loss: {type: l2}}]}";
+  static final String PENALTY =
+      "{type: weighted, terms: [{loss: {type: gan}}, {weight: 10, loss: {type: l2}}]}";
+  static final String MEAN =
+      "{type: weighted, terms: [{loss: {type: gan}}, {loss: {type: l2, target: step-mean}}]}";
+  static final String ORIGINAL =
+      "{type: weighted, terms: [{loss: {type: gan}}, {weight: 1, loss: {type: l2}}]}";
 
   static Stream<Arguments> variants() {
     List<Arguments> out = new ArrayList<>();
@@ -76,15 +81,23 @@ class SentenceModelTest {
 
   @ParameterizedTest(name = "share {0}, {1}, {2}, k = {3}, loss {4}")
   @MethodSource("variants")
-  void trainsAndItsLossesMove(boolean share, String placement, String layout, int k, String loss) throws Exception {
+  void trainsAndItsLossesMove(boolean share, String placement, String layout, int k, String loss)
+      throws Exception {
     Path run = dir.resolve("run");
     List<Map<String, Float>> losses = new ArrayList<>();
-    Experiment e = Experiment.assemble(TinyRuns.read(config(run, share, placement, layout, k, loss), registry), registry);
-    new Trainer(e).train(new Trainer.Options(false, List.of(ev -> {
-      if (ev instanceof TrainingEvent.StepCompleted s) {
-        losses.add(s.losses());
-      }
-    })));
+    Experiment e =
+        Experiment.assemble(
+            TinyRuns.read(config(run, share, placement, layout, k, loss), registry), registry);
+    new Trainer(e)
+        .train(
+            new Trainer.Options(
+                false,
+                List.of(
+                    ev -> {
+                      if (ev instanceof TrainingEvent.StepCompleted s) {
+                        losses.add(s.losses());
+                      }
+                    })));
     assertThat(losses).hasSize(4);
     assertThat(losses).allSatisfy(l -> assertThat(l.values()).allMatch(Float::isFinite));
     assertThat(losses.get(3).get("g")).isNotEqualTo(losses.get(0).get("g"));
@@ -102,11 +115,16 @@ class SentenceModelTest {
   /** The refusal does not depend on the sentence model's variant: every one is refused. */
   @ParameterizedTest(name = "share {0}, {1}, {2}, k = {3}, loss {4}")
   @MethodSource("variants")
-  void aDiscriminatorThatReadsTextIsRefused(boolean share, String placement, String layout, int k, String loss) {
-    String yaml = config(dir.resolve("run"), share, placement, layout, k, loss).replace("discriminator: {type: dcgan, text: none, ndf: 4}",
-        "discriminator: {type: dcgan, text: projected, ndf: 4}");
+  void aDiscriminatorThatReadsTextIsRefused(
+      boolean share, String placement, String layout, int k, String loss) {
+    String yaml =
+        config(dir.resolve("run"), share, placement, layout, k, loss)
+            .replace(
+                "discriminator: {type: dcgan, text: none, ndf: 4}",
+                "discriminator: {type: dcgan, text: projected, ndf: 4}");
     assertThat(yaml).contains("text: projected");
     assertThatThrownBy(() -> Experiment.assemble(TinyRuns.read(yaml, registry), registry))
-        .hasMessageContaining("the generator shows it one image per word, not per caption: set discriminator text: none");
+        .hasMessageContaining(
+            "the generator shows it one image per word, not per caption: set discriminator text: none");
   }
 }

@@ -27,7 +27,10 @@ import org.tensorflow.types.TFloat32;
 public final class TinyRuns {
   private TinyRuns() {}
 
-  /** A test encoder: the first letters of a caption as numbers, NaN while the poison system property names a word of it. */
+  /**
+   * A test encoder: the first letters of a caption as numbers, NaN while the poison system property
+   * names a word of it.
+   */
   public record PoisonSettings(Integer dimension) implements TextEncoder.Settings {}
 
   public static final class PoisonEncoder implements TextEncoder {
@@ -65,12 +68,14 @@ public final class TinyRuns {
 
     @Override
     public void register(ComponentRegistry registry) {
-      registry.register(Role.ENCODER, "poison", PoisonSettings.class, PoisonEncoder.class, "test encoder");
+      registry.register(
+          Role.ENCODER, "poison", PoisonSettings.class, PoisonEncoder.class, "test encoder");
     }
   }
 
   public static PluginRegistry registry() {
-    return PluginRegistry.of(List.of(new DatasetsPlugin(), new EncodersPlugin(), new ModelsPlugin(), new TestPlugin()));
+    return PluginRegistry.of(
+        List.of(new DatasetsPlugin(), new EncodersPlugin(), new ModelsPlugin(), new TestPlugin()));
   }
 
   /** A tiny GAN-CLS experiment writing to {@code output}. */
@@ -95,7 +100,8 @@ public final class TinyRuns {
           checkpointEvery: %d
           samples: {count: 2, perCaption: 2}
         pipeline: {workers: 1, prefetch: 2}
-        """.formatted(output, steps, checkpointEvery);
+        """
+        .formatted(output, steps, checkpointEvery);
   }
 
   /**
@@ -103,8 +109,13 @@ public final class TinyRuns {
    * each input's values first passed to {@code edit} with its name; the tensors join {@code owned}
    * for the caller to close after the run.
    */
-  public static Session.Runner feedRandom(Session.Runner r, TrainingGraph g, int rows, SplittableRandom random,
-      BiConsumer<String, float[]> edit, List<TFloat32> owned) {
+  public static Session.Runner feedRandom(
+      Session.Runner r,
+      TrainingGraph g,
+      int rows,
+      SplittableRandom random,
+      BiConsumer<String, float[]> edit,
+      List<TFloat32> owned) {
     for (Map.Entry<String, Placeholder<TFloat32>> in : g.inputs().byName().entrySet()) {
       long[] dims = in.getValue().shape().asArray();
       dims[0] = rows;

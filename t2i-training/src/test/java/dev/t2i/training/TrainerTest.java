@@ -22,11 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.Graph;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.Event;
 import org.tensorflow.proto.Summary;
 import org.tensorflow.types.TFloat32;
@@ -35,13 +31,17 @@ class TrainerTest {
   final PluginRegistry registry = TinyRuns.registry();
   @TempDir Path dir;
 
-  private List<Map<String, Float>> train(String yaml, boolean resume, TrainingListener... extra) throws Exception {
+  private List<Map<String, Float>> train(String yaml, boolean resume, TrainingListener... extra)
+      throws Exception {
     List<Map<String, Float>> losses = new ArrayList<>();
-    List<TrainingListener> listeners = new ArrayList<>(List.of(e -> {
-      if (e instanceof TrainingEvent.StepCompleted s) {
-        losses.add(s.losses());
-      }
-    }));
+    List<TrainingListener> listeners =
+        new ArrayList<>(
+            List.of(
+                e -> {
+                  if (e instanceof TrainingEvent.StepCompleted s) {
+                    losses.add(s.losses());
+                  }
+                }));
     listeners.addAll(List.of(extra));
     Experiment experiment = Experiment.assemble(TinyRuns.read(yaml, registry), registry);
     new Trainer(experiment).train(new Trainer.Options(resume, listeners));
@@ -53,60 +53,90 @@ class TrainerTest {
     Path run = dir.resolve("run");
     List<Map<String, Float>> losses = train(TinyRuns.gan(run, 12, 6), false);
     assertThat(losses).hasSize(12);
-    assertThat(losses.get(0)).containsKeys("d", "g", "d_real", "d_fake", "d_mismatched", "d_blurred", "g_adversarial");
+    assertThat(losses.get(0))
+        .containsKeys("d", "g", "d_real", "d_fake", "d_mismatched", "d_blurred", "g_adversarial");
     assertThat(losses.get(11).get("d")).isNotEqualTo(losses.get(0).get("d"));
     assertThat(losses.get(11).get("g")).isNotEqualTo(losses.get(0).get("g"));
     assertThat(losses).allSatisfy(l -> assertThat(l.values()).allMatch(Float::isFinite));
-    assertThat(Files.readString(run.resolve("config.yaml"))).contains("type: dcgan").contains("steps: 12");
-    assertThat(Files.readString(run.resolve("provenance.json"))).contains("\"seed\" : 5").contains("tensorflow");
+    assertThat(Files.readString(run.resolve("config.yaml")))
+        .contains("type: dcgan")
+        .contains("steps: 12");
+    assertThat(Files.readString(run.resolve("provenance.json")))
+        .contains("\"seed\" : 5")
+        .contains("tensorflow");
     assertThat(run.resolve("samples/final.png")).exists();
     try (Stream<Path> s = Files.list(run.resolve("checkpoints"))) {
-      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("ckpt-00000006", "ckpt-00000012");
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("ckpt-00000006", "ckpt-00000012");
     }
   }
 
   @Test
   void anInnerProductDiscriminatorWithMinibatchStddevTrains() throws Exception {
-    String yaml = TinyRuns.gan(dir.resolve("ip"), 30, 30)
-        .replace("discriminator: {type: dcgan, ndf: 4, textProjection: 4}",
-            "discriminator: {type: dcgan, ndf: 4, text: inner-product, minibatchStddev: true}");
+    String yaml =
+        TinyRuns.gan(dir.resolve("ip"), 30, 30)
+            .replace(
+                "discriminator: {type: dcgan, ndf: 4, textProjection: 4}",
+                "discriminator: {type: dcgan, ndf: 4, text: inner-product, minibatchStddev: true}");
     List<Map<String, Float>> losses = train(yaml, false);
     assertThat(losses).hasSize(30);
     assertThat(losses).allSatisfy(l -> assertThat(l.values()).allMatch(Float::isFinite));
     // D learns to tell real images from generated and mismatched ones: measured, the mean of its
     // loss falls from 1.42 over the first 5 steps to 1.34 over the last 5.
-    double first = losses.subList(0, 5).stream().mapToDouble(l -> l.get("d")).average().orElseThrow();
-    double last = losses.subList(25, 30).stream().mapToDouble(l -> l.get("d")).average().orElseThrow();
+    double first =
+        losses.subList(0, 5).stream().mapToDouble(l -> l.get("d")).average().orElseThrow();
+    double last =
+        losses.subList(25, 30).stream().mapToDouble(l -> l.get("d")).average().orElseThrow();
     assertThat(last).isLessThan(first - 0.03);
-    assertThat(Files.readString(dir.resolve("ip/config.yaml"))).contains("text: inner-product").contains("minibatchStddev: true");
+    assertThat(Files.readString(dir.resolve("ip/config.yaml")))
+        .contains("text: inner-product")
+        .contains("minibatchStddev: true");
   }
 
   @Test
   void conditioningAugmentationAddsItsKlTermToTheGeneratorsLoss() throws Exception {
-    String yaml = TinyRuns.gan(dir.resolve("ca"), 10, 10)
-        .replace("textProjection: 4}\ndiscriminator", "textProjection: 4, conditioningAugmentation: 2.0}\ndiscriminator")
-        .replace("pipeline: {workers: 1, prefetch: 2}", "pipeline: {workers: 1, prefetch: 2, wordDropout: 0.2, mismatchCandidates: 4}");
+    String yaml =
+        TinyRuns.gan(dir.resolve("ca"), 10, 10)
+            .replace(
+                "textProjection: 4}\ndiscriminator",
+                "textProjection: 4, conditioningAugmentation: 2.0}\ndiscriminator")
+            .replace(
+                "pipeline: {workers: 1, prefetch: 2}",
+                "pipeline: {workers: 1, prefetch: 2, wordDropout: 0.2, mismatchCandidates: 4}");
     assertThat(yaml).contains("conditioningAugmentation: 2.0");
     List<Map<String, Float>> losses = train(yaml, false);
-    assertThat(losses).hasSize(10).allSatisfy(l -> {
-      assertThat(l.get("g_penalty")).isPositive();
-      assertThat(l.get("g")).isCloseTo(l.get("g_adversarial") + l.get("g_penalty"), org.assertj.core.data.Offset.offset(1e-4f));
-    });
-    assertThat(Files.readString(dir.resolve("ca/config.yaml"))).contains("conditioningAugmentation: 2.0")
-        .contains("wordDropout: 0.2").contains("mismatchCandidates: 4");
+    assertThat(losses)
+        .hasSize(10)
+        .allSatisfy(
+            l -> {
+              assertThat(l.get("g_penalty")).isPositive();
+              assertThat(l.get("g"))
+                  .isCloseTo(
+                      l.get("g_adversarial") + l.get("g_penalty"),
+                      org.assertj.core.data.Offset.offset(1e-4f));
+            });
+    assertThat(Files.readString(dir.resolve("ca/config.yaml")))
+        .contains("conditioningAugmentation: 2.0")
+        .contains("wordDropout: 0.2")
+        .contains("mismatchCandidates: 4");
   }
 
   @Test
   void aGnnWithAEuclideanLossLearnsItsTargets() throws Exception {
-    String yaml = TinyRuns.gan(dir.resolve("gnn"), 40, 40)
-        .replace("discriminator: {type: dcgan, ndf: 4, textProjection: 4}\n", "")
-        .replace("loss: {type: gan, matchingAware: true, blurredFakes: 1.0}", "loss: {type: l2}")
-        .replace("generator: {type: dcgan, ngf: 4, imageSize: 32, noiseDimension: 6, textProjection: 4}",
-            "generator: {type: gnn, network: {type: dcgan, conditioning: text, ngf: 8, imageSize: 32}}")
-        .replace("batchSize: 8", "batchSize: 16\n  generatorOptimizer: {learningRate: 0.002}");
+    String yaml =
+        TinyRuns.gan(dir.resolve("gnn"), 40, 40)
+            .replace("discriminator: {type: dcgan, ndf: 4, textProjection: 4}\n", "")
+            .replace(
+                "loss: {type: gan, matchingAware: true, blurredFakes: 1.0}", "loss: {type: l2}")
+            .replace(
+                "generator: {type: dcgan, ngf: 4, imageSize: 32, noiseDimension: 6, textProjection: 4}",
+                "generator: {type: gnn, network: {type: dcgan, conditioning: text, ngf: 8, imageSize: 32}}")
+            .replace("batchSize: 8", "batchSize: 16\n  generatorOptimizer: {learningRate: 0.002}");
     List<Map<String, Float>> losses = train(yaml, false);
-    double first = losses.subList(0, 5).stream().mapToDouble(l -> l.get("g_l2")).average().orElseThrow();
-    double last = losses.subList(35, 40).stream().mapToDouble(l -> l.get("g_l2")).average().orElseThrow();
+    double first =
+        losses.subList(0, 5).stream().mapToDouble(l -> l.get("g_l2")).average().orElseThrow();
+    double last =
+        losses.subList(35, 40).stream().mapToDouble(l -> l.get("g_l2")).average().orElseThrow();
     assertThat(losses.get(0)).containsOnlyKeys("g", "g_l2");
     System.out.printf("GNN mean L2: first 5 steps %.4f, last 5 steps %.4f%n", first, last);
     assertThat(last).as("mean L2 of the last 5 steps against the first 5").isLessThan(0.6 * first);
@@ -131,18 +161,24 @@ class TrainerTest {
     List<Map<String, Float>> first = train(TinyRuns.gan(resumed, 4, 4), false);
     Map<String, float[]> halfway = weights(resumed);
     List<TrainingEvent.Started> starts = new ArrayList<>();
-    List<Map<String, Float>> second = train(TinyRuns.gan(resumed, 8, 4), true, e -> {
-      if (e instanceof TrainingEvent.Started s) {
-        starts.add(s);
-      }
-    });
+    List<Map<String, Float>> second =
+        train(
+            TinyRuns.gan(resumed, 8, 4),
+            true,
+            e -> {
+              if (e instanceof TrainingEvent.Started s) {
+                starts.add(s);
+              }
+            });
     assertThat(first).hasSize(4);
     assertThat(starts).singleElement().extracting(TrainingEvent.Started::step).isEqualTo(4L);
     assertThat(second).hasSize(4);
     for (int i = 0; i < 4; i++) {
       for (String loss : all.get(4 + i).keySet()) {
         float x = all.get(4 + i).get(loss);
-        assertThat(second.get(i).get(loss)).as(loss + " at step " + (5 + i)).isCloseTo(x, org.assertj.core.data.Offset.offset(0.1f * Math.abs(x)));
+        assertThat(second.get(i).get(loss))
+            .as(loss + " at step " + (5 + i))
+            .isCloseTo(x, org.assertj.core.data.Offset.offset(0.1f * Math.abs(x)));
       }
     }
     Map<String, float[]> a = weights(straight);
@@ -150,10 +186,12 @@ class TrainerTest {
     assertThat(b.keySet()).isEqualTo(a.keySet()).isNotEmpty();
     double movement = CheckpointWeights.meanDifference(a, halfway);
     double mean = CheckpointWeights.meanDifference(a, b);
-    System.out.printf("resume: mean weight difference %.3g (max %.3g); the last 4 steps moved weights by %.3g on average%n",
+    System.out.printf(
+        "resume: mean weight difference %.3g (max %.3g); the last 4 steps moved weights by %.3g on average%n",
         mean, CheckpointWeights.maxDifference(a, b), movement);
     assertThat(movement).as("mean movement of the last 4 steps").isGreaterThan(1e-3);
-    // Measured: 0 (the resumed run is bit for bit the straight one). One lost or repeated step would differ by about
+    // Measured: 0 (the resumed run is bit for bit the straight one). One lost or repeated step
+    // would differ by about
     // movement / 4; rounding alone (two threads) by about movement / 20.
     assertThat(mean).as("mean difference, resumed against straight").isLessThan(movement / 20);
     assertThat(CheckpointWeights.maxDifference(a, b)).isLessThanOrEqualTo(1e-2);
@@ -161,32 +199,41 @@ class TrainerTest {
 
   /**
    * Two runs of one seed in one JVM agree within rounding, on one thread or two. Not bit for bit
-   * (one thread: 5 of 22 measured pairs differed; two
-   * threads: every pair, by 1.2e-3 and 2.2e-3 in one weight after 8 steps, as Adam moves a weight
-   * whose gradient is near zero by up to the learning rate, whatever the gradient's rounding).
-   * What holds, and is asserted: the losses of every step agree within 10% (measured: up to 3.6%), the weights within 1e-2
-   * at most and 4e-4 on average, less than one step moves them.
+   * (one thread: 5 of 22 measured pairs differed; two threads: every pair, by 1.2e-3 and 2.2e-3 in
+   * one weight after 8 steps, as Adam moves a weight whose gradient is near zero by up to the
+   * learning rate, whatever the gradient's rounding). What holds, and is asserted: the losses of
+   * every step agree within 10% (measured: up to 3.6%), the weights within 1e-2 at most and 4e-4 on
+   * average, less than one step moves them.
    */
   @Test
   void twoRunsOfOneSeedAgreeWithinRounding() throws Exception {
     for (String threads : List.of("threads: 1", "threads: 2")) {
       String name = threads.replace(": ", "-");
-      List<Map<String, Float>> a = train(TinyRuns.gan(dir.resolve(name + "-a"), 8, 8).replace("threads: 1", threads), false);
-      List<Map<String, Float>> b = train(TinyRuns.gan(dir.resolve(name + "-b"), 8, 8).replace("threads: 1", threads), false);
+      List<Map<String, Float>> a =
+          train(TinyRuns.gan(dir.resolve(name + "-a"), 8, 8).replace("threads: 1", threads), false);
+      List<Map<String, Float>> b =
+          train(TinyRuns.gan(dir.resolve(name + "-b"), 8, 8).replace("threads: 1", threads), false);
       assertThat(a).hasSize(8);
       for (int step = 0; step < a.size(); step++) {
         for (String loss : a.get(step).keySet()) {
           float x = a.get(step).get(loss);
-          assertThat(b.get(step).get(loss)).as(threads + ": " + loss + " at step " + step).isCloseTo(x, org.assertj.core.data.Offset.offset(0.1f * Math.abs(x) + 1e-4f));
+          assertThat(b.get(step).get(loss))
+              .as(threads + ": " + loss + " at step " + step)
+              .isCloseTo(x, org.assertj.core.data.Offset.offset(0.1f * Math.abs(x) + 1e-4f));
         }
       }
       Map<String, float[]> wa = weights(dir.resolve(name + "-a"));
       Map<String, float[]> wb = weights(dir.resolve(name + "-b"));
-      System.out.printf("%s: weights of two runs differ by %.3g at most, %.3g on average%n", threads,
-          CheckpointWeights.maxDifference(wa, wb), CheckpointWeights.meanDifference(wa, wb));
+      System.out.printf(
+          "%s: weights of two runs differ by %.3g at most, %.3g on average%n",
+          threads,
+          CheckpointWeights.maxDifference(wa, wb),
+          CheckpointWeights.meanDifference(wa, wb));
       assertThat(CheckpointWeights.maxDifference(wa, wb)).isLessThanOrEqualTo(1e-2);
-      // measured on average: up to 1.6e-4 (one thread) and 1.9e-4 (two). Eight steps move the weights by ~4e-3 on
-      // average, one step by ~5e-4: a run that lost or repeated a step would differ by about that, and fails here.
+      // measured on average: up to 1.6e-4 (one thread) and 1.9e-4 (two). Eight steps move the
+      // weights by ~4e-3 on
+      // average, one step by ~5e-4: a run that lost or repeated a step would differ by about that,
+      // and fails here.
       assertThat(CheckpointWeights.meanDifference(wa, wb)).isLessThan(4e-4);
     }
   }
@@ -205,12 +252,19 @@ class TrainerTest {
   }
 
   @Test
-  void everySettingOutsideStepsAndOutputIsCheckedOnResumeIncludingTheEncodersSteps() throws Exception {
+  void everySettingOutsideStepsAndOutputIsCheckedOnResumeIncludingTheEncodersSteps()
+      throws Exception {
     Path run = dir.resolve("sequence");
-    String sequence = TinyRuns.gan(run, 2, 2).replace("type: word2vec-sum\n", "type: word2vec-sequence\n  steps: 6\n");
+    String sequence =
+        TinyRuns.gan(run, 2, 2)
+            .replace("type: word2vec-sum\n", "type: word2vec-sequence\n  steps: 6\n");
     train(sequence, false);
     // encoder.steps is not training.steps: a resumed run must not read captions of another length.
-    assertThatThrownBy(() -> train(sequence.replace("steps: 6", "steps: 7").replace("steps: 2\n", "steps: 4\n"), true))
+    assertThatThrownBy(
+            () ->
+                train(
+                    sequence.replace("steps: 6", "steps: 7").replace("steps: 2\n", "steps: 4\n"),
+                    true))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("first difference: encoder.steps: 7 (was 6)");
     assertThat(train(sequence.replace("steps: 2\n", "steps: 3\n"), true)).hasSize(1);
@@ -220,11 +274,12 @@ class TrainerTest {
   void eachSegmentOfAResumedRunIsRecordedAndTheStartIsKept() throws Exception {
     Path run = dir.resolve("segments");
     List<TrainingEvent.Finished> ends = new ArrayList<>();
-    TrainingListener finished = e -> {
-      if (e instanceof TrainingEvent.Finished f) {
-        ends.add(f);
-      }
-    };
+    TrainingListener finished =
+        e -> {
+          if (e instanceof TrainingEvent.Finished f) {
+            ends.add(f);
+          }
+        };
     train(TinyRuns.gan(run, 2, 2), false, finished);
     var json = new com.fasterxml.jackson.databind.ObjectMapper();
     var first = json.readTree(run.resolve("provenance.json").toFile());
@@ -241,8 +296,10 @@ class TrainerTest {
     assertThat(segments.get(1).get("outcome").asText()).isEqualTo("completed");
     assertThat(segments.get(1).get("seconds").asDouble()).isPositive();
     assertThat(segments.get(1).get("cpu").asText()).isNotBlank();
-    assertThat(ends).extracting(TrainingEvent.Finished::outcome)
-        .containsExactly(dev.t2i.api.train.RunOutcome.COMPLETED, dev.t2i.api.train.RunOutcome.COMPLETED);
+    assertThat(ends)
+        .extracting(TrainingEvent.Finished::outcome)
+        .containsExactly(
+            dev.t2i.api.train.RunOutcome.COMPLETED, dev.t2i.api.train.RunOutcome.COMPLETED);
     assertThat(ends).extracting(TrainingEvent.Finished::step).containsExactly(2L, 5L);
   }
 
@@ -256,8 +313,14 @@ class TrainerTest {
     // As an older version wrote it: without the setting, which defaults to 0.
     Files.writeString(config, saved.replace("  generatorAverage: 0.0\n", ""));
     assertThat(train(TinyRuns.gan(run, 3, 2), true)).hasSize(1);
-    assertThatThrownBy(() -> train(TinyRuns.gan(run, 4, 2).replace("  threads: 1\n", "  threads: 1\n  generatorAverage: 0.99\n"), true))
-        .hasMessageContaining("first difference: ").hasMessageContaining("generatorAverage: 0.99");
+    assertThatThrownBy(
+            () ->
+                train(
+                    TinyRuns.gan(run, 4, 2)
+                        .replace("  threads: 1\n", "  threads: 1\n  generatorAverage: 0.99\n"),
+                    true))
+        .hasMessageContaining("first difference: ")
+        .hasMessageContaining("generatorAverage: 0.99");
   }
 
   @Test
@@ -266,11 +329,16 @@ class TrainerTest {
     train(TinyRuns.gan(before, 2, 2), false);
     Path after = Files.move(before, dir.resolve("after"));
     List<TrainingEvent.Started> starts = new ArrayList<>();
-    assertThat(train(TinyRuns.gan(after, 4, 2), true, e -> {
-      if (e instanceof TrainingEvent.Started s) {
-        starts.add(s);
-      }
-    })).hasSize(2);
+    assertThat(
+            train(
+                TinyRuns.gan(after, 4, 2),
+                true,
+                e -> {
+                  if (e instanceof TrainingEvent.Started s) {
+                    starts.add(s);
+                  }
+                }))
+        .hasSize(2);
     assertThat(starts).singleElement().extracting(TrainingEvent.Started::step).isEqualTo(2L);
     assertThat(after.resolve("checkpoints/ckpt-00000004")).isDirectory();
   }
@@ -278,35 +346,46 @@ class TrainerTest {
   @Test
   void aNanLossStopsTheRunAndKeepsTheLastGoodCheckpoint() throws Exception {
     Path run = dir.resolve("run");
-    String yaml = TinyRuns.gan(run, 6, 2)
-        .replace("""
+    String yaml =
+        TinyRuns.gan(run, 6, 2)
+            .replace(
+                """
             encoder:
               type: word2vec-sum
               vectors: {dimension: 8, train: {epochs: 1, minCount: 1, threads: 1}}
-            """, "encoder: {type: poison, dimension: 8}\n");
+            """,
+                "encoder: {type: poison, dimension: 8}\n");
     train(yaml.replace("steps: 6", "steps: 4"), false);
     System.setProperty("t2i.test.poison", "petals");
     try {
       assertThatThrownBy(() -> train(yaml, true))
           .isInstanceOf(TrainingFailure.class)
-          .hasMessageContaining("step 5: d is NaN; stopping. The last good checkpoint is " + run.resolve("checkpoints/ckpt-00000004"));
+          .hasMessageContaining(
+              "step 5: d is NaN; stopping. The last good checkpoint is "
+                  + run.resolve("checkpoints/ckpt-00000004"));
     } finally {
       System.clearProperty("t2i.test.poison");
     }
     try (Stream<Path> s = Files.list(run.resolve("checkpoints"))) {
-      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("ckpt-00000002", "ckpt-00000004");
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("ckpt-00000002", "ckpt-00000004");
     }
   }
 
   @Test
   void tensorBoardEventsHoldTheLossesAndTheSamples() throws Exception {
     Path run = dir.resolve("run");
-    try (var tb = new dev.t2i.training.output.TensorBoardWriter(run.resolve("events"), Map.of("learning_rate/generator", 2e-4f), 1)) {
+    try (var tb =
+        new dev.t2i.training.output.TensorBoardWriter(
+            run.resolve("events"), Map.of("learning_rate/generator", 2e-4f), 1)) {
       train(TinyRuns.gan(run, 3, 3).replace("sampleEvery: 0", "sampleEvery: 2"), false, tb);
     }
     Path file;
     try (Stream<Path> s = Files.list(run.resolve("events"))) {
-      file = s.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents")).findFirst().orElseThrow();
+      file =
+          s.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents"))
+              .findFirst()
+              .orElseThrow();
     }
     Map<String, List<Long>> steps = new HashMap<>();
     List<Integer> imageWidths = new ArrayList<>();
@@ -355,19 +434,26 @@ class TrainerTest {
   @Test
   void aGanReadingWordSequencesInOrderTrainsGeneratesAndExports() throws Exception {
     Path run = dir.resolve("phrases");
-    String yaml = TinyRuns.gan(run, 20, 20)
-        .replace("type: word2vec-sum", "type: word2vec-sequence\n  steps: 12")
-        .replace("textProjection: 4}", "textProjection: 4, textWindow: 2}")
-        .replace("discriminator: {type: dcgan, ndf: 4,", "discriminator: {type: dcgan, ndf: 4, text: inner-product,");
+    String yaml =
+        TinyRuns.gan(run, 20, 20)
+            .replace("type: word2vec-sum", "type: word2vec-sequence\n  steps: 12")
+            .replace("textProjection: 4}", "textProjection: 4, textWindow: 2}")
+            .replace(
+                "discriminator: {type: dcgan, ndf: 4,",
+                "discriminator: {type: dcgan, ndf: 4, text: inner-product,");
     List<Map<String, Float>> losses = train(yaml, false);
     assertThat(losses).hasSize(20);
     assertThat(losses.get(0)).containsKeys("d_real", "d_fake", "d_mismatched");
     assertThat(losses).allSatisfy(l -> assertThat(l.values()).allMatch(Float::isFinite));
     assertThat(losses.get(19).get("g")).isNotEqualTo(losses.get(0).get("g"));
-    assertThat(Files.readString(run.resolve("config.yaml"))).contains("type: word2vec-sequence").contains("textWindow: 2");
+    assertThat(Files.readString(run.resolve("config.yaml")))
+        .contains("type: word2vec-sequence")
+        .contains("textWindow: 2");
     try (TextToImage model = ModelCriteria.run(run).plugins(registry).load()) {
-      int[] a = pixels(model.generate("this flower has red petals and a white center", 1, 3).get(0));
-      int[] again = pixels(model.generate("this flower has red petals and a white center", 1, 3).get(0));
+      int[] a =
+          pixels(model.generate("this flower has red petals and a white center", 1, 3).get(0));
+      int[] again =
+          pixels(model.generate("this flower has red petals and a white center", 1, 3).get(0));
       assertThat(again).containsExactly(a);
       assertThat(a).hasSize(32 * 32);
       // That the words' order changes the image is DcganTest's: 20 steps leave 8-bit images grey.
@@ -377,7 +463,10 @@ class TrainerTest {
           TFloat32 text = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(2, 12, 8));
           TFloat32 mask = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(2, 12));
           TFloat32 noise = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(2, 6));
-          Result r = bundle.function("generate").call(Map.of("text", text, "mask", mask, "noise", noise))) {
+          Result r =
+              bundle
+                  .function("generate")
+                  .call(Map.of("text", text, "mask", mask, "noise", noise))) {
         assertThat(r.get("images").orElseThrow().shape().asArray()).containsExactly(2, 32, 32, 3);
       }
     }
@@ -386,24 +475,37 @@ class TrainerTest {
   @Test
   void aDfGanWithTheGradientPenaltyTrainsGeneratesFromItsNoiseAndExports() throws Exception {
     Path run = dir.resolve("dfgan");
-    String yaml = TinyRuns.gan(run, 24, 24)
-        .replace("type: word2vec-sum", "type: word2vec-sequence\n  steps: 12")
-        .replace("generator: {type: dcgan, ngf: 4, imageSize: 32, noiseDimension: 6, textProjection: 4}",
-            "generator: {type: dfgan, ngf: 2, imageSize: 32, noiseDimension: 6, sentenceDimension: 4, textWindow: 2}")
-        .replace("discriminator: {type: dcgan, ndf: 4, textProjection: 4}", "discriminator: {type: dfgan, ndf: 2, sentenceDimension: 4}")
-        .replace("loss: {type: gan, matchingAware: true, blurredFakes: 1.0}", "loss: {type: hinge, gradientPenalty: 2, penaltyPower: 6}");
+    String yaml =
+        TinyRuns.gan(run, 24, 24)
+            .replace("type: word2vec-sum", "type: word2vec-sequence\n  steps: 12")
+            .replace(
+                "generator: {type: dcgan, ngf: 4, imageSize: 32, noiseDimension: 6, textProjection: 4}",
+                "generator: {type: dfgan, ngf: 2, imageSize: 32, noiseDimension: 6, sentenceDimension: 4, textWindow: 2}")
+            .replace(
+                "discriminator: {type: dcgan, ndf: 4, textProjection: 4}",
+                "discriminator: {type: dfgan, ndf: 2, sentenceDimension: 4}")
+            .replace(
+                "loss: {type: gan, matchingAware: true, blurredFakes: 1.0}",
+                "loss: {type: hinge, gradientPenalty: 2, penaltyPower: 6}");
     assertThat(yaml).contains("type: dfgan").contains("type: hinge");
     List<Map<String, Float>> losses = train(yaml, false);
     assertThat(losses).hasSize(24);
-    assertThat(losses).allSatisfy(l -> {
-      assertThat(l.values()).allMatch(Float::isFinite);
-      assertThat(l.get("d_gradient_penalty")).isGreaterThanOrEqualTo(0f);
-      assertThat(l.get("d")).isCloseTo(l.get("d_real") + 0.5f * (l.get("d_fake") + l.get("d_mismatched")) + l.get("d_gradient_penalty"),
-          org.assertj.core.data.Offset.offset(1e-4f));
-    });
+    assertThat(losses)
+        .allSatisfy(
+            l -> {
+              assertThat(l.values()).allMatch(Float::isFinite);
+              assertThat(l.get("d_gradient_penalty")).isGreaterThanOrEqualTo(0f);
+              assertThat(l.get("d"))
+                  .isCloseTo(
+                      l.get("d_real")
+                          + 0.5f * (l.get("d_fake") + l.get("d_mismatched"))
+                          + l.get("d_gradient_penalty"),
+                      org.assertj.core.data.Offset.offset(1e-4f));
+            });
     assertThat(losses.get(23).get("g")).isNotEqualTo(losses.get(0).get("g"));
     try (TextToImage model = ModelCriteria.run(run).plugins(registry).load()) {
-      List<java.awt.image.BufferedImage> four = model.generate("this flower has red petals and a white center", 4, 3);
+      List<java.awt.image.BufferedImage> four =
+          model.generate("this flower has red petals and a white center", 4, 3);
       // One caption, four noise vectors: no two images alike.
       for (int i = 0; i < 4; i++) {
         for (int j = i + 1; j < 4; j++) {

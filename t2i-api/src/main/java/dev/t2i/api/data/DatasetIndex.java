@@ -1,7 +1,7 @@
 package dev.t2i.api.data;
 
-import java.util.List;
 import dev.t2i.api.Maps;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;

@@ -1,8 +1,8 @@
 package dev.t2i.api.data;
 
 import dev.t2i.api.Checks;
-import java.util.List;
 import dev.t2i.api.Maps;
+import java.util.List;
 import java.util.Map;
 
 /**

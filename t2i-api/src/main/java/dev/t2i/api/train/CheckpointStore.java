@@ -10,8 +10,8 @@ import java.util.Optional;
  * Where a run keeps its checkpoints.
  *
  * <p>A save writes into a staging directory and commits with an atomic rename, so that a reader
- * never sees a half-written checkpoint, whatever moment the process dies at. Only the newest
- * {@code keep} checkpoints are kept, and a failed save leaves the previous ones untouched.
+ * never sees a half-written checkpoint, whatever moment the process dies at. Only the newest {@code
+ * keep} checkpoints are kept, and a failed save leaves the previous ones untouched.
  */
 public interface CheckpointStore {
 

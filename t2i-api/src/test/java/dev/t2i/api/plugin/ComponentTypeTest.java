@@ -20,32 +20,40 @@ class ComponentTypeTest {
 
     @Override
     public EncodedText encode(String caption) {
-      return new EncodedText(new float[] {caption.length()}, new float[] {1}, 1, java.util.List.of());
+      return new EncodedText(
+          new float[] {caption.length()}, new float[] {1}, 1, java.util.List.of());
     }
   }
 
   @Test
   void acceptsAConsistentRegistration() {
-    ComponentType t = new ComponentType(Role.ENCODER, "echo-length", EchoSettings.class, Echo.class, "echo");
+    ComponentType t =
+        new ComponentType(Role.ENCODER, "echo-length", EchoSettings.class, Echo.class, "echo");
     assertThat(t.role().key()).isEqualTo("encoder");
     assertThat(Role.ofSettings(EchoSettings.class)).contains(Role.ENCODER);
   }
 
   @Test
   void refusesNamesThatAreNotLowerCaseIdentifiers() {
-    assertThatThrownBy(() -> new ComponentType(Role.ENCODER, "java.lang.ProcessBuilder", EchoSettings.class, Echo.class, "x"))
+    assertThatThrownBy(
+            () ->
+                new ComponentType(
+                    Role.ENCODER, "java.lang.ProcessBuilder", EchoSettings.class, Echo.class, "x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lower-case words joined by '-'");
-    assertThatThrownBy(() -> new ComponentType(Role.ENCODER, "Echo", EchoSettings.class, Echo.class, "x"))
+    assertThatThrownBy(
+            () -> new ComponentType(Role.ENCODER, "Echo", EchoSettings.class, Echo.class, "x"))
         .hasMessageContaining("was 'Echo'");
   }
 
   @Test
   void refusesSettingsOrImplementationsOfAnotherRole() {
-    assertThatThrownBy(() -> new ComponentType(Role.GENERATOR, "echo", EchoSettings.class, Echo.class, "x"))
+    assertThatThrownBy(
+            () -> new ComponentType(Role.GENERATOR, "echo", EchoSettings.class, Echo.class, "x"))
         .hasMessageContaining("must implement dev.t2i.api.Generator.Settings");
     record GenSettings() implements Generator.Settings {}
-    assertThatThrownBy(() -> new ComponentType(Role.GENERATOR, "echo", GenSettings.class, Echo.class, "x"))
+    assertThatThrownBy(
+            () -> new ComponentType(Role.GENERATOR, "echo", GenSettings.class, Echo.class, "x"))
         .hasMessageContaining("must implement dev.t2i.api.Generator");
   }
 }

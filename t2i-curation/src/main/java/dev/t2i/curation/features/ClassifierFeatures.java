@@ -37,8 +37,12 @@ public final class ClassifierFeatures implements FeatureExtractor {
   private String description;
 
   @Inject
-  public ClassifierFeatures(ClassifierFeaturesSettings settings, RunContext context, Provider<DatasetIndex> clustered,
-      ComponentFactory factory, Progress.Factory progress) {
+  public ClassifierFeatures(
+      ClassifierFeaturesSettings settings,
+      RunContext context,
+      Provider<DatasetIndex> clustered,
+      ComponentFactory factory,
+      Progress.Factory progress) {
     this.settings = settings;
     this.context = context;
     this.clustered = clustered;
@@ -51,29 +55,72 @@ public final class ClassifierFeatures implements FeatureExtractor {
       return classifier;
     }
     try {
-      DatasetIndex index = settings.trainOn() == null ? clustered.get()
-          : factory.create(ImageCaptionSource.class, settings.trainOn()).load();
+      DatasetIndex index =
+          settings.trainOn() == null
+              ? clustered.get()
+              : factory.create(ImageCaptionSource.class, settings.trainOn()).load();
       TreeSet<Integer> classes = new TreeSet<>();
       index.examples().forEach(e -> classes.add(e.classId()));
       if (classes.isEmpty() || classes.first() < 0) {
-        throw new IllegalArgumentException("features: classifier learns class labels, and " + index.name()
-            + " has none; use features: {type: pixels} or {type: savedmodel, ...}");
+        throw new IllegalArgumentException(
+            "features: classifier learns class labels, and "
+                + index.name()
+                + " has none; use features: {type: pixels} or {type: savedmodel, ...}");
       }
       if (classes.size() < 2) {
-        throw new IllegalArgumentException("features: classifier needs at least 2 classes to learn from; " + index.name()
-            + " has " + classes);
+        throw new IllegalArgumentException(
+            "features: classifier needs at least 2 classes to learn from; "
+                + index.name()
+                + " has "
+                + classes);
       }
       Map<Integer, Integer> label = new TreeMap<>();
       classes.forEach(c -> label.put(c, label.size()));
       List<Example> train = index.examples();
-      Path cache = settings.cache() != null ? settings.cache() : context.runDirectory().resolve(".extractors");
-      String fingerprint = "classifier-" + Fingerprint.of(index.provenance() + "|" + classes + "|" + settings.size() + "|"
-          + settings.steps() + "|" + context.seed());
-      classifier = ClassifierTraining.trainOrRestore(List.of(new ImageClassifier.Head("class", classes.size())), train,
-          List.of(e -> label.get(e.classId())), settings.size(), settings.steps(), true, context.seed(), cache, fingerprint, progress);
-      description = "t2i classifier 256-d features (" + settings.steps() + " steps on " + train.size() + " images of "
-          + classes.size() + " " + index.name() + " classes, " + settings.size() + "x" + settings.size() + ", cache "
-          + cache.resolve(fingerprint) + ")";
+      Path cache =
+          settings.cache() != null
+              ? settings.cache()
+              : context.runDirectory().resolve(".extractors");
+      String fingerprint =
+          "classifier-"
+              + Fingerprint.of(
+                  index.provenance()
+                      + "|"
+                      + classes
+                      + "|"
+                      + settings.size()
+                      + "|"
+                      + settings.steps()
+                      + "|"
+                      + context.seed());
+      classifier =
+          ClassifierTraining.trainOrRestore(
+              List.of(new ImageClassifier.Head("class", classes.size())),
+              train,
+              List.of(e -> label.get(e.classId())),
+              settings.size(),
+              settings.steps(),
+              true,
+              context.seed(),
+              cache,
+              fingerprint,
+              progress);
+      description =
+          "t2i classifier 256-d features ("
+              + settings.steps()
+              + " steps on "
+              + train.size()
+              + " images of "
+              + classes.size()
+              + " "
+              + index.name()
+              + " classes, "
+              + settings.size()
+              + "x"
+              + settings.size()
+              + ", cache "
+              + cache.resolve(fingerprint)
+              + ")";
       return classifier;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

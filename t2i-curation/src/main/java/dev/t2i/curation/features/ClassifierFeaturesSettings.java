@@ -7,7 +7,8 @@ import dev.t2i.api.data.ImageCaptionSource;
 import java.nio.file.Path;
 
 /**
- * Settings of {@code classifier}: the in-project CNN's 256-d feature layer, trained on class labels.
+ * Settings of {@code classifier}: the in-project CNN's 256-d feature layer, trained on class
+ * labels.
  *
  * @param steps training steps of 64 images
  * @param size image side
@@ -19,8 +20,10 @@ import java.nio.file.Path;
 public record ClassifierFeaturesSettings(
     @JsonPropertyDescription("training steps of 64 images") Integer steps,
     @JsonPropertyDescription("image side") Integer size,
-    @JsonPropertyDescription("labelled data it learns from (default: the data set being clustered)") ImageCaptionSource.Settings trainOn,
-    @JsonPropertyDescription("where trained extractors are kept (default: OUTPUT/.extractors)") Path cache)
+    @JsonPropertyDescription("labelled data it learns from (default: the data set being clustered)")
+        ImageCaptionSource.Settings trainOn,
+    @JsonPropertyDescription("where trained extractors are kept (default: OUTPUT/.extractors)")
+        Path cache)
     implements FeatureExtractor.Settings {
 
   public ClassifierFeaturesSettings {

@@ -39,22 +39,43 @@ public final class SavedModelFeatures implements FeatureExtractor {
     }
     Path dir = settings.path();
     if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
-      throw new IllegalArgumentException("features.path: " + dir + " has no saved_model.pb; it must be a TensorFlow "
-          + "SavedModel directory (for Keras: model.export(dir) or tf.saved_model.save(model, dir))");
+      throw new IllegalArgumentException(
+          "features.path: "
+              + dir
+              + " has no saved_model.pb; it must be a TensorFlow "
+              + "SavedModel directory (for Keras: model.export(dir) or tf.saved_model.save(model, dir))");
     }
     SavedModelBundle b;
     try {
       b = SavedModelBundle.load(dir.toString(), settings.tags().toArray(String[]::new));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("features.path: cannot load " + dir + " with tags " + settings.tags() + ": "
-          + firstLine(e.getMessage()), e);
+      throw new IllegalArgumentException(
+          "features.path: cannot load "
+              + dir
+              + " with tags "
+              + settings.tags()
+              + ": "
+              + firstLine(e.getMessage()),
+          e);
     }
     try {
-      Signature signature = b.signatures().stream().filter(s -> s.key().equals(settings.signature())).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("features.signature: " + dir + " has no signature '"
-              + settings.signature() + "'; it has " + b.signatures().stream().map(Signature::key).toList()));
+      Signature signature =
+          b.signatures().stream()
+              .filter(s -> s.key().equals(settings.signature()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "features.signature: "
+                              + dir
+                              + " has no signature '"
+                              + settings.signature()
+                              + "'; it has "
+                              + b.signatures().stream().map(Signature::key).toList()));
       inputTensor = resolve(b, signature, signature.getInputs(), settings.input(), "input");
-      signature.getInputs().values().stream().filter(t -> t.name.equals(inputTensor)).findFirst()
+      signature.getInputs().values().stream()
+          .filter(t -> t.name.equals(inputTensor))
+          .findFirst()
           .ifPresent(t -> checkImageShape(t.shape));
       outputTensor = resolve(b, signature, signature.getOutputs(), settings.output(), "output");
     } catch (RuntimeException e) {
@@ -65,14 +86,26 @@ public final class SavedModelFeatures implements FeatureExtractor {
     return b;
   }
 
-  private static String resolve(SavedModelBundle b, Signature signature, Map<String, Signature.TensorDescription> keys,
-      String name, String what) {
+  private static String resolve(
+      SavedModelBundle b,
+      Signature signature,
+      Map<String, Signature.TensorDescription> keys,
+      String name,
+      String what) {
     if (name == null) {
       if (keys.size() == 1) {
         return keys.values().iterator().next().name;
       }
-      throw new IllegalArgumentException("features." + what + ": signature '" + signature.key() + "' has " + what + "s "
-          + new java.util.TreeSet<>(keys.keySet()) + "; name one");
+      throw new IllegalArgumentException(
+          "features."
+              + what
+              + ": signature '"
+              + signature.key()
+              + "' has "
+              + what
+              + "s "
+              + new java.util.TreeSet<>(keys.keySet())
+              + "; name one");
     }
     if (keys.containsKey(name)) {
       return keys.get(name).name;
@@ -81,8 +114,18 @@ public final class SavedModelFeatures implements FeatureExtractor {
     if (b.graph().operation(op) != null) {
       return name;
     }
-    throw new IllegalArgumentException("features." + what + ": '" + name + "' is neither an " + what + " of signature '"
-        + signature.key() + "' " + new java.util.TreeSet<>(keys.keySet()) + " nor a tensor of the graph (such as fc2/Relu:0)");
+    throw new IllegalArgumentException(
+        "features."
+            + what
+            + ": '"
+            + name
+            + "' is neither an "
+            + what
+            + " of signature '"
+            + signature.key()
+            + "' "
+            + new java.util.TreeSet<>(keys.keySet())
+            + " nor a tensor of the graph (such as fc2/Relu:0)");
   }
 
   /** Refuses an image size or layout the model's input cannot take. */
@@ -93,19 +136,34 @@ public final class SavedModelFeatures implements FeatureExtractor {
     long[] dims = shape.asArray();
     boolean images = dims.length == 4 && (dims[3] < 0 || dims[3] == 3);
     if (!images) {
-      throw new IllegalArgumentException("features.input: " + inputTensor + " has shape " + shape
-          + "; expected a batch of RGB images (-1, height, width, 3)");
+      throw new IllegalArgumentException(
+          "features.input: "
+              + inputTensor
+              + " has shape "
+              + shape
+              + "; expected a batch of RGB images (-1, height, width, 3)");
     }
-    if ((dims[1] >= 0 && dims[1] != settings.size()) || (dims[2] >= 0 && dims[2] != settings.size())) {
-      throw new IllegalArgumentException("features.size: " + settings.size() + ", but the model's input " + inputTensor
-          + " takes " + dims[1] + "x" + dims[2] + " images; set size: " + dims[1]);
+    if ((dims[1] >= 0 && dims[1] != settings.size())
+        || (dims[2] >= 0 && dims[2] != settings.size())) {
+      throw new IllegalArgumentException(
+          "features.size: "
+              + settings.size()
+              + ", but the model's input "
+              + inputTensor
+              + " takes "
+              + dims[1]
+              + "x"
+              + dims[2]
+              + " images; set size: "
+              + dims[1]);
     }
   }
 
   @Override
   public synchronized int dimension() {
     if (dimension < 0) {
-      BufferedImage black = new BufferedImage(settings.size(), settings.size(), BufferedImage.TYPE_INT_RGB);
+      BufferedImage black =
+          new BufferedImage(settings.size(), settings.size(), BufferedImage.TYPE_INT_RGB);
       dimension = extract(List.of(black))[0].length;
     }
     return dimension;
@@ -127,16 +185,28 @@ public final class SavedModelFeatures implements FeatureExtractor {
       settings.preprocessing().apply(px);
       System.arraycopy(px, 0, batch, i * floats, floats);
     }
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(images.size(), size, size, 3), DataBuffers.of(batch, true, false));
+    try (TFloat32 x =
+            TFloat32.tensorOf(
+                Shape.of(images.size(), size, size, 3), DataBuffers.of(batch, true, false));
         Result r = b.session().runner().feed(inputTensor, x).fetch(outputTensor).run()) {
       Tensor out = r.get(0);
       if (!(out instanceof TFloat32 f)) {
-        throw new IllegalArgumentException("features.output: " + settings.output() + " is " + out.dataType()
-            + "; features must be float32");
+        throw new IllegalArgumentException(
+            "features.output: "
+                + settings.output()
+                + " is "
+                + out.dataType()
+                + "; features must be float32");
       }
       if (f.shape().numDimensions() < 1 || f.shape().size(0) != images.size()) {
-        throw new IllegalArgumentException("features.output: " + settings.output() + " has shape " + f.shape()
-            + "; expected one row per image (" + images.size() + ", ...)");
+        throw new IllegalArgumentException(
+            "features.output: "
+                + settings.output()
+                + " has shape "
+                + f.shape()
+                + "; expected one row per image ("
+                + images.size()
+                + ", ...)");
       }
       int d = (int) (f.size() / images.size());
       float[] all = new float[(int) f.size()];
@@ -147,15 +217,37 @@ public final class SavedModelFeatures implements FeatureExtractor {
       }
       return rows;
     } catch (org.tensorflow.exceptions.TensorFlowException e) {
-      throw new IllegalArgumentException("features: " + settings.path() + " cannot run on " + size + "x" + size
-          + " RGB images through " + inputTensor + ": " + firstLine(e.getMessage()) + " (check features.size and features.input)", e);
+      throw new IllegalArgumentException(
+          "features: "
+              + settings.path()
+              + " cannot run on "
+              + size
+              + "x"
+              + size
+              + " RGB images through "
+              + inputTensor
+              + ": "
+              + firstLine(e.getMessage())
+              + " (check features.size and features.input)",
+          e);
     }
   }
 
   @Override
   public String describe() {
-    return "SavedModel " + settings.path() + " [" + settings.signature() + "] " + settings.output() + ", " + settings.size() + "x"
-        + settings.size() + ", " + settings.preprocessing().id() + " preprocessing";
+    return "SavedModel "
+        + settings.path()
+        + " ["
+        + settings.signature()
+        + "] "
+        + settings.output()
+        + ", "
+        + settings.size()
+        + "x"
+        + settings.size()
+        + ", "
+        + settings.preprocessing().id()
+        + " preprocessing";
   }
 
   @Override

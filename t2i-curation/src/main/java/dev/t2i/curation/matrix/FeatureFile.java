@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
  * file and renamed when complete, so a file under its final name is never half-written.
  */
 public final class FeatureFile implements FeatureRows {
-  private static final byte[] MAGIC = "T2IFEAT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC =
+      "T2IFEAT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final int HEADER = 24;
 
   private final Path file;
@@ -38,7 +39,13 @@ public final class FeatureFile implements FeatureRows {
       h.flip();
       byte[] magic = new byte[MAGIC.length];
       if (h.remaining() < HEADER) {
-        throw new IOException(file + ": " + h.remaining() + " bytes; a feature file has a " + HEADER + "-byte header");
+        throw new IOException(
+            file
+                + ": "
+                + h.remaining()
+                + " bytes; a feature file has a "
+                + HEADER
+                + "-byte header");
       }
       h.get(magic);
       if (!java.util.Arrays.equals(magic, MAGIC)) {
@@ -48,8 +55,17 @@ public final class FeatureFile implements FeatureRows {
       int dimension = h.getInt();
       long expected = HEADER + rows * dimension * 4L;
       if (rows < 0 || dimension <= 0 || ch.size() != expected) {
-        throw new IOException(file + ": header says " + rows + " rows of " + dimension + " floats (" + expected
-            + " bytes), but the file has " + ch.size() + " bytes");
+        throw new IOException(
+            file
+                + ": header says "
+                + rows
+                + " rows of "
+                + dimension
+                + " floats ("
+                + expected
+                + " bytes), but the file has "
+                + ch.size()
+                + " bytes");
       }
       return new FeatureFile(file, rows, dimension);
     }
@@ -74,7 +90,8 @@ public final class FeatureFile implements FeatureRows {
   public void forEachChunk(int maxRows, Chunk consumer) throws IOException {
     int chunk = (int) Math.max(1, Math.min(maxRows, rows));
     float[] values = new float[chunk * dimension];
-    ByteBuffer bytes = ByteBuffer.allocateDirect(chunk * dimension * 4).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocateDirect(chunk * dimension * 4).order(ByteOrder.LITTLE_ENDIAN);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long position = HEADER;
       for (long first = 0; first < rows; first += chunk) {
@@ -112,7 +129,8 @@ public final class FeatureFile implements FeatureRows {
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       this.tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      this.ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      this.ch =
+          FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
       this.row = ByteBuffer.allocateDirect(dimension * 4).order(ByteOrder.LITTLE_ENDIAN);
       ch.position(HEADER);
     }
@@ -120,7 +138,8 @@ public final class FeatureFile implements FeatureRows {
     /** Appends one row. */
     public void add(float[] values) throws IOException {
       if (values.length != dimension) {
-        throw new IllegalArgumentException("row " + rows + " has " + values.length + " values; expected " + dimension);
+        throw new IllegalArgumentException(
+            "row " + rows + " has " + values.length + " values; expected " + dimension);
       }
       row.clear();
       row.asFloatBuffer().put(values);

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 
 /**
- * Seeded rows drawn from a mixture of Gaussian clusters that live in a low-dimensional subspace
- * of a high-dimensional space, plus isotropic noise: the shape of CNN features, for benchmarks
- * and tests. Rows are generated on the fly, chunk by chunk, and are the same on every pass.
+ * Seeded rows drawn from a mixture of Gaussian clusters that live in a low-dimensional subspace of
+ * a high-dimensional space, plus isotropic noise: the shape of CNN features, for benchmarks and
+ * tests. Rows are generated on the fly, chunk by chunk, and are the same on every pass.
  */
 public final class SyntheticMixtureRows implements FeatureRows {
   private final long rows;
@@ -25,7 +25,8 @@ public final class SyntheticMixtureRows implements FeatureRows {
    * @param latent dimension of the subspace the clusters live in
    * @param noise standard deviation of the noise in every dimension
    */
-  public SyntheticMixtureRows(long rows, int dimension, int clusters, int latent, double noise, long seed) {
+  public SyntheticMixtureRows(
+      long rows, int dimension, int clusters, int latent, double noise, long seed) {
     this.rows = rows;
     this.dimension = dimension;
     this.clusters = clusters;
@@ -49,7 +50,8 @@ public final class SyntheticMixtureRows implements FeatureRows {
 
   /** The cluster that row {@code i} was drawn from. */
   public int clusterOf(long i) {
-    return (int) Math.floorMod(new SplittableRandom(seed ^ (i * 0x9E3779B97F4A7C15L)).nextLong(), clusters);
+    return (int)
+        Math.floorMod(new SplittableRandom(seed ^ (i * 0x9E3779B97F4A7C15L)).nextLong(), clusters);
   }
 
   @Override

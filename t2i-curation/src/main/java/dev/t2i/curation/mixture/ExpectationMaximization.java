@@ -8,10 +8,10 @@ import java.util.List;
  * Fits a {@link GaussianMixture} by expectation–maximisation.
  *
  * <p>Commons Math has an EM fitter ({@code MultivariateNormalMixtureExpectationMaximization}), and
- * the tests check this one against it; but it multiplies densities instead of adding
- * log-densities, so it underflows beyond a few dozen dimensions, has no diagonal covariances, no
- * regularisation and no per-iteration report, and runs on one core. Smile's mixture is GPL-licensed.
- * Commons Math still does the linear algebra here (Cholesky, eigenvalues).
+ * the tests check this one against it; but it multiplies densities instead of adding log-densities,
+ * so it underflows beyond a few dozen dimensions, has no diagonal covariances, no regularisation
+ * and no per-iteration report, and runs on one core. Smile's mixture is GPL-licensed. Commons Math
+ * still does the linear algebra here (Cholesky, eigenvalues).
  */
 public final class ExpectationMaximization {
   /** Largest dimension for full covariances: {@code d × d} per component and block of rows. */
@@ -57,18 +57,34 @@ public final class ExpectationMaximization {
    * Fits {@code settings.components()} components to the {@code n × d} row-major data, starting
    * from k-means++ and Lloyd iterations; with restarts, keeps the most likely fit.
    */
-  public static Fit fit(double[] x, int n, int d, MixtureSettings settings, long seed, Listener listener) {
+  public static Fit fit(
+      double[] x, int n, int d, MixtureSettings settings, long seed, Listener listener) {
     if (settings.covariance() == CovarianceType.FULL && d > MAX_FULL_DIMENSION) {
-      throw new IllegalArgumentException("full covariances of " + d + " dimensions need " + d + "² values per component; "
-          + "reduce the dimension first (pca.components, at most " + MAX_FULL_DIMENSION + ") or use mixture.covariance: diagonal");
+      throw new IllegalArgumentException(
+          "full covariances of "
+              + d
+              + " dimensions need "
+              + d
+              + "² values per component; "
+              + "reduce the dimension first (pca.components, at most "
+              + MAX_FULL_DIMENSION
+              + ") or use mixture.covariance: diagonal");
     }
     Rows rows = new Rows(x, n, d);
     Fit best = null;
     for (int restart = 0; restart < settings.restarts(); restart++) {
       int[] labels = KMeansInit.partition(rows, settings.components(), seed + 1_000_003L * restart);
       double[][] resp = hard(labels, settings.components());
-      GaussianMixture start = maximise(rows, resp, settings.covariance(), settings.regularization());
-      Fit f = run(rows, start, settings.maxIterations(), settings.tolerance(), settings.regularization(), listener);
+      GaussianMixture start =
+          maximise(rows, resp, settings.covariance(), settings.regularization());
+      Fit f =
+          run(
+              rows,
+              start,
+              settings.maxIterations(),
+              settings.tolerance(),
+              settings.regularization(),
+              listener);
       if (best == null || f.meanLogLikelihood() > best.meanLogLikelihood()) {
         best = f;
       }
@@ -77,12 +93,25 @@ public final class ExpectationMaximization {
   }
 
   /** Runs EM from {@code initial}, without reordering its components. */
-  public static Fit fit(double[] x, int n, int d, GaussianMixture initial, int maxIterations, double tolerance,
-      double regularization, Listener listener) {
+  public static Fit fit(
+      double[] x,
+      int n,
+      int d,
+      GaussianMixture initial,
+      int maxIterations,
+      double tolerance,
+      double regularization,
+      Listener listener) {
     return run(new Rows(x, n, d), initial, maxIterations, tolerance, regularization, listener);
   }
 
-  private static Fit run(Rows rows, GaussianMixture model, int maxIterations, double tolerance, double regularization, Listener listener) {
+  private static Fit run(
+      Rows rows,
+      GaussianMixture model,
+      int maxIterations,
+      double tolerance,
+      double regularization,
+      Listener listener) {
     List<Double> history = new ArrayList<>();
     boolean converged = false;
     double[][] resp = new double[rows.blocks()][];
@@ -99,7 +128,8 @@ public final class ExpectationMaximization {
       }
       model = maximise(rows, resp, model.type(), regularization);
     }
-    return new Fit(model, history.stream().mapToDouble(Double::doubleValue).toArray(), converged, rows.n());
+    return new Fit(
+        model, history.stream().mapToDouble(Double::doubleValue).toArray(), converged, rows.n());
   }
 
   /** E-step: responsibilities per block ({@code rows × K}); returns the mean log-likelihood. */
@@ -107,49 +137,58 @@ public final class ExpectationMaximization {
     GaussianMixture.Scorer scorer = model.scorer();
     int k = model.components();
     int d = rows.d();
-    double total = rows.map(b -> {
-      int start = rows.start(b);
-      double[] r = new double[(rows.end(b) - start) * k];
-      double[] logp = new double[k];
-      double[] z = new double[d];
-      double ll = 0;
-      for (int i = start; i < rows.end(b); i++) {
-        double lse = scorer.logJoint(rows.x(), i * d, logp, z);
-        ll += lse;
-        int o = (i - start) * k;
-        for (int c = 0; c < k; c++) {
-          r[o + c] = Math.exp(logp[c] - lse);
-        }
-      }
-      resp[b] = r;
-      return ll;
-    }).stream().mapToDouble(Double::doubleValue).sum();
+    double total =
+        rows
+            .map(
+                b -> {
+                  int start = rows.start(b);
+                  double[] r = new double[(rows.end(b) - start) * k];
+                  double[] logp = new double[k];
+                  double[] z = new double[d];
+                  double ll = 0;
+                  for (int i = start; i < rows.end(b); i++) {
+                    double lse = scorer.logJoint(rows.x(), i * d, logp, z);
+                    ll += lse;
+                    int o = (i - start) * k;
+                    for (int c = 0; c < k; c++) {
+                      r[o + c] = Math.exp(logp[c] - lse);
+                    }
+                  }
+                  resp[b] = r;
+                  return ll;
+                })
+            .stream()
+            .mapToDouble(Double::doubleValue)
+            .sum();
     return total / rows.n();
   }
 
   /** M-step: weights, means and covariances from responsibilities. */
-  private static GaussianMixture maximise(Rows rows, double[][] resp, CovarianceType type, double regularization) {
+  private static GaussianMixture maximise(
+      Rows rows, double[][] resp, CovarianceType type, double regularization) {
     int d = rows.d();
     int k = resp[0].length / (rows.end(0) - rows.start(0));
     double[] x = rows.x();
     double[] weight = new double[k];
     double[][] mean = new double[k][d];
-    for (double[] part : rows.map(b -> {
-      double[] s = new double[k * (d + 1)];
-      double[] r = resp[b];
-      for (int i = rows.start(b); i < rows.end(b); i++) {
-        int o = (i - rows.start(b)) * k;
-        for (int c = 0; c < k; c++) {
-          double w = r[o + c];
-          s[c * (d + 1)] += w;
-          int m = c * (d + 1) + 1;
-          for (int j = 0; j < d; j++) {
-            s[m + j] += w * x[i * d + j];
-          }
-        }
-      }
-      return s;
-    })) {
+    for (double[] part :
+        rows.map(
+            b -> {
+              double[] s = new double[k * (d + 1)];
+              double[] r = resp[b];
+              for (int i = rows.start(b); i < rows.end(b); i++) {
+                int o = (i - rows.start(b)) * k;
+                for (int c = 0; c < k; c++) {
+                  double w = r[o + c];
+                  s[c * (d + 1)] += w;
+                  int m = c * (d + 1) + 1;
+                  for (int j = 0; j < d; j++) {
+                    s[m + j] += w * x[i * d + j];
+                  }
+                }
+              }
+              return s;
+            })) {
       for (int c = 0; c < k; c++) {
         weight[c] += part[c * (d + 1)];
         for (int j = 0; j < d; j++) {
@@ -169,39 +208,41 @@ public final class ExpectationMaximization {
     }
     int size = type == CovarianceType.FULL ? d * d : d;
     double[][] cov = new double[k][size];
-    for (double[] part : rows.map(b -> {
-      double[] s = new double[k * size];
-      double[] r = resp[b];
-      double[] diff = new double[d];
-      for (int i = rows.start(b); i < rows.end(b); i++) {
-        int o = (i - rows.start(b)) * k;
-        for (int c = 0; c < k; c++) {
-          double w = r[o + c];
-          if (w == 0) {
-            continue;
-          }
-          double[] mu = mean[c];
-          for (int j = 0; j < d; j++) {
-            diff[j] = x[i * d + j] - mu[j];
-          }
-          int base = c * size;
-          if (type == CovarianceType.FULL) {
-            for (int a = 0; a < d; a++) {
-              double wa = w * diff[a];
-              int row = base + a * d;
-              for (int bb = 0; bb <= a; bb++) {
-                s[row + bb] += wa * diff[bb];
+    for (double[] part :
+        rows.map(
+            b -> {
+              double[] s = new double[k * size];
+              double[] r = resp[b];
+              double[] diff = new double[d];
+              for (int i = rows.start(b); i < rows.end(b); i++) {
+                int o = (i - rows.start(b)) * k;
+                for (int c = 0; c < k; c++) {
+                  double w = r[o + c];
+                  if (w == 0) {
+                    continue;
+                  }
+                  double[] mu = mean[c];
+                  for (int j = 0; j < d; j++) {
+                    diff[j] = x[i * d + j] - mu[j];
+                  }
+                  int base = c * size;
+                  if (type == CovarianceType.FULL) {
+                    for (int a = 0; a < d; a++) {
+                      double wa = w * diff[a];
+                      int row = base + a * d;
+                      for (int bb = 0; bb <= a; bb++) {
+                        s[row + bb] += wa * diff[bb];
+                      }
+                    }
+                  } else {
+                    for (int j = 0; j < d; j++) {
+                      s[base + j] += w * diff[j] * diff[j];
+                    }
+                  }
+                }
               }
-            }
-          } else {
-            for (int j = 0; j < d; j++) {
-              s[base + j] += w * diff[j] * diff[j];
-            }
-          }
-        }
-      }
-      return s;
-    })) {
+              return s;
+            })) {
       for (int c = 0; c < k; c++) {
         for (int i = 0; i < size; i++) {
           cov[c][i] += part[c * size + i];

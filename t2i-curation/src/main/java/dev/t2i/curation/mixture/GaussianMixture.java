@@ -13,19 +13,22 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
  * @param covariances per component: the row-major {@code d × d} covariance, or the {@code d}
  *     variances when diagonal
  */
-public record GaussianMixture(CovarianceType type, double[] weights, double[][] means, double[][] covariances) {
+public record GaussianMixture(
+    CovarianceType type, double[] weights, double[][] means, double[][] covariances) {
   private static final double LOG_2PI = Math.log(2 * Math.PI);
 
   public GaussianMixture {
     int k = weights.length;
     if (k == 0 || means.length != k || covariances.length != k) {
-      throw new IllegalArgumentException("a mixture needs as many means and covariances as weights");
+      throw new IllegalArgumentException(
+          "a mixture needs as many means and covariances as weights");
     }
     int d = means[0].length;
     int size = type == CovarianceType.FULL ? d * d : d;
     for (int c = 0; c < k; c++) {
       if (means[c].length != d || covariances[c].length != size) {
-        throw new IllegalArgumentException("component " + c + " has the wrong shape for " + d + " dimensions");
+        throw new IllegalArgumentException(
+            "component " + c + " has the wrong shape for " + d + " dimensions");
       }
     }
   }
@@ -48,7 +51,10 @@ public record GaussianMixture(CovarianceType type, double[] weights, double[][] 
     return (k - 1) + k * d + k * covariance;
   }
 
-  /** Bayesian information criterion on {@code n} rows with mean log-likelihood {@code meanLogLikelihood}. */
+  /**
+   * Bayesian information criterion on {@code n} rows with mean log-likelihood {@code
+   * meanLogLikelihood}.
+   */
   public double bic(double meanLogLikelihood, long n) {
     return -2 * meanLogLikelihood * n + parameters() * Math.log(n);
   }
@@ -81,10 +87,17 @@ public record GaussianMixture(CovarianceType type, double[] weights, double[][] 
           }
           double[][] l;
           try {
-            l = new CholeskyDecomposition(new Array2DRowRealMatrix(s, false), 1e-8, 0).getL().getData();
+            l =
+                new CholeskyDecomposition(new Array2DRowRealMatrix(s, false), 1e-8, 0)
+                    .getL()
+                    .getData();
           } catch (NonPositiveDefiniteMatrixException e) {
-            throw new IllegalStateException("the covariance of component " + c + " is not positive definite; "
-                + "raise mixture.regularization or use covariance: diagonal", e);
+            throw new IllegalStateException(
+                "the covariance of component "
+                    + c
+                    + " is not positive definite; "
+                    + "raise mixture.regularization or use covariance: diagonal",
+                e);
           }
           double[] flat = new double[d * d];
           for (int i = 0; i < d; i++) {
@@ -97,8 +110,14 @@ public record GaussianMixture(CovarianceType type, double[] weights, double[][] 
           for (int j = 0; j < d; j++) {
             double v = m.covariances[c][j];
             if (!(v > 0)) {
-              throw new IllegalStateException("variance " + j + " of component " + c + " is " + v
-                  + "; raise mixture.regularization");
+              throw new IllegalStateException(
+                  "variance "
+                      + j
+                      + " of component "
+                      + c
+                      + " is "
+                      + v
+                      + "; raise mixture.regularization");
             }
             inverse[j] = 1 / v;
             logDet += Math.log(v);
@@ -158,24 +177,30 @@ public record GaussianMixture(CovarianceType type, double[] weights, double[][] 
     Scorer s = scorer();
     int[] label = new int[n];
     double[] probability = new double[n];
-    double total = rows.map(b -> {
-      double[] logp = new double[components()];
-      double[] z = new double[dimension()];
-      double ll = 0;
-      for (int i = rows.start(b); i < rows.end(b); i++) {
-        double lse = s.logJoint(x, i * dimension(), logp, z);
-        ll += lse;
-        int best = 0;
-        for (int c = 1; c < logp.length; c++) {
-          if (logp[c] > logp[best]) {
-            best = c;
-          }
-        }
-        label[i] = best;
-        probability[i] = Math.exp(logp[best] - lse);
-      }
-      return ll;
-    }).stream().mapToDouble(Double::doubleValue).sum();
+    double total =
+        rows
+            .map(
+                b -> {
+                  double[] logp = new double[components()];
+                  double[] z = new double[dimension()];
+                  double ll = 0;
+                  for (int i = rows.start(b); i < rows.end(b); i++) {
+                    double lse = s.logJoint(x, i * dimension(), logp, z);
+                    ll += lse;
+                    int best = 0;
+                    for (int c = 1; c < logp.length; c++) {
+                      if (logp[c] > logp[best]) {
+                        best = c;
+                      }
+                    }
+                    label[i] = best;
+                    probability[i] = Math.exp(logp[best] - lse);
+                  }
+                  return ll;
+                })
+            .stream()
+            .mapToDouble(Double::doubleValue)
+            .sum();
     return new Assignment(label, probability, total / n);
   }
 

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The starting partition of EM: k-means++ seeding on a seeded sample of rows, then Lloyd
- * iterations on every row until no row changes cluster. An emptied cluster restarts at the row
- * farthest from its centre.
+ * The starting partition of EM: k-means++ seeding on a seeded sample of rows, then Lloyd iterations
+ * on every row until no row changes cluster. An emptied cluster restarts at the row farthest from
+ * its centre.
  */
 final class KMeansInit {
   private static final int SAMPLE = 20_000;
@@ -49,25 +49,31 @@ final class KMeansInit {
     Arrays.fill(label, -1);
     for (int iteration = 0; iteration < MAX_LLOYD; iteration++) {
       double[][] frozen = centres;
-      long changed = rows.map(b -> {
-        long moved = 0;
-        for (int i = rows.start(b); i < rows.end(b); i++) {
-          int best = 0;
-          double bestDistance = Double.POSITIVE_INFINITY;
-          for (int c = 0; c < k; c++) {
-            double dist = distance(x, i * d, frozen[c]);
-            if (dist < bestDistance) {
-              bestDistance = dist;
-              best = c;
-            }
-          }
-          if (label[i] != best) {
-            label[i] = best;
-            moved++;
-          }
-        }
-        return moved;
-      }).stream().mapToLong(Long::longValue).sum();
+      long changed =
+          rows
+              .map(
+                  b -> {
+                    long moved = 0;
+                    for (int i = rows.start(b); i < rows.end(b); i++) {
+                      int best = 0;
+                      double bestDistance = Double.POSITIVE_INFINITY;
+                      for (int c = 0; c < k; c++) {
+                        double dist = distance(x, i * d, frozen[c]);
+                        if (dist < bestDistance) {
+                          bestDistance = dist;
+                          best = c;
+                        }
+                      }
+                      if (label[i] != best) {
+                        label[i] = best;
+                        moved++;
+                      }
+                    }
+                    return moved;
+                  })
+              .stream()
+              .mapToLong(Long::longValue)
+              .sum();
       centres = means(x, label, k, d);
       if (changed == 0) {
         break;

@@ -19,10 +19,13 @@ public record MixtureSettings(
     @JsonPropertyDescription("number of clusters") Integer components,
     @JsonPropertyDescription("full or diagonal") CovarianceType covariance,
     @JsonPropertyDescription("EM iterations at most") Integer maxIterations,
-    @JsonPropertyDescription("stop when the mean log-likelihood per row improves by less than this") Double tolerance,
-    @JsonPropertyDescription("added to every variance so that no covariance becomes singular") Double regularization,
+    @JsonPropertyDescription("stop when the mean log-likelihood per row improves by less than this")
+        Double tolerance,
+    @JsonPropertyDescription("added to every variance so that no covariance becomes singular")
+        Double regularization,
     @JsonPropertyDescription("fits from different seeds; the most likely is kept") Integer restarts,
-    @JsonPropertyDescription("numbers of components to compare by BIC, such as [5, 10, 20]") List<Integer> bic) {
+    @JsonPropertyDescription("numbers of components to compare by BIC, such as [5, 10, 20]")
+        List<Integer> bic) {
 
   public MixtureSettings {
     components = Checks.positive("components", Checks.orDefault(components, 10));
@@ -44,6 +47,7 @@ public record MixtureSettings(
 
   /** These settings with another number of components. */
   public MixtureSettings withComponents(int k) {
-    return new MixtureSettings(k, covariance, maxIterations, tolerance, regularization, restarts, bic);
+    return new MixtureSettings(
+        k, covariance, maxIterations, tolerance, regularization, restarts, bic);
   }
 }

@@ -13,7 +13,8 @@ record Rows(double[] x, int n, int d) {
 
   Rows {
     if (x.length != (long) n * d) {
-      throw new IllegalArgumentException("data has " + x.length + " values; expected " + n + " rows of " + d);
+      throw new IllegalArgumentException(
+          "data has " + x.length + " values; expected " + n + " rows of " + d);
     }
   }
 

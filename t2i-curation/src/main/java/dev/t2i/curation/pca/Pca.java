@@ -13,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streamed principal component analysis: three passes over the rows (mean, covariance,
- * projection), each one chunk of {@link PcaSettings#chunkRows()} rows at a time. The covariance is
- * summed in double precision from TensorFlow's chunk products; its leading eigenvectors come from
- * subspace iteration with a Rayleigh–Ritz step (Commons Math solves the small eigenproblem).
+ * Streamed principal component analysis: three passes over the rows (mean, covariance, projection),
+ * each one chunk of {@link PcaSettings#chunkRows()} rows at a time. The covariance is summed in
+ * double precision from TensorFlow's chunk products; its leading eigenvectors come from subspace
+ * iteration with a Rayleigh–Ritz step (Commons Math solves the small eigenproblem).
  *
- * <p>Memory: the {@code d × d} covariance (about 200 MB at d = 4,096) plus one chunk, whatever
- * the number of rows.
+ * <p>Memory: the {@code d × d} covariance (about 200 MB at d = 4,096) plus one chunk, whatever the
+ * number of rows.
  */
 public final class Pca {
   private static final Logger LOG = LoggerFactory.getLogger(Pca.class);
@@ -27,7 +27,9 @@ public final class Pca {
   private Pca() {}
 
   /** Fits {@code settings.components()} principal axes to {@code rows}. */
-  public static PcaModel fit(FeatureRows rows, PcaSettings settings, long seed, Progress.Factory progress) throws IOException {
+  public static PcaModel fit(
+      FeatureRows rows, PcaSettings settings, long seed, Progress.Factory progress)
+      throws IOException {
     int d = rows.dimension();
     long n = rows.rows();
     if (n < 2) {
@@ -35,20 +37,23 @@ public final class Pca {
     }
     int k = Math.min(settings.components(), d);
     if (k <= 0) {
-      throw new IllegalArgumentException("pca.components must be positive to fit a PCA, got " + settings.components());
+      throw new IllegalArgumentException(
+          "pca.components must be positive to fit a PCA, got " + settings.components());
     }
     int chunk = settings.chunkRows();
     double[] sum = new double[d];
     try (Progress bar = progress.start("PCA: mean", n, "rows")) {
-      rows.forEachChunk(chunk, (first, values, count) -> {
-        for (int i = 0; i < count; i++) {
-          int o = i * d;
-          for (int j = 0; j < d; j++) {
-            sum[j] += values[o + j];
-          }
-        }
-        bar.set(first + count);
-      });
+      rows.forEachChunk(
+          chunk,
+          (first, values, count) -> {
+            for (int i = 0; i < count; i++) {
+              int o = i * d;
+              for (int j = 0; j < d; j++) {
+                sum[j] += values[o + j];
+              }
+            }
+            bar.set(first + count);
+          });
     }
     float[] mean = new float[d];
     for (int j = 0; j < d; j++) {
@@ -57,13 +62,15 @@ public final class Pca {
     try (PcaGraph g = new PcaGraph(d)) {
       double[] cov = new double[d * d];
       try (Progress bar = progress.start("PCA: covariance", n, "rows")) {
-        rows.forEachChunk(chunk, (first, values, count) -> {
-          float[] part = g.gram(values, count, mean);
-          for (int i = 0; i < part.length; i++) {
-            cov[i] += part[i];
-          }
-          bar.set(first + count);
-        });
+        rows.forEachChunk(
+            chunk,
+            (first, values, count) -> {
+              float[] part = g.gram(values, count, mean);
+              for (int i = 0; i < part.length; i++) {
+                cov[i] += part[i];
+              }
+              bar.set(first + count);
+            });
       }
       float[] c = new float[d * d];
       double trace = 0;
@@ -77,7 +84,15 @@ public final class Pca {
     }
   }
 
-  private static PcaModel leadingAxes(PcaGraph g, float[] c, int d, int k, double trace, float[] mean, PcaSettings settings, long seed) {
+  private static PcaModel leadingAxes(
+      PcaGraph g,
+      float[] c,
+      int d,
+      int k,
+      double trace,
+      float[] mean,
+      PcaSettings settings,
+      long seed) {
     int m = Math.min(d, k + Math.max(10, k / 2));
     float[] q = new float[d * m];
     SplittableRandom r = new SplittableRandom(seed);
@@ -161,10 +176,13 @@ public final class Pca {
    * The rows projected on the model's axes, row-major {@code n × k}, in double precision for the
    * mixture fit.
    */
-  public static double[] project(FeatureRows rows, PcaModel model, int chunkRows, Progress.Factory progress) throws IOException {
+  public static double[] project(
+      FeatureRows rows, PcaModel model, int chunkRows, Progress.Factory progress)
+      throws IOException {
     int d = rows.dimension();
     if (d != model.dimension()) {
-      throw new IllegalArgumentException("rows have " + d + " dimensions; the PCA was fitted to " + model.dimension());
+      throw new IllegalArgumentException(
+          "rows have " + d + " dimensions; the PCA was fitted to " + model.dimension());
     }
     int k = model.k();
     float[] w = new float[d * k];
@@ -176,14 +194,17 @@ public final class Pca {
     }
     long n = rows.rows();
     double[] out = new double[Math.toIntExact(n * k)];
-    try (PcaGraph g = new PcaGraph(d); Progress bar = progress.start("PCA: projection", n, "rows")) {
-      rows.forEachChunk(chunkRows, (first, values, count) -> {
-        float[] p = g.project(values, count, model.mean(), w, k);
-        for (int i = 0; i < p.length; i++) {
-          out[(int) (first * k) + i] = p[i];
-        }
-        bar.set(first + count);
-      });
+    try (PcaGraph g = new PcaGraph(d);
+        Progress bar = progress.start("PCA: projection", n, "rows")) {
+      rows.forEachChunk(
+          chunkRows,
+          (first, values, count) -> {
+            float[] p = g.project(values, count, model.mean(), w, k);
+            for (int i = 0; i < p.length; i++) {
+              out[(int) (first * k) + i] = p[i];
+            }
+            bar.set(first + count);
+          });
     }
     return out;
   }
@@ -192,11 +213,13 @@ public final class Pca {
   public static double[] load(FeatureRows rows, int chunkRows) throws IOException {
     int d = rows.dimension();
     double[] out = new double[Math.toIntExact(rows.rows() * d)];
-    rows.forEachChunk(chunkRows, (first, values, count) -> {
-      for (int i = 0; i < count * d; i++) {
-        out[(int) (first * d) + i] = values[i];
-      }
-    });
+    rows.forEachChunk(
+        chunkRows,
+        (first, values, count) -> {
+          for (int i = 0; i < count * d; i++) {
+            out[(int) (first * d) + i] = values[i];
+          }
+        });
     return out;
   }
 }

@@ -40,14 +40,18 @@ final class PcaGraph implements AutoCloseable {
     // One step of subspace iteration: Q' = orth(C Q), and the Rayleigh quotient Q'ᵀ C Q'.
     Operand<TFloat32> product = tf.linalg.matMul(square, basis);
     orthonormal = tf.linalg.qr(product, Qr.fullMatrices(false)).q();
-    rayleigh = tf.linalg.matMul(orthonormal, tf.linalg.matMul(square, orthonormal), MatMul.transposeA(true));
+    rayleigh =
+        tf.linalg.matMul(
+            orthonormal, tf.linalg.matMul(square, orthonormal), MatMul.transposeA(true));
     projection = tf.linalg.matMul(centred, basis);
     session = new Session(graph);
   }
 
   /** {@code Σ (x - μ)ᵀ(x - μ)} of {@code rows} rows, row-major {@code d × d}. */
   float[] gram(float[] values, int rows, float[] mu) {
-    try (TFloat32 xt = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(values, true, false).narrow((long) rows * d));
+    try (TFloat32 xt =
+            TFloat32.tensorOf(
+                Shape.of(rows, d), DataBuffers.of(values, true, false).narrow((long) rows * d));
         TFloat32 mt = TFloat32.tensorOf(Shape.of(d), DataBuffers.of(mu, true, false));
         Result r = session.runner().feed(x, xt).feed(mean, mt).fetch(gram).run()) {
       return values((TFloat32) r.get(0));
@@ -58,17 +62,27 @@ final class PcaGraph implements AutoCloseable {
   List<float[]> iterate(float[] c, float[] q, int m) {
     try (TFloat32 ct = TFloat32.tensorOf(Shape.of(d, d), DataBuffers.of(c, true, false));
         TFloat32 qt = TFloat32.tensorOf(Shape.of(d, m), DataBuffers.of(q, true, false));
-        Result r = session.runner().feed(square, ct).feed(basis, qt).fetch(orthonormal).fetch(rayleigh).run()) {
+        Result r =
+            session
+                .runner()
+                .feed(square, ct)
+                .feed(basis, qt)
+                .fetch(orthonormal)
+                .fetch(rayleigh)
+                .run()) {
       return List.of(values((TFloat32) r.get(0)), values((TFloat32) r.get(1)));
     }
   }
 
   /** {@code (x - μ) W} of {@code rows} rows, row-major {@code rows × k}. */
   float[] project(float[] values, int rows, float[] mu, float[] w, int k) {
-    try (TFloat32 xt = TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(values, true, false).narrow((long) rows * d));
+    try (TFloat32 xt =
+            TFloat32.tensorOf(
+                Shape.of(rows, d), DataBuffers.of(values, true, false).narrow((long) rows * d));
         TFloat32 mt = TFloat32.tensorOf(Shape.of(d), DataBuffers.of(mu, true, false));
         TFloat32 wt = TFloat32.tensorOf(Shape.of(d, k), DataBuffers.of(w, true, false));
-        Result r = session.runner().feed(x, xt).feed(mean, mt).feed(basis, wt).fetch(projection).run()) {
+        Result r =
+            session.runner().feed(x, xt).feed(mean, mt).feed(basis, wt).fetch(projection).run()) {
       return values((TFloat32) r.get(0));
     }
   }

@@ -10,7 +10,8 @@ package dev.t2i.curation.pca;
  * @param totalVariance the trace of the covariance
  * @param iterations subspace iterations used
  */
-public record PcaModel(float[] mean, float[] components, double[] variances, double totalVariance, int iterations) {
+public record PcaModel(
+    float[] mean, float[] components, double[] variances, double totalVariance, int iterations) {
 
   /** Number of components. */
   public int k() {

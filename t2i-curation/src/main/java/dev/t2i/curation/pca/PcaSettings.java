@@ -13,8 +13,11 @@ import dev.t2i.api.Checks;
  * @param chunkRows rows read and multiplied at once; bounds memory with the dimension
  */
 public record PcaSettings(
-    @JsonPropertyDescription("dimensions kept; 0 keeps the features as they are") Integer components,
-    @JsonPropertyDescription("relative change of the kept eigenvalues at which subspace iteration stops") Double tolerance,
+    @JsonPropertyDescription("dimensions kept; 0 keeps the features as they are")
+        Integer components,
+    @JsonPropertyDescription(
+            "relative change of the kept eigenvalues at which subspace iteration stops")
+        Double tolerance,
     @JsonPropertyDescription("subspace iterations at most") Integer maxIterations,
     @JsonPropertyDescription("rows read and multiplied at once") Integer chunkRows) {
 

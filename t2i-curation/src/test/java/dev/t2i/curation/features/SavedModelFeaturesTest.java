@@ -33,14 +33,27 @@ class SavedModelFeaturesTest {
     model = dir.resolve("model");
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      Placeholder<TFloat32> images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 8, 8, 3)));
+      Placeholder<TFloat32> images =
+          tf.withName("images")
+              .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 8, 8, 3)));
       Operand<TFloat32> pool = tf.withName("pool").math.mean(images, tf.constant(new int[] {1, 2}));
-      Operand<TFloat32> first = tf.slice(pool, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1}));
-      Operand<TFloat32> fc2 = tf.withName("fc2").concat(List.of(tf.math.mul(pool, tf.constant(2f)), tf.math.add(first, tf.constant(1f))),
-          tf.constant(1));
+      Operand<TFloat32> first =
+          tf.slice(pool, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1}));
+      Operand<TFloat32> fc2 =
+          tf.withName("fc2")
+              .concat(
+                  List.of(tf.math.mul(pool, tf.constant(2f)), tf.math.add(first, tf.constant(1f))),
+                  tf.constant(1));
       try (Session s = new Session(g)) {
-        SavedModelBundle.exporter(model.toString()).withSession(s)
-            .withSignature(Signature.builder().key("serving_default").input("input_1", images).output("fc2", fc2).output("pool", pool).build())
+        SavedModelBundle.exporter(model.toString())
+            .withSession(s)
+            .withSignature(
+                Signature.builder()
+                    .key("serving_default")
+                    .input("input_1", images)
+                    .output("fc2", fc2)
+                    .output("pool", pool)
+                    .build())
             .export();
       }
     }
@@ -61,7 +74,8 @@ class SavedModelFeaturesTest {
 
   @Test
   void readsASignatureOutputWithEachPreprocessing() {
-    List<BufferedImage> images = List.of(solid(new Color(255, 0, 51)), solid(new Color(0, 102, 255)), solid(Color.BLACK));
+    List<BufferedImage> images =
+        List.of(solid(new Color(255, 0, 51)), solid(new Color(0, 102, 255)), solid(Color.BLACK));
     try (SavedModelFeatures f = new SavedModelFeatures(settings("fc2", Preprocessing.RAW))) {
       assertThat(f.dimension()).isEqualTo(4);
       float[][] rows = f.extract(images);
@@ -72,31 +86,49 @@ class SavedModelFeaturesTest {
     }
     try (SavedModelFeatures f = new SavedModelFeatures(settings("pool", Preprocessing.CAFFE))) {
       // BGR minus the ImageNet means.
-      assertThat(f.extract(images)[0]).containsExactly(new float[] {51 - 103.939f, -116.779f, 255 - 123.68f}, within(1e-2f));
+      assertThat(f.extract(images)[0])
+          .containsExactly(new float[] {51 - 103.939f, -116.779f, 255 - 123.68f}, within(1e-2f));
     }
     try (SavedModelFeatures f = new SavedModelFeatures(settings("pool:0", Preprocessing.UNIT))) {
       assertThat(f.extract(images)[1]).containsExactly(new float[] {0, 0.4f, 1}, within(1e-4f));
     }
     try (SavedModelFeatures f = new SavedModelFeatures(settings("pool", Preprocessing.SYMMETRIC))) {
       assertThat(f.extract(images)[2]).containsExactly(new float[] {-1, -1, -1}, within(1e-4f));
-      assertThat(f.describe()).isEqualTo("SavedModel " + model + " [serving_default] pool, 8x8, symmetric preprocessing");
+      assertThat(f.describe())
+          .isEqualTo(
+              "SavedModel " + model + " [serving_default] pool, 8x8, symmetric preprocessing");
     }
   }
 
   @Test
   void badSettingsNameWhatIsThere() {
     try (SavedModelFeatures f = new SavedModelFeatures(settings("fc7", Preprocessing.RAW))) {
-      assertThatThrownBy(f::dimension).hasMessage("features.output: 'fc7' is neither an output of signature 'serving_default' "
-          + "[fc2, pool] nor a tensor of the graph (such as fc2/Relu:0)");
+      assertThatThrownBy(f::dimension)
+          .hasMessage(
+              "features.output: 'fc7' is neither an output of signature 'serving_default' "
+                  + "[fc2, pool] nor a tensor of the graph (such as fc2/Relu:0)");
     }
-    try (SavedModelFeatures f = new SavedModelFeatures(new SavedModelFeaturesSettings(model, null, "predict", null, "fc2", 8, null, null))) {
-      assertThatThrownBy(f::dimension).hasMessage("features.signature: " + model + " has no signature 'predict'; it has [serving_default]");
+    try (SavedModelFeatures f =
+        new SavedModelFeatures(
+            new SavedModelFeaturesSettings(model, null, "predict", null, "fc2", 8, null, null))) {
+      assertThatThrownBy(f::dimension)
+          .hasMessage(
+              "features.signature: "
+                  + model
+                  + " has no signature 'predict'; it has [serving_default]");
     }
-    try (SavedModelFeatures f = new SavedModelFeatures(new SavedModelFeaturesSettings(dir, null, null, null, "fc2", 8, null, null))) {
-      assertThatThrownBy(f::dimension).hasMessageStartingWith("features.path: " + dir + " has no saved_model.pb");
+    try (SavedModelFeatures f =
+        new SavedModelFeatures(
+            new SavedModelFeaturesSettings(dir, null, null, null, "fc2", 8, null, null))) {
+      assertThatThrownBy(f::dimension)
+          .hasMessageStartingWith("features.path: " + dir + " has no saved_model.pb");
     }
-    try (SavedModelFeatures f = new SavedModelFeatures(new SavedModelFeaturesSettings(model, null, null, null, "fc2", 16, Preprocessing.RAW, 2))) {
-      assertThatThrownBy(f::dimension).hasMessageStartingWith("features.size: 16, but the model's input ")
+    try (SavedModelFeatures f =
+        new SavedModelFeatures(
+            new SavedModelFeaturesSettings(
+                model, null, null, null, "fc2", 16, Preprocessing.RAW, 2))) {
+      assertThatThrownBy(f::dimension)
+          .hasMessageStartingWith("features.size: 16, but the model's input ")
           .hasMessageEndingWith(" takes 8x8 images; set size: 8");
     }
   }

@@ -31,12 +31,14 @@ class FeatureFileTest {
     for (int chunk : new int[] {1, 4, 10, 100}) {
       List<Float> seen = new ArrayList<>();
       List<Long> firsts = new ArrayList<>();
-      f.forEachChunk(chunk, (first, values, count) -> {
-        firsts.add(first);
-        for (int i = 0; i < count * 3; i++) {
-          seen.add(values[i]);
-        }
-      });
+      f.forEachChunk(
+          chunk,
+          (first, values, count) -> {
+            firsts.add(first);
+            for (int i = 0; i < count * 3; i++) {
+              seen.add(values[i]);
+            }
+          });
       assertThat(seen).hasSize(30);
       assertThat(seen.get(3 * 7 + 2)).isEqualTo(3.5f);
       assertThat(seen.get(3 * 9 + 1)).isEqualTo(-9f);
@@ -56,13 +58,15 @@ class FeatureFileTest {
       assertThat(s.toList()).isEmpty();
     }
     Path text = Files.writeString(dir.resolve("t.f32"), "hello, this is not a feature file");
-    assertThatThrownBy(() -> FeatureFile.open(text)).hasMessage(text + ": not a t2i feature file (expected the magic T2IFEAT1)");
+    assertThatThrownBy(() -> FeatureFile.open(text))
+        .hasMessage(text + ": not a t2i feature file (expected the magic T2IFEAT1)");
     try (FeatureFile.Writer w = new FeatureFile.Writer(file, 2)) {
       w.add(new float[] {1, 2});
       w.finish();
     }
     byte[] bytes = Files.readAllBytes(file);
-    Path cut = Files.write(dir.resolve("cut.f32"), java.util.Arrays.copyOf(bytes, bytes.length - 1));
+    Path cut =
+        Files.write(dir.resolve("cut.f32"), java.util.Arrays.copyOf(bytes, bytes.length - 1));
     assertThatThrownBy(() -> FeatureFile.open(cut))
         .hasMessage(cut + ": header says 1 rows of 2 floats (32 bytes), but the file has 31 bytes");
   }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 class ExpectationMaximizationTest {
 
-  /** {@code n} rows of {@code d} dimensions from {@code k} well separated clusters; truth in {@code labels}. */
+  /**
+   * {@code n} rows of {@code d} dimensions from {@code k} well separated clusters; truth in {@code
+   * labels}.
+   */
   static double[] planted(int n, int d, int k, double spread, long seed, int[] labels) {
     SplittableRandom r = new SplittableRandom(seed);
     double[][] centres = new double[k][d];
@@ -53,23 +56,31 @@ class ExpectationMaximizationTest {
     double[][] mu = {rows[0].clone(), rows[7].clone(), rows[30].clone()};
     double[][] cov = {{1, 0, 0, 1}, {1, 0, 0, 1}, {1, 0, 0, 1}};
     GaussianMixture start = new GaussianMixture(CovarianceType.FULL, w, mu, cov);
-    ExpectationMaximization.Fit ours = ExpectationMaximization.fit(x, n, d, start, 1000, 1e-12, 0, ExpectationMaximization.Listener.NONE);
+    ExpectationMaximization.Fit ours =
+        ExpectationMaximization.fit(
+            x, n, d, start, 1000, 1e-12, 0, ExpectationMaximization.Listener.NONE);
 
     List<Pair<Double, MultivariateNormalDistribution>> components = new ArrayList<>();
     for (int c = 0; c < 3; c++) {
-      components.add(new Pair<>(w[c], new MultivariateNormalDistribution(mu[c], new double[][] {{1, 0}, {0, 1}})));
+      components.add(
+          new Pair<>(
+              w[c], new MultivariateNormalDistribution(mu[c], new double[][] {{1, 0}, {0, 1}})));
     }
-    MultivariateNormalMixtureExpectationMaximization reference = new MultivariateNormalMixtureExpectationMaximization(rows);
+    MultivariateNormalMixtureExpectationMaximization reference =
+        new MultivariateNormalMixtureExpectationMaximization(rows);
     reference.fit(new MixtureMultivariateNormalDistribution(components), 1000, 1e-12);
 
     assertThat(ours.converged()).isTrue();
     assertThat(ours.meanLogLikelihood()).isCloseTo(reference.getLogLikelihood(), within(1e-9));
-    List<Pair<Double, MultivariateNormalDistribution>> fitted = reference.getFittedModel().getComponents();
+    List<Pair<Double, MultivariateNormalDistribution>> fitted =
+        reference.getFittedModel().getComponents();
     for (int c = 0; c < 3; c++) {
       assertThat(ours.model().weights()[c]).isCloseTo(fitted.get(c).getFirst(), within(1e-6));
-      assertThat(ours.model().means()[c]).containsExactly(fitted.get(c).getSecond().getMeans(), within(1e-5));
+      assertThat(ours.model().means()[c])
+          .containsExactly(fitted.get(c).getSecond().getMeans(), within(1e-5));
       double[][] s = fitted.get(c).getSecond().getCovariances().getData();
-      assertThat(ours.model().covariances()[c]).containsExactly(new double[] {s[0][0], s[0][1], s[1][0], s[1][1]}, within(1e-5));
+      assertThat(ours.model().covariances()[c])
+          .containsExactly(new double[] {s[0][0], s[0][1], s[1][0], s[1][1]}, within(1e-5));
     }
   }
 
@@ -81,7 +92,8 @@ class ExpectationMaximizationTest {
     double[] x = planted(n, d, 4, 4, 11, truth);
     for (CovarianceType type : CovarianceType.values()) {
       MixtureSettings s = new MixtureSettings(4, type, 200, 1e-8, 1e-6, 1, null);
-      ExpectationMaximization.Fit f = ExpectationMaximization.fit(x, n, d, s, 3, ExpectationMaximization.Listener.NONE);
+      ExpectationMaximization.Fit f =
+          ExpectationMaximization.fit(x, n, d, s, 3, ExpectationMaximization.Listener.NONE);
       int[] labels = f.model().assign(x, n).labels();
       // Every planted cluster maps to exactly one component, and back.
       Map<Integer, Integer> map = new HashMap<>();
@@ -108,7 +120,9 @@ class ExpectationMaximizationTest {
     Map<Integer, Double> bic = new HashMap<>();
     for (int k = 1; k <= 6; k++) {
       MixtureSettings s = new MixtureSettings(k, CovarianceType.FULL, 300, 1e-8, 1e-6, 2, null);
-      bic.put(k, ExpectationMaximization.fit(x, n, d, s, 1, ExpectationMaximization.Listener.NONE).bic());
+      bic.put(
+          k,
+          ExpectationMaximization.fit(x, n, d, s, 1, ExpectationMaximization.Listener.NONE).bic());
     }
     int best = bic.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
     assertThat(best).as(bic.toString()).isEqualTo(3);
@@ -120,27 +134,50 @@ class ExpectationMaximizationTest {
     int d = 4;
     double[] x = planted(n, d, 5, 12, 8, new int[n]);
     MixtureSettings s = new MixtureSettings(5, CovarianceType.FULL, 50, 0.0, 1e-6, 1, null);
-    ExpectationMaximization.Fit many = ExpectationMaximization.fit(x, n, d, s, 4, ExpectationMaximization.Listener.NONE);
+    ExpectationMaximization.Fit many =
+        ExpectationMaximization.fit(x, n, d, s, 4, ExpectationMaximization.Listener.NONE);
     ForkJoinPool one = new ForkJoinPool(1);
     try {
-      ExpectationMaximization.Fit single = one.submit(() -> ExpectationMaximization.fit(x, n, d, s, 4, ExpectationMaximization.Listener.NONE)).get();
+      ExpectationMaximization.Fit single =
+          one.submit(
+                  () ->
+                      ExpectationMaximization.fit(
+                          x, n, d, s, 4, ExpectationMaximization.Listener.NONE))
+              .get();
       assertThat(single.logLikelihoods()).containsExactly(many.logLikelihoods());
       assertThat(single.model().means()).isDeepEqualTo(many.model().means());
     } finally {
       one.shutdown();
     }
-    ExpectationMaximization.Fit other = ExpectationMaximization.fit(x, n, d, s, 5, ExpectationMaximization.Listener.NONE);
+    ExpectationMaximization.Fit other =
+        ExpectationMaximization.fit(x, n, d, s, 5, ExpectationMaximization.Listener.NONE);
     assertThat(other.logLikelihoods()).isNotEqualTo(many.logLikelihoods());
   }
 
   @Test
   void refusesWhatCannotWork() {
-    assertThatThrownBy(() -> ExpectationMaximization.fit(new double[600 * 2], 2, 600, MixtureSettings.defaults(), 1,
-        ExpectationMaximization.Listener.NONE))
-        .hasMessageStartingWith("full covariances of 600 dimensions need 600² values per component; reduce the dimension first");
-    assertThatThrownBy(() -> ExpectationMaximization.fit(new double[6], 3, 2, MixtureSettings.defaults(), 1,
-        ExpectationMaximization.Listener.NONE))
+    assertThatThrownBy(
+            () ->
+                ExpectationMaximization.fit(
+                    new double[600 * 2],
+                    2,
+                    600,
+                    MixtureSettings.defaults(),
+                    1,
+                    ExpectationMaximization.Listener.NONE))
+        .hasMessageStartingWith(
+            "full covariances of 600 dimensions need 600² values per component; reduce the dimension first");
+    assertThatThrownBy(
+            () ->
+                ExpectationMaximization.fit(
+                    new double[6],
+                    3,
+                    2,
+                    MixtureSettings.defaults(),
+                    1,
+                    ExpectationMaximization.Listener.NONE))
         .hasMessage("cannot make 10 clusters of 3 rows");
-    assertThatThrownBy(() -> new MixtureSettings(0, null, null, null, null, null, null)).hasMessageContaining("components");
+    assertThatThrownBy(() -> new MixtureSettings(0, null, null, null, null, null, null))
+        .hasMessageContaining("components");
   }
 }

@@ -9,7 +9,6 @@ import dev.t2i.curation.matrix.SyntheticMixtureRows;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.stat.correlation.Covariance;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,9 @@ class PcaTest {
       double b = r.nextGaussian();
       for (int j = 0; j < d; j++) {
         // Two strong directions, decaying noise, and an offset that centring must remove.
-        row[j] = (float) (5 + 4 * a * Math.cos(j) + 2 * b * Math.sin(0.5 * j) + r.nextGaussian() / (1 + j));
+        row[j] =
+            (float)
+                (5 + 4 * a * Math.cos(j) + 2 * b * Math.sin(0.5 * j) + r.nextGaussian() / (1 + j));
       }
     }
     return x;
@@ -49,13 +50,16 @@ class PcaTest {
     Arrays.sort(order, Comparator.comparingDouble(i -> -values[i]));
     double trace = Arrays.stream(values).sum();
 
-    PcaModel small = Pca.fit(FeatureRows.of(x), new PcaSettings(k, 1e-9, 200, 64), 1, Progress.Factory.SILENT);
-    PcaModel large = Pca.fit(FeatureRows.of(x), new PcaSettings(k, 1e-9, 200, 4096), 2, Progress.Factory.SILENT);
+    PcaModel small =
+        Pca.fit(FeatureRows.of(x), new PcaSettings(k, 1e-9, 200, 64), 1, Progress.Factory.SILENT);
+    PcaModel large =
+        Pca.fit(FeatureRows.of(x), new PcaSettings(k, 1e-9, 200, 4096), 2, Progress.Factory.SILENT);
     assertThat(small.totalVariance()).isCloseTo(trace, within(1e-3 * trace));
     for (int a = 0; a < k; a++) {
       double[] v = exact.getEigenvector(order[a]).toArray();
       assertThat(small.variances()[a]).isCloseTo(values[order[a]], within(1e-4 * values[order[0]]));
-      assertThat(large.variances()[a]).isCloseTo(small.variances()[a], within(1e-4 * values[order[0]]));
+      assertThat(large.variances()[a])
+          .isCloseTo(small.variances()[a], within(1e-4 * values[order[0]]));
       double dot = 0;
       for (int j = 0; j < d; j++) {
         dot += v[j] * small.components()[a * d + j];

@@ -27,12 +27,12 @@ import java.util.TreeMap;
 /**
  * {@code cub200}: Caltech-UCSD Birds 200-2011.
  *
- * <p>Reads {@code images.txt} ({@code ID PATH}), {@code classes.txt} ({@code CLASS NAME}),
- * {@code train_test_split.txt} ({@code ID IS_TRAIN}) and {@code bounding_boxes.txt} ({@code ID X Y
- * W H}); images live under {@code images/}, and each is cropped to its box. Captions are Reed et
- * al.'s {@code text_c10/CLASS_NAME/IMAGE.txt}. The split is Reed's class split when {@code
- * trainvalclasses.txt} and {@code testclasses.txt} are found (in the captions folder's parent or the
- * root), else the data set's own {@code train_test_split.txt}.
+ * <p>Reads {@code images.txt} ({@code ID PATH}), {@code classes.txt} ({@code CLASS NAME}), {@code
+ * train_test_split.txt} ({@code ID IS_TRAIN}) and {@code bounding_boxes.txt} ({@code ID X Y W H});
+ * images live under {@code images/}, and each is cropped to its box. Captions are Reed et al.'s
+ * {@code text_c10/CLASS_NAME/IMAGE.txt}. The split is Reed's class split when {@code
+ * trainvalclasses.txt} and {@code testclasses.txt} are found (in the captions folder's parent or
+ * the root), else the data set's own {@code train_test_split.txt}.
  */
 public final class Cub200Source implements ImageCaptionSource {
   private final Cub200Settings settings;
@@ -57,14 +57,16 @@ public final class Cub200Source implements ImageCaptionSource {
     Map<Integer, Row> boxes = table(root.resolve("bounding_boxes.txt"), 5, log);
     Map<String, Integer> classByName = new LinkedHashMap<>();
     Map<Integer, String> names = new TreeMap<>();
-    classes.forEach((id, row) -> {
-      classByName.put(row.fields[1], id);
-      names.put(id, row.fields[1]);
-    });
+    classes.forEach(
+        (id, row) -> {
+          classByName.put(row.fields[1], id);
+          names.put(id, row.fields[1]);
+        });
     Map<String, String> provenance = new LinkedHashMap<>();
     provenance.put("root", root.toString());
     Optional<Set<String>> reedTest = reedTestClasses();
-    provenance.put("split", reedTest.isPresent() ? "Reed et al. class split" : "train_test_split.txt");
+    provenance.put(
+        "split", reedTest.isPresent() ? "Reed et al. class split" : "train_test_split.txt");
 
     List<Example> examples = new ArrayList<>();
     for (Map.Entry<Integer, Row> e : images.entrySet()) {
@@ -88,7 +90,8 @@ public final class Cub200Source implements ImageCaptionSource {
         continue;
       }
       String stem = relative.substring(slash + 1).replaceFirst("\\.[A-Za-z]+$", "");
-      Optional<Path> captionFile = SafePaths.resolve(settings.captions(), className + "/" + stem + ".txt");
+      Optional<Path> captionFile =
+          SafePaths.resolve(settings.captions(), className + "/" + stem + ".txt");
       if (captionFile.isEmpty()) {
         log.problem(where, "caption path leaves the captions folder");
         continue;
@@ -115,13 +118,19 @@ public final class Cub200Source implements ImageCaptionSource {
           log.problem(where, "image " + id + " has no bounding box");
           continue;
         }
-        box = new Rectangle(
-            (int) Math.floor(Double.parseDouble(b.fields[1])), (int) Math.floor(Double.parseDouble(b.fields[2])),
-            (int) Math.ceil(Double.parseDouble(b.fields[3])), (int) Math.ceil(Double.parseDouble(b.fields[4])));
+        box =
+            new Rectangle(
+                (int) Math.floor(Double.parseDouble(b.fields[1])),
+                    (int) Math.floor(Double.parseDouble(b.fields[2])),
+                (int) Math.ceil(Double.parseDouble(b.fields[3])),
+                    (int) Math.ceil(Double.parseDouble(b.fields[4])));
       }
-      examples.add(new Example(stem, s, classId, captions, new FileImage(image.get(), box), Map.of()));
+      examples.add(
+          new Example(stem, s, classId, captions, new FileImage(image.get(), box), Map.of()));
     }
-    examples = ClassValidation.holdOut(examples, settings.validationImages(), settings.splitSeed(), provenance);
+    examples =
+        ClassValidation.holdOut(
+            examples, settings.validationImages(), settings.splitSeed(), provenance);
     provenance.put("images", Integer.toString(examples.size()));
     provenance.put("skipped", Integer.toString(log.skipped().size()));
     return new DatasetIndex("cub200", examples, names, log.skipped(), provenance);
@@ -130,8 +139,11 @@ public final class Cub200Source implements ImageCaptionSource {
   /** Reads an {@code ID ...} table with {@code n} fields per line; numbers are checked. */
   private static Map<Integer, Row> table(Path file, int n, LoadLog log) throws IOException {
     if (!Files.exists(file)) {
-      throw new DatasetException("cub200: " + file + ": missing; a CUB-200-2011 folder has images.txt, classes.txt, "
-          + "train_test_split.txt and bounding_boxes.txt");
+      throw new DatasetException(
+          "cub200: "
+              + file
+              + ": missing; a CUB-200-2011 folder has images.txt, classes.txt, "
+              + "train_test_split.txt and bounding_boxes.txt");
     }
     Map<Integer, Row> out = new TreeMap<>();
     List<String> lines = CaptionFile.lines("cub200", file);
@@ -149,7 +161,9 @@ public final class Cub200Source implements ImageCaptionSource {
         ok = f[1].equals("0") || f[1].equals("1");
       }
       if (!ok) {
-        log.problem(file + ":" + (i + 1), "expected " + n + " fields starting with a number, found '" + line + "'");
+        log.problem(
+            file + ":" + (i + 1),
+            "expected " + n + " fields starting with a number, found '" + line + "'");
         continue;
       }
       out.put(Integer.parseInt(f[0]), new Row(i + 1, f));

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 public record Flickr30kSettings(
     @JsonPropertyDescription("the data set's folder") Path root,
     @JsonPropertyDescription("images folder, relative to root") String images,
-    @JsonPropertyDescription("caption file, relative to root: results_20130124.token or results.csv; absent: whichever exists") String captions,
-    @JsonPropertyDescription("share of images in the test split, drawn with splitSeed") Double testFraction,
+    @JsonPropertyDescription(
+            "caption file, relative to root: results_20130124.token or results.csv; absent: whichever exists")
+        String captions,
+    @JsonPropertyDescription("share of images in the test split, drawn with splitSeed")
+        Double testFraction,
     @JsonPropertyDescription("seed of the image-level split") Long splitSeed,
     @JsonPropertyDescription("skip or fail on a malformed item") OnError onError)
     implements ImageCaptionSource.Settings {

@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * {@code flickr30k}: Flickr30k, five captions per image. There is no class and no official split:
- * a seeded share of the images forms the test split, recorded in the provenance.
+ * {@code flickr30k}: Flickr30k, five captions per image. There is no class and no official split: a
+ * seeded share of the images forms the test split, recorded in the provenance.
  */
 public final class Flickr30kSource implements ImageCaptionSource {
   private final Flickr30kSettings settings;
@@ -42,9 +42,10 @@ public final class Flickr30kSource implements ImageCaptionSource {
     LoadLog log = new LoadLog("flickr30k", settings.onError());
     Path file = captionFile(root);
     List<String> lines = CaptionFile.lines("flickr30k", file);
-    Map<String, List<String>> captions = file.getFileName().toString().endsWith(".csv")
-        ? FlickrCaptions.parseCsv(lines, file, log)
-        : FlickrCaptions.parseToken(lines, file, log);
+    Map<String, List<String>> captions =
+        file.getFileName().toString().endsWith(".csv")
+            ? FlickrCaptions.parseCsv(lines, file, log)
+            : FlickrCaptions.parseToken(lines, file, log);
     Path imageDir = root.resolve(settings.images());
     List<Example> examples = new ArrayList<>();
     Map<Integer, Integer> perImage = new TreeMap<>();
@@ -59,15 +60,21 @@ public final class Flickr30kSource implements ImageCaptionSource {
         continue;
       }
       String id = e.getKey().replaceFirst("\\.[A-Za-z]+$", "");
-      Split split = new SplittableRandom(settings.splitSeed() * 0x9E3779B97F4A7C15L + id.hashCode()).nextDouble()
-          < settings.testFraction() ? Split.TEST : Split.TRAIN;
+      Split split =
+          new SplittableRandom(settings.splitSeed() * 0x9E3779B97F4A7C15L + id.hashCode())
+                      .nextDouble()
+                  < settings.testFraction()
+              ? Split.TEST
+              : Split.TRAIN;
       perImage.merge(e.getValue().size(), 1, Integer::sum);
       examples.add(new Example(id, split, -1, e.getValue(), new FileImage(image.get()), Map.of()));
     }
     Map<String, String> provenance = new LinkedHashMap<>();
     provenance.put("root", root.toString());
     provenance.put("captions", file.getFileName().toString());
-    provenance.put("split", "image-level, test fraction " + settings.testFraction() + ", seed " + settings.splitSeed());
+    provenance.put(
+        "split",
+        "image-level, test fraction " + settings.testFraction() + ", seed " + settings.splitSeed());
     provenance.put("captionsPerImage", perImage.toString());
     provenance.put("images", Integer.toString(examples.size()));
     return new DatasetIndex("flickr30k", examples, Map.of(), log.skipped(), provenance);
@@ -77,13 +84,19 @@ public final class Flickr30kSource implements ImageCaptionSource {
     if (settings.captions() != null) {
       return SafePaths.resolve(root, settings.captions())
           .filter(Files::isRegularFile)
-          .orElseThrow(() -> new DatasetException("flickr30k: " + root.resolve(settings.captions()) + ": no such caption file"));
+          .orElseThrow(
+              () ->
+                  new DatasetException(
+                      "flickr30k: "
+                          + root.resolve(settings.captions())
+                          + ": no such caption file"));
     }
     for (String name : List.of("results_20130124.token", "results.csv")) {
       if (Files.isRegularFile(root.resolve(name))) {
         return root.resolve(name);
       }
     }
-    throw new DatasetException("flickr30k: " + root + ": no caption file; expected results_20130124.token or results.csv");
+    throw new DatasetException(
+        "flickr30k: " + root + ": no caption file; expected results_20130124.token or results.csv");
   }
 }

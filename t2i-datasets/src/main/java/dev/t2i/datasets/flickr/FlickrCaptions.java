@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  *   <li>{@code results_20130124.token}: {@code NAME.jpg#N<TAB>caption}.
  *   <li>{@code results.csv}: a header {@code image_name| comment_number| comment}, then {@code
  *       NAME.jpg| N| caption}. One row of the published file lacks the separator between the number
- *       and the caption ({@code 2199200615.jpg| 4 A dog runs across the grass .}); such a row is read
- *       as number and caption.
+ *       and the caption ({@code 2199200615.jpg| 4 A dog runs across the grass .}); such a row is
+ *       read as number and caption.
  * </ul>
  */
 public final class FlickrCaptions {

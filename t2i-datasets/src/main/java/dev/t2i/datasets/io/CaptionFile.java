@@ -58,7 +58,8 @@ public final class CaptionFile {
 
   /** Strict UTF-8: malformed input is an error, not a replacement character. */
   public static CharsetDecoder decoder() {
-    return StandardCharsets.UTF_8.newDecoder()
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
@@ -89,8 +90,15 @@ public final class CaptionFile {
           line++;
         }
       }
-      throw new dev.t2i.api.data.DatasetException(dataset + ": " + file + ":" + line + ": not UTF-8 (byte " + bad
-          + " of the file); index files must be UTF-8 text");
+      throw new dev.t2i.api.data.DatasetException(
+          dataset
+              + ": "
+              + file
+              + ":"
+              + line
+              + ": not UTF-8 (byte "
+              + bad
+              + " of the file); index files must be UTF-8 text");
     }
   }
 }

@@ -67,7 +67,10 @@ public record FileImage(Path path, Rectangle crop) implements ImageRef {
    */
   static boolean isCorruption(String warning) {
     String w = warning.toLowerCase(java.util.Locale.ROOT);
-    return w.contains("premature end") || w.contains("corrupt") || w.contains("truncat") || w.contains("extraneous");
+    return w.contains("premature end")
+        || w.contains("corrupt")
+        || w.contains("truncat")
+        || w.contains("extraneous");
   }
 
   private BufferedImage cropTo(BufferedImage image) {

@@ -26,7 +26,12 @@ public final class LoadLog {
   public void problem(String location, String reason) {
     if (policy == OnError.FAIL) {
       throw new DatasetException(
-          dataset + ": " + location + ": " + reason + " (onError: fail; set onError: skip to leave such items out)");
+          dataset
+              + ": "
+              + location
+              + ": "
+              + reason
+              + " (onError: fail; set onError: skip to leave such items out)");
     }
     skipped.add(new SkippedItem(location, reason));
   }

@@ -9,9 +9,9 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Reads the one numeric array of a MATLAB v5 {@code .mat} file such as Oxford-102's
- * {@code imagelabels.mat}: a 128-byte header, then data elements, possibly zlib-compressed
- * ({@code miCOMPRESSED}), holding a {@code miMATRIX} of doubles or integers.
+ * Reads the one numeric array of a MATLAB v5 {@code .mat} file such as Oxford-102's {@code
+ * imagelabels.mat}: a 128-byte header, then data elements, possibly zlib-compressed ({@code
+ * miCOMPRESSED}), holding a {@code miMATRIX} of doubles or integers.
  *
  * <p>Only what these label files use is supported; anything else is refused with a message.
  */
@@ -33,24 +33,38 @@ final class MatlabLabels {
   static int[] read(Path file) throws IOException {
     try {
       return parse(file);
-    } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+    } catch (java.nio.BufferUnderflowException
+        | IndexOutOfBoundsException
+        | IllegalArgumentException e) {
       // A length field that points past its element (found by fuzzing: padding past the end).
-      throw new IOException(file + ": malformed MATLAB element (a length runs past its data: " + e + ")", e);
+      throw new IOException(
+          file + ": malformed MATLAB element (a length runs past its data: " + e + ")", e);
     }
   }
 
   private static int[] parse(Path file) throws IOException {
     byte[] all = Files.readAllBytes(file);
-    if (all.length < 128 || !new String(all, 0, 10, java.nio.charset.StandardCharsets.US_ASCII).startsWith("MATLAB 5.0")) {
-      throw new IOException(file + ": not a MATLAB 5.0 .mat file (convert with scipy: labels = loadmat(f)['labels'][0], one per line to labels.txt)");
+    if (all.length < 128
+        || !new String(all, 0, 10, java.nio.charset.StandardCharsets.US_ASCII)
+            .startsWith("MATLAB 5.0")) {
+      throw new IOException(
+          file
+              + ": not a MATLAB 5.0 .mat file (convert with scipy: labels = loadmat(f)['labels'][0], one per line to labels.txt)");
     }
-    ByteOrder order = all[126] == 'I' && all[127] == 'M' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+    ByteOrder order =
+        all[126] == 'I' && all[127] == 'M' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
     ByteBuffer b = ByteBuffer.wrap(all, 128, all.length - 128).slice().order(order);
     while (b.remaining() >= 8) {
       int type = b.getInt();
       int size = b.getInt();
       if (size < 0 || size > b.remaining()) {
-        throw new IOException(file + ": data element of " + size + " bytes at byte " + (128 + b.position() - 8) + " runs past the end");
+        throw new IOException(
+            file
+                + ": data element of "
+                + size
+                + " bytes at byte "
+                + (128 + b.position() - 8)
+                + " runs past the end");
       }
       byte[] body = new byte[size];
       b.get(body);
@@ -88,7 +102,8 @@ final class MatlabLabels {
         }
         out.write(buf, 0, n);
         if (out.size() > 8L * MAX_ELEMENTS + 4096) {
-          throw new IOException(file + ": compressed element expands beyond " + MAX_ELEMENTS + " values");
+          throw new IOException(
+              file + ": compressed element expands beyond " + MAX_ELEMENTS + " values");
         }
       }
     } catch (DataFormatException e) {
@@ -114,21 +129,23 @@ final class MatlabLabels {
       count *= dims.data.getInt(i);
     }
     if (count < 0 || count > MAX_ELEMENTS) {
-      throw new IOException(file + ": matrix of " + count + " elements is larger than " + MAX_ELEMENTS);
+      throw new IOException(
+          file + ": matrix of " + count + " elements is larger than " + MAX_ELEMENTS);
     }
     int n = (int) count;
     int[] out = new int[n];
     ByteBuffer d = real.data;
     for (int i = 0; i < n; i++) {
-      out[i] = switch (real.type) {
-        case MI_DOUBLE -> (int) Math.round(d.getDouble(8 * i));
-        case MI_INT32, MI_UINT32 -> d.getInt(4 * i);
-        case MI_INT16 -> d.getShort(2 * i);
-        case MI_UINT16 -> d.getShort(2 * i) & 0xffff;
-        case MI_INT8 -> d.get(i);
-        case MI_UINT8 -> d.get(i) & 0xff;
-        default -> throw new IOException(file + ": unsupported MATLAB data type " + real.type);
-      };
+      out[i] =
+          switch (real.type) {
+            case MI_DOUBLE -> (int) Math.round(d.getDouble(8 * i));
+            case MI_INT32, MI_UINT32 -> d.getInt(4 * i);
+            case MI_INT16 -> d.getShort(2 * i);
+            case MI_UINT16 -> d.getShort(2 * i) & 0xffff;
+            case MI_INT8 -> d.get(i);
+            case MI_UINT8 -> d.get(i) & 0xff;
+            default -> throw new IOException(file + ": unsupported MATLAB data type " + real.type);
+          };
     }
     return out;
   }
@@ -154,5 +171,4 @@ final class MatlabLabels {
     m.position(m.position() + size + ((8 - size % 8) % 8));
     return new Sub(type, data);
   }
-
 }

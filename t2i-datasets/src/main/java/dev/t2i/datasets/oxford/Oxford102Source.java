@@ -35,8 +35,8 @@ import java.util.TreeSet;
  * {@code testclasses.txt}; a {@code splits.txt} of {@code image_XXXXX train|test} lines (as t2i
  * writes for synthetic flowers); or a class-disjoint split drawn with {@code splitSeed}, recorded
  * in the index's provenance. Images without a caption file of their own take, when {@code
- * classCaptions} is on, a group of ten captions from {@code class_captions/class_XXXXX.txt} that
- * no image with its own file uses, assigned by the same seed: text of the class, not of the image.
+ * classCaptions} is on, a group of ten captions from {@code class_captions/class_XXXXX.txt} that no
+ * image with its own file uses, assigned by the same seed: text of the class, not of the image.
  *
  * <p>Inside the training classes, {@code validationImages} of each class's images form the
  * validation split: held-out images of flowers the model knows, for choosing configurations; the
@@ -61,14 +61,18 @@ public final class Oxford102Source implements ImageCaptionSource {
     Map<Integer, String> names = classNames(root);
     Map<String, String> provenance = new LinkedHashMap<>();
     provenance.put("root", root.toString());
-    provenance.put("labels", Files.exists(root.resolve("imagelabels.mat")) ? "imagelabels.mat" : "labels.txt");
+    provenance.put(
+        "labels", Files.exists(root.resolve("imagelabels.mat")) ? "imagelabels.mat" : "labels.txt");
     Map<String, Split> splits = splits(root, labels, provenance);
 
     Map<Integer, List<String>> byClass = new TreeMap<>();
     labels.forEach((id, c) -> byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(id));
     Map<String, List<String>> own = new TreeMap<>();
     for (Map.Entry<String, Integer> e : labels.entrySet()) {
-      Path f = root.resolve("text_c10").resolve(String.format("class_%05d", e.getValue())).resolve(e.getKey() + ".txt");
+      Path f =
+          root.resolve("text_c10")
+              .resolve(String.format("class_%05d", e.getValue()))
+              .resolve(e.getKey() + ".txt");
       if (Files.exists(f)) {
         List<String> c = CaptionFile.read(f, log);
         if (c != null) {
@@ -76,7 +80,8 @@ public final class Oxford102Source implements ImageCaptionSource {
         }
       }
     }
-    Map<String, List<String>> fallback = settings.classCaptions() ? classCaptions(root, byClass, own, log) : Map.of();
+    Map<String, List<String>> fallback =
+        settings.classCaptions() ? classCaptions(root, byClass, own, log) : Map.of();
     int ownCount = 0;
     int classCount = 0;
     List<Example> examples = new ArrayList<>();
@@ -94,16 +99,25 @@ public final class Oxford102Source implements ImageCaptionSource {
         captions = fallback.get(id);
         if (captions == null) {
           if (!settings.classCaptions()) {
-            log.problem(id, "no caption file of its own (text_c10/class_" + String.format("%05d", e.getValue())
-                + "/" + id + ".txt), and classCaptions is off");
+            log.problem(
+                id,
+                "no caption file of its own (text_c10/class_"
+                    + String.format("%05d", e.getValue())
+                    + "/"
+                    + id
+                    + ".txt), and classCaptions is off");
           }
           continue;
         }
         classCount++;
       }
-      examples.add(new Example(id, splits.get(id), e.getValue(), captions, new FileImage(image.get()), Map.of()));
+      examples.add(
+          new Example(
+              id, splits.get(id), e.getValue(), captions, new FileImage(image.get()), Map.of()));
     }
-    examples = ClassValidation.holdOut(examples, settings.validationImages(), settings.splitSeed(), provenance);
+    examples =
+        ClassValidation.holdOut(
+            examples, settings.validationImages(), settings.splitSeed(), provenance);
     provenance.put("images", Integer.toString(examples.size()));
     provenance.put("imagesWithOwnCaptions", Integer.toString(ownCount));
     provenance.put("imagesWithClassCaptions", Integer.toString(classCount));
@@ -123,7 +137,8 @@ public final class Oxford102Source implements ImageCaptionSource {
     }
     Path txt = root.resolve("labels.txt");
     if (!Files.exists(txt)) {
-      throw new DatasetException("oxford102: " + root + ": no labels; expected imagelabels.mat or labels.txt");
+      throw new DatasetException(
+          "oxford102: " + root + ": no labels; expected imagelabels.mat or labels.txt");
     }
     List<String> lines = CaptionFile.lines("oxford102", txt);
     for (int i = 0; i < lines.size(); i++) {
@@ -133,7 +148,14 @@ public final class Oxford102Source implements ImageCaptionSource {
       }
       String[] f = line.split("\\s+");
       if (f.length != 2 || !f[0].matches("image_\\d{5}") || !f[1].matches("\\d{1,4}")) {
-        throw new DatasetException("oxford102: " + txt + ":" + (i + 1) + ": expected 'image_XXXXX CLASS', found '" + line + "'");
+        throw new DatasetException(
+            "oxford102: "
+                + txt
+                + ":"
+                + (i + 1)
+                + ": expected 'image_XXXXX CLASS', found '"
+                + line
+                + "'");
       }
       labels.put(f[0], Integer.parseInt(f[1]));
     }
@@ -150,7 +172,8 @@ public final class Oxford102Source implements ImageCaptionSource {
     return names;
   }
 
-  private Map<String, Split> splits(Path root, Map<String, Integer> labels, Map<String, String> provenance) throws IOException {
+  private Map<String, Split> splits(
+      Path root, Map<String, Integer> labels, Map<String, String> provenance) throws IOException {
     Map<String, Split> out = new TreeMap<>();
     Path trainval = root.resolve("trainvalclasses.txt");
     Path test = root.resolve("testclasses.txt");
@@ -173,7 +196,8 @@ public final class Oxford102Source implements ImageCaptionSource {
         if (f.length == 2 && (f[1].equals("train") || f[1].equals("test"))) {
           out.put(f[0], f[1].equals("test") ? Split.TEST : Split.TRAIN);
         } else if (!lines.get(i).isBlank()) {
-          throw new DatasetException("oxford102: " + perImage + ":" + (i + 1) + ": expected 'image_XXXXX train|test'");
+          throw new DatasetException(
+              "oxford102: " + perImage + ":" + (i + 1) + ": expected 'image_XXXXX train|test'");
         }
       }
       labels.keySet().forEach(id -> out.putIfAbsent(id, Split.TRAIN));
@@ -185,12 +209,14 @@ public final class Oxford102Source implements ImageCaptionSource {
     int k = Math.min(settings.testClasses(), Math.max(classes.size() - 1, 0));
     Set<Integer> testClasses = new TreeSet<>(classes.subList(0, k));
     labels.forEach((id, c) -> out.put(id, testClasses.contains(c) ? Split.TEST : Split.TRAIN));
-    provenance.put("split", "class-disjoint, seed " + settings.splitSeed() + ", test classes " + testClasses);
+    provenance.put(
+        "split", "class-disjoint, seed " + settings.splitSeed() + ", test classes " + testClasses);
     return out;
   }
 
   /** Groups of ten class captions, for the images of each class that have no file of their own. */
-  private Map<String, List<String>> classCaptions(Path root, Map<Integer, List<String>> byClass, Map<String, List<String>> own, LoadLog log)
+  private Map<String, List<String>> classCaptions(
+      Path root, Map<Integer, List<String>> byClass, Map<String, List<String>> own, LoadLog log)
       throws IOException {
     Map<String, List<String>> out = new TreeMap<>();
     for (Map.Entry<Integer, List<String>> e : byClass.entrySet()) {

@@ -32,7 +32,8 @@ public record Batch(
 
   @Override
   public void close() {
-    for (TFloat32 t : new TFloat32[] {images, text, mask, mismatchedText, mismatchedMask, randomImages}) {
+    for (TFloat32 t :
+        new TFloat32[] {images, text, mask, mismatchedText, mismatchedMask, randomImages}) {
       if (t != null) {
         t.close();
       }

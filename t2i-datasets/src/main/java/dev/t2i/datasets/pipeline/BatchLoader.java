@@ -19,9 +19,10 @@ import org.tensorflow.types.TFloat32;
  * Builds batch {@code b} of a split: a pure function of (seed, b), safe to call from several
  * threads at once.
  *
- * <p>Each image is decoded into a reused buffer and written straight into the tensor's memory.
- * An image that fails to decode is replaced by the next example of the epoch's permutation under
- * policy {@code skip} (and listed in {@link Batch#skipped()}), or fails the batch under {@code fail}.
+ * <p>Each image is decoded into a reused buffer and written straight into the tensor's memory. An
+ * image that fails to decode is replaced by the next example of the epoch's permutation under
+ * policy {@code skip} (and listed in {@link Batch#skipped()}), or fails the batch under {@code
+ * fail}.
  */
 public final class BatchLoader {
   private final List<Example> examples;
@@ -32,7 +33,12 @@ public final class BatchLoader {
   private final ImageTransform transform;
   private final ThreadLocal<float[]> scratch;
 
-  public BatchLoader(List<Example> examples, TextEncoder encoder, BatchSpec spec, ImagePipelineSettings settings, long seed) {
+  public BatchLoader(
+      List<Example> examples,
+      TextEncoder encoder,
+      BatchSpec spec,
+      ImagePipelineSettings settings,
+      long seed) {
     if (spec.text() != null && encoder == null) {
       throw new IllegalArgumentException("a batch with text needs an encoder");
     }
@@ -94,7 +100,9 @@ public final class BatchLoader {
           if (probe >= examples.size()) {
             throw new DatasetException("no image of the split decodes");
           }
-          e = examples.get(permutation[(indexOf(permutation, exampleIndex) + probe) % permutation.length]);
+          e =
+              examples.get(
+                  permutation[(indexOf(permutation, exampleIndex) + probe) % permutation.length]);
         }
         ids.add(e.id());
         String caption = e.captions().get(rng.nextInt(e.captions().size()));
@@ -142,14 +150,20 @@ public final class BatchLoader {
   }
 
   /** Decodes and writes one image; false if it failed under policy {@code skip}. */
-  private boolean writeImage(Example e, SplittableRandom rng, FloatDataBuffer into, int slot, List<String> skipped) {
+  private boolean writeImage(
+      Example e, SplittableRandom rng, FloatDataBuffer into, int slot, List<String> skipped) {
     BufferedImage image;
     try {
       image = e.image().read();
     } catch (IOException | RuntimeException ex) {
       if (settings.onError() == OnError.FAIL) {
-        throw new DatasetException("cannot decode " + e.image().location() + ": " + ex.getMessage()
-            + " (pipeline.onError: fail; set skip to replace such images)", ex);
+        throw new DatasetException(
+            "cannot decode "
+                + e.image().location()
+                + ": "
+                + ex.getMessage()
+                + " (pipeline.onError: fail; set skip to replace such images)",
+            ex);
       }
       skipped.add(e.image().location() + ": " + ex.getMessage());
       return false;
@@ -160,14 +174,17 @@ public final class BatchLoader {
     return true;
   }
 
-  private static void writeText(EncodedText t, TFloat32 text, TFloat32 mask, int slot, TextShape ts) {
+  private static void writeText(
+      EncodedText t, TFloat32 text, TFloat32 mask, int slot, TextShape ts) {
     text.asRawTensor().data().asFloats().offset((long) slot * ts.size()).write(t.values());
     if (mask != null) {
       mask.asRawTensor().data().asFloats().offset((long) slot * ts.steps()).write(t.mask());
     }
   }
 
-  /** {@code caption} with each word left out with probability {@code p}; at least one word stays. */
+  /**
+   * {@code caption} with each word left out with probability {@code p}; at least one word stays.
+   */
   static String dropWords(String caption, double p, SplittableRandom rng) {
     String[] words = caption.trim().split("\\s+");
     StringBuilder kept = new StringBuilder();
@@ -187,7 +204,8 @@ public final class BatchLoader {
   private EncodedText hardestMismatch(Example e, EncodedText truth, SplittableRandom rng) {
     // The first candidate stands unless a later one is nearer (a NaN distance never is).
     EncodedText best = encoder.encode(mismatchedCaption(e, rng));
-    double bestDistance = settings.mismatchCandidates() > 1 ? squaredDistance(truth.values(), best.values()) : 0;
+    double bestDistance =
+        settings.mismatchCandidates() > 1 ? squaredDistance(truth.values(), best.values()) : 0;
     for (int c = 1; c < settings.mismatchCandidates(); c++) {
       EncodedText candidate = encoder.encode(mismatchedCaption(e, rng));
       double d = squaredDistance(truth.values(), candidate.values());
@@ -233,7 +251,9 @@ public final class BatchLoader {
     if (fallback != null) {
       return fallback;
     }
-    throw new DatasetException("cannot find a mismatched caption for " + e.id() + ": every caption of the split describes it");
+    throw new DatasetException(
+        "cannot find a mismatched caption for "
+            + e.id()
+            + ": every caption of the split describes it");
   }
-
 }

@@ -3,9 +3,9 @@ package dev.t2i.datasets.pipeline;
 import java.util.SplittableRandom;
 
 /**
- * Which examples batch {@code b} holds, and the generators for its random choices: pure
- * functions of (seed, b). Each epoch is a fresh permutation of the examples; the last partial
- * batch of an epoch is dropped.
+ * Which examples batch {@code b} holds, and the generators for its random choices: pure functions
+ * of (seed, b). Each epoch is a fresh permutation of the examples; the last partial batch of an
+ * epoch is dropped.
  */
 final class BatchPlan {
   private final int examples;
@@ -17,7 +17,11 @@ final class BatchPlan {
   BatchPlan(int examples, int batchSize, long seed) {
     if (examples < batchSize) {
       throw new IllegalArgumentException(
-          "the split has " + examples + " examples, fewer than one batch of " + batchSize + "; lower training.batchSize");
+          "the split has "
+              + examples
+              + " examples, fewer than one batch of "
+              + batchSize
+              + "; lower training.batchSize");
     }
     this.examples = examples;
     this.batchSize = batchSize;

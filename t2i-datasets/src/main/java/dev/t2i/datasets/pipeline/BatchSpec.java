@@ -13,7 +13,13 @@ import dev.t2i.api.TextShape;
  * @param randomImages whether to add real images drawn independently of the captions
  * @param augment whether to apply random crops and flips (training) or not (evaluation)
  */
-public record BatchSpec(int batchSize, int imageSize, TextShape text, boolean mismatchedText, boolean randomImages, boolean augment) {
+public record BatchSpec(
+    int batchSize,
+    int imageSize,
+    TextShape text,
+    boolean mismatchedText,
+    boolean randomImages,
+    boolean augment) {
   public BatchSpec {
     Checks.positive("batchSize", batchSize);
     Checks.positive("imageSize", imageSize);

@@ -6,18 +6,23 @@ import dev.t2i.datasets.io.OnError;
 
 /** Settings of the image pipeline ({@code pipeline:} in an experiment). */
 public record ImagePipelineSettings(
-    @JsonPropertyDescription("resize to imageSize x cropScale, then crop imageSize at random (Reed: 76 -> 64)") Boolean randomCrop,
+    @JsonPropertyDescription(
+            "resize to imageSize x cropScale, then crop imageSize at random (Reed: 76 -> 64)")
+        Boolean randomCrop,
     @JsonPropertyDescription("load size over image size for random crops") Double cropScale,
     @JsonPropertyDescription("flip images horizontally at random") Boolean flip,
     @JsonPropertyDescription("threads that decode and assemble batches") Integer workers,
     @JsonPropertyDescription("batches prepared ahead of the trainer") Integer prefetch,
-    @JsonPropertyDescription("mismatched captions come from another image or another class") Mismatch mismatch,
-    @JsonPropertyDescription("skip (and count) or fail on an image that does not decode") OnError onError,
-    @JsonPropertyDescription("mismatched captions drawn per example; above 1, the one whose encoding is nearest the true caption's is used (hard negatives, e.g. the same petal colour with another centre)")
+    @JsonPropertyDescription("mismatched captions come from another image or another class")
+        Mismatch mismatch,
+    @JsonPropertyDescription("skip (and count) or fail on an image that does not decode")
+        OnError onError,
+    @JsonPropertyDescription(
+            "mismatched captions drawn per example; above 1, the one whose encoding is nearest the true caption's is used (hard negatives, e.g. the same petal colour with another centre)")
         Integer mismatchCandidates,
-    @JsonPropertyDescription("probability of leaving out each word of a training caption (at least one word stays); a partial caption still describes its image, and the generator learns each phrase's share on its own; 0: off")
-        Double wordDropout)
- {
+    @JsonPropertyDescription(
+            "probability of leaving out each word of a training caption (at least one word stays); a partial caption still describes its image, and the generator learns each phrase's share on its own; 0: off")
+        Double wordDropout) {
 
   public ImagePipelineSettings {
     randomCrop = Checks.orDefault(randomCrop, false);
@@ -27,7 +32,8 @@ public record ImagePipelineSettings(
     prefetch = Checks.inRange("prefetch", Checks.orDefault(prefetch, 4), 1, 64);
     mismatch = Checks.orDefault(mismatch, Mismatch.CLASS);
     onError = Checks.orDefault(onError, OnError.SKIP);
-    mismatchCandidates = Checks.inRange("mismatchCandidates", Checks.orDefault(mismatchCandidates, 1), 1, 64);
+    mismatchCandidates =
+        Checks.inRange("mismatchCandidates", Checks.orDefault(mismatchCandidates, 1), 1, 64);
     wordDropout = Checks.inRange("wordDropout", Checks.orDefault(wordDropout, 0.0), 0.0, 0.9);
   }
 

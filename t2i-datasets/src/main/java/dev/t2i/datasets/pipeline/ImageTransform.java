@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * Turns a decoded image into {@code size × size × 3} floats in {@code [-1, 1]}, row-major HWC:
- * centre-crop to a square, resize (halving first for large reductions, then bilinear), crop
- * (at random when training with random crops, else centred) and flip (at random, if enabled).
+ * centre-crop to a square, resize (halving first for large reductions, then bilinear), crop (at
+ * random when training with random crops, else centred) and flip (at random, if enabled).
  */
 final class ImageTransform {
   private final int size;
@@ -64,9 +64,14 @@ final class ImageTransform {
 
   /** The square {@code (x0, y0, side)} of {@code image} as {@code loadSize²} RGB ints. */
   private int[] resized(BufferedImage image, int x0, int y0, int side) {
-    if (side == loadSize && image.getType() == BufferedImage.TYPE_INT_RGB && x0 == 0 && y0 == 0
-        && image.getWidth() == side && image.getRaster().getDataBuffer() instanceof DataBufferInt db
-        && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0) {
+    if (side == loadSize
+        && image.getType() == BufferedImage.TYPE_INT_RGB
+        && x0 == 0
+        && y0 == 0
+        && image.getWidth() == side
+        && image.getRaster().getDataBuffer() instanceof DataBufferInt db
+        && image.getRaster().getSampleModelTranslateX() == 0
+        && image.getRaster().getSampleModelTranslateY() == 0) {
       return db.getData();
     }
     BufferedImage current = image.getSubimage(x0, y0, side, side);
@@ -83,7 +88,8 @@ final class ImageTransform {
     BufferedImage dst = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = dst.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.drawImage(src, 0, 0, side, side, null);
     } finally {

@@ -13,7 +13,9 @@ public final class Images {
     return pixels(image.read(), size);
   }
 
-  /** {@code size × size × 3} floats in {@code [-1, 1]}, centre-cropped and resized, row-major HWC. */
+  /**
+   * {@code size × size × 3} floats in {@code [-1, 1]}, centre-cropped and resized, row-major HWC.
+   */
   public static float[] pixels(BufferedImage image, int size) {
     ImageTransform t = new ImageTransform(size, ImagePipelineSettings.defaults());
     float[] out = new float[t.floats()];

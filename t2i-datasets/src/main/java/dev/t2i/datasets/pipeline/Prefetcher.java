@@ -27,11 +27,14 @@ public final class Prefetcher implements AutoCloseable {
     this.loader = loader;
     this.depth = depth;
     this.nextToSubmit = first;
-    this.pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "t2i-batches");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "t2i-batches");
+              t.setDaemon(true);
+              return t;
+            });
     while (inFlight.size() < depth) {
       submit();
     }

@@ -19,10 +19,14 @@ final class ClassSelector {
 
   /** The class ids {@code selectors} name in {@code index}. */
   static Set<Integer> resolve(Iterable<String> selectors, DatasetIndex index) {
-    Set<Integer> present = index.examples().stream().map(Example::classId).filter(c -> c >= 0)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<Integer> present =
+        index.examples().stream()
+            .map(Example::classId)
+            .filter(c -> c >= 0)
+            .collect(Collectors.toCollection(TreeSet::new));
     if (present.isEmpty()) {
-      throw new DatasetException("subset.classes: " + index.name() + " has no classes to select from");
+      throw new DatasetException(
+          "subset.classes: " + index.name() + " has no classes to select from");
     }
     Set<Integer> chosen = new TreeSet<>();
     for (String raw : selectors) {
@@ -34,7 +38,8 @@ final class ClassSelector {
         int from = Integer.parseInt(range.group(1));
         int to = Integer.parseInt(range.group(2));
         if (from > to) {
-          throw new DatasetException("subset.classes: range '" + raw + "' is empty; write it low-high, such as 1-51");
+          throw new DatasetException(
+              "subset.classes: range '" + raw + "' is empty; write it low-high, such as 1-51");
         }
         for (int c = from; c <= to; c++) {
           chosen.add(existing(c, present, index, raw));
@@ -48,9 +53,20 @@ final class ClassSelector {
 
   private static int existing(int id, Set<Integer> present, DatasetIndex index, String raw) {
     if (!present.contains(id)) {
-      throw new DatasetException("subset.classes: '" + raw + "' names class " + id + ", which " + index.name()
-          + " does not have; its class ids are " + ((TreeSet<Integer>) present).first() + " to "
-          + ((TreeSet<Integer>) present).last() + " (" + present.size() + " classes)");
+      throw new DatasetException(
+          "subset.classes: '"
+              + raw
+              + "' names class "
+              + id
+              + ", which "
+              + index.name()
+              + " does not have; its class ids are "
+              + ((TreeSet<Integer>) present).first()
+              + " to "
+              + ((TreeSet<Integer>) present).last()
+              + " ("
+              + present.size()
+              + " classes)");
     }
     return id;
   }
@@ -61,12 +77,25 @@ final class ClassSelector {
         return e.getKey();
       }
     }
-    String known = index.classNames().isEmpty()
-        ? index.name() + " has no class names; select classes by id"
-        : "known names include " + index.classNames().values().stream().limit(8).map(n -> "'" + n + "'")
-            .collect(Collectors.joining(", ")) + (index.classNames().size() > 8 ? ", …" : "")
-            + " (" + index.classNames().size() + " in all; see t2i data inspect)";
-    throw new DatasetException("subset.classes: no class named '" + raw + "' in " + index.name() + "; "
-        + known.toLowerCase(Locale.ROOT).charAt(0) + known.substring(1));
+    String known =
+        index.classNames().isEmpty()
+            ? index.name() + " has no class names; select classes by id"
+            : "known names include "
+                + index.classNames().values().stream()
+                    .limit(8)
+                    .map(n -> "'" + n + "'")
+                    .collect(Collectors.joining(", "))
+                + (index.classNames().size() > 8 ? ", …" : "")
+                + " ("
+                + index.classNames().size()
+                + " in all; see t2i data inspect)";
+    throw new DatasetException(
+        "subset.classes: no class named '"
+            + raw
+            + "' in "
+            + index.name()
+            + "; "
+            + known.toLowerCase(Locale.ROOT).charAt(0)
+            + known.substring(1));
   }
 }

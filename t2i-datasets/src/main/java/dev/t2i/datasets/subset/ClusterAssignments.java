@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class ClusterAssignments {
   /** The columns {@code t2i cluster} writes, in order. */
-  public static final List<String> HEADER = List.of("id", "split", "class", "cluster", "probability");
+  public static final List<String> HEADER =
+      List.of("id", "split", "class", "cluster", "probability");
 
   private ClusterAssignments() {}
 
@@ -28,15 +29,21 @@ public final class ClusterAssignments {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = r.readLine();
       if (header == null) {
-        throw new DatasetException(file + ": empty; expected the clusters.csv that t2i cluster writes, with the header "
-            + String.join(",", HEADER));
+        throw new DatasetException(
+            file
+                + ": empty; expected the clusters.csv that t2i cluster writes, with the header "
+                + String.join(",", HEADER));
       }
       List<String> columns = Arrays.asList(header.split(",", -1));
       int id = columns.indexOf("id");
       int cluster = columns.indexOf("cluster");
       if (id < 0 || cluster < 0) {
-        throw new DatasetException(file + ":1: header '" + header + "' lacks the columns id and cluster; expected "
-            + String.join(",", HEADER));
+        throw new DatasetException(
+            file
+                + ":1: header '"
+                + header
+                + "' lacks the columns id and cluster; expected "
+                + String.join(",", HEADER));
       }
       String line;
       int n = 1;
@@ -47,13 +54,15 @@ public final class ClusterAssignments {
         }
         String[] f = line.split(",", -1);
         if (f.length != columns.size()) {
-          throw new DatasetException(file + ":" + n + ": " + f.length + " fields; the header has " + columns.size());
+          throw new DatasetException(
+              file + ":" + n + ": " + f.length + " fields; the header has " + columns.size());
         }
         int c;
         try {
           c = Integer.parseInt(f[cluster].strip());
         } catch (NumberFormatException e) {
-          throw new DatasetException(file + ":" + n + ": cluster '" + f[cluster] + "' is not a whole number");
+          throw new DatasetException(
+              file + ":" + n + ": cluster '" + f[cluster] + "' is not a whole number");
         }
         if (c < 0) {
           throw new DatasetException(file + ":" + n + ": cluster " + c + " is negative");
@@ -63,7 +72,9 @@ public final class ClusterAssignments {
         }
       }
     } catch (NoSuchFileException e) {
-      throw new DatasetException(file + ": no such file; run t2i cluster first, which writes clusters.csv in its output directory");
+      throw new DatasetException(
+          file
+              + ": no such file; run t2i cluster first, which writes clusters.csv in its output directory");
     }
     return out;
   }

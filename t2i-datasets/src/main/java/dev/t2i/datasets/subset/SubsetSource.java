@@ -38,23 +38,42 @@ public final class SubsetSource implements ImageCaptionSource {
     if (!settings.clusters().isEmpty()) {
       Map<String, Integer> assigned = ClusterAssignments.read(settings.assignments());
       if (all.examples().stream().noneMatch(e -> assigned.containsKey(e.id()))) {
-        throw new DatasetException(settings.assignments() + ": none of its " + assigned.size() + " images is in "
-            + all.name() + "; was it written for another data set?");
+        throw new DatasetException(
+            settings.assignments()
+                + ": none of its "
+                + assigned.size()
+                + " images is in "
+                + all.name()
+                + "; was it written for another data set?");
       }
       Set<Integer> known = new TreeSet<>(assigned.values());
       for (int c : settings.clusters()) {
         if (!known.contains(c)) {
-          throw new DatasetException("subset.clusters: cluster " + c + " is not in " + settings.assignments()
-              + "; its clusters are " + known);
+          throw new DatasetException(
+              "subset.clusters: cluster "
+                  + c
+                  + " is not in "
+                  + settings.assignments()
+                  + "; its clusters are "
+                  + known);
         }
       }
       Set<Integer> wanted = Set.copyOf(settings.clusters());
       kept = kept.stream().filter(e -> wanted.contains(assigned.getOrDefault(e.id(), -1))).toList();
       provenance.put("subset.assignments", settings.assignments().toString());
-      provenance.put("subset.clusters", settings.clusters().stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+      provenance.put(
+          "subset.clusters",
+          settings.clusters().stream()
+              .map(String::valueOf)
+              .collect(Collectors.joining(",", "[", "]")));
     }
     if (kept.isEmpty()) {
-      throw new DatasetException("subset: the selection leaves no image of " + all.name() + " (" + all.examples().size() + " images)");
+      throw new DatasetException(
+          "subset: the selection leaves no image of "
+              + all.name()
+              + " ("
+              + all.examples().size()
+              + " images)");
     }
     provenance.put("subset.examples", kept.size() + " of " + all.examples().size());
     return new DatasetIndex(all.name(), kept, all.classNames(), all.skipped(), provenance);

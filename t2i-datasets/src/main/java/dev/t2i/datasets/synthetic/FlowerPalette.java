@@ -9,26 +9,32 @@ public final class FlowerPalette {
   /** A named colour. */
   public record Colour(String name, int r, int g, int b) {}
 
-  public static final List<Colour> PETAL_COLOURS = List.of(
-      new Colour("red", 215, 35, 45),
-      new Colour("orange", 240, 135, 25),
-      new Colour("yellow", 245, 210, 45),
-      new Colour("white", 238, 238, 232),
-      new Colour("pink", 238, 125, 175),
-      new Colour("purple", 135, 60, 170),
-      new Colour("blue", 55, 95, 215));
+  public static final List<Colour> PETAL_COLOURS =
+      List.of(
+          new Colour("red", 215, 35, 45),
+          new Colour("orange", 240, 135, 25),
+          new Colour("yellow", 245, 210, 45),
+          new Colour("white", 238, 238, 232),
+          new Colour("pink", 238, 125, 175),
+          new Colour("purple", 135, 60, 170),
+          new Colour("blue", 55, 95, 215));
 
-  public static final List<Colour> CENTRE_COLOURS = List.of(
-      new Colour("yellow", 245, 210, 45),
-      new Colour("brown", 115, 70, 30),
-      new Colour("white", 238, 238, 232),
-      new Colour("black", 28, 24, 24),
-      new Colour("green", 70, 160, 60));
+  public static final List<Colour> CENTRE_COLOURS =
+      List.of(
+          new Colour("yellow", 245, 210, 45),
+          new Colour("brown", 115, 70, 30),
+          new Colour("white", 238, 238, 232),
+          new Colour("black", 28, 24, 24),
+          new Colour("green", 70, 160, 60));
 
   /** (petal, centre) pairs that appear only in the test split. */
-  public static final List<List<String>> HELD_OUT = List.of(
-      List.of("blue", "white"), List.of("red", "black"), List.of("yellow", "brown"),
-      List.of("purple", "green"), List.of("pink", "yellow"));
+  public static final List<List<String>> HELD_OUT =
+      List.of(
+          List.of("blue", "white"),
+          List.of("red", "black"),
+          List.of("yellow", "brown"),
+          List.of("purple", "green"),
+          List.of("pink", "yellow"));
 
   public static final List<Integer> PETAL_COUNTS = List.of(4, 5, 6, 8);
 

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 /**
  * Draws a {@link Flower} at any size, bit-identically on every machine.
  *
- * <p>Each petal is a shape along its axis with a half-width profile (an ellipse for round and
- * thin petals, a tapered profile for pointed ones); its signed distance is approximated by the
+ * <p>Each petal is a shape along its axis with a half-width profile (an ellipse for round and thin
+ * petals, a tapered profile for pointed ones); its signed distance is approximated by the
  * perpendicular offset minus the half-width, and coverage is {@code clamp(0.5 - d, 0, 1)}: one
  * evaluation per pixel gives anti-aliased edges. All trigonometry is {@link StrictMath}.
  */

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The synthetic flower generator: flower {@code i} of a split, its ten captions and its image
- * are pure functions of (seed, split, i), so any example can be made on its own, in any order.
+ * The synthetic flower generator: flower {@code i} of a split, its ten captions and its image are
+ * pure functions of (seed, split, i), so any example can be made on its own, in any order.
  *
  * <p>Training flowers never use a held-out (petal, centre) pair nor a held-out sentence form; a
- * share of the test and validation flowers (30% by default) use only held-out pairs, the others
- * any allowed pair, and their captions may take any form.
+ * share of the test and validation flowers (30% by default) use only held-out pairs, the others any
+ * allowed pair, and their captions may take any form.
  */
 public final class SyntheticFlowers {
   /** Captions per image. */
@@ -43,11 +43,13 @@ public final class SyntheticFlowers {
   }
 
   private SplittableRandom random(Split split, int index, long stream) {
-    long s = seed * 0x9E3779B97F4A7C15L + switch (split) {
-      case TRAIN -> 0x632BE59BD9B4E019L;
-      case TEST -> 0x85157AF5L;
-      case VALIDATION -> 0x2545F4914F6CDD1DL;
-    };
+    long s =
+        seed * 0x9E3779B97F4A7C15L
+            + switch (split) {
+              case TRAIN -> 0x632BE59BD9B4E019L;
+              case TEST -> 0x85157AF5L;
+              case VALIDATION -> 0x2545F4914F6CDD1DL;
+            };
     s = s * 0xD1B54A32D192ED03L + index;
     return new SplittableRandom(s ^ (stream * 0xBF58476D1CE4E5B9L));
   }
@@ -71,12 +73,14 @@ public final class SyntheticFlowers {
     double rotation = 2 * Math.PI * rng.nextDouble();
     int[] pj = {rng.nextInt(21) - 10, rng.nextInt(21) - 10, rng.nextInt(21) - 10};
     int[] cj = {rng.nextInt(21) - 10, rng.nextInt(21) - 10, rng.nextInt(21) - 10};
-    return new Flower(pair[0], pair[1], petals, shape, large, radius, dx, dy, rotation, pj, cj, rng.nextLong());
+    return new Flower(
+        pair[0], pair[1], petals, shape, large, radius, dx, dy, rotation, pj, cj, rng.nextLong());
   }
 
   /** The ten captions of flower {@code index} of {@code split}, with their forms. */
   List<CaptionTemplates.Caption> captions(Split split, int index) {
-    return CaptionTemplates.captions(flower(split, index), CAPTIONS, split != Split.TRAIN, random(split, index, 2));
+    return CaptionTemplates.captions(
+        flower(split, index), CAPTIONS, split != Split.TRAIN, random(split, index, 2));
   }
 
   /** Number of sentence forms; forms {@link #isHeldOutForm held out} of training are among them. */

@@ -6,12 +6,16 @@ import dev.t2i.api.data.ImageCaptionSource;
 
 /** Settings of {@code synthetic-flowers}. */
 public record SyntheticFlowersSettings(
-    @JsonPropertyDescription("seed of the data set; the same seed gives the same images everywhere") Long seed,
+    @JsonPropertyDescription("seed of the data set; the same seed gives the same images everywhere")
+        Long seed,
     @JsonPropertyDescription("training images") Integer train,
     @JsonPropertyDescription("test images") Integer test,
     @JsonPropertyDescription("side of the rendered images, in pixels") Integer imageSize,
-    @JsonPropertyDescription("share of test and validation images drawn from the held-out colour pairs") Double heldOutShare,
-    @JsonPropertyDescription("validation images, drawn like the test images (held-out pairs and sentence forms included) from a stream of their own, to choose configurations on")
+    @JsonPropertyDescription(
+            "share of test and validation images drawn from the held-out colour pairs")
+        Double heldOutShare,
+    @JsonPropertyDescription(
+            "validation images, drawn like the test images (held-out pairs and sentence forms included) from a stream of their own, to choose configurations on")
         Integer validation)
     implements ImageCaptionSource.Settings {
 

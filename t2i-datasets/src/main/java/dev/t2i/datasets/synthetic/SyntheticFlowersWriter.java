@@ -26,33 +26,66 @@ public final class SyntheticFlowersWriter {
   private SyntheticFlowersWriter() {}
 
   /** Writes {@code index} (from {@link SyntheticFlowersSource}) under {@code out}. */
-  public static void write(DatasetIndex index, Path out, float jpegQuality, Progress.Factory progress) throws IOException {
+  public static void write(
+      DatasetIndex index, Path out, float jpegQuality, Progress.Factory progress)
+      throws IOException {
     Files.createDirectories(out.resolve("jpg"));
-    try (Writer labels = Files.newBufferedWriter(out.resolve("labels.txt"), StandardCharsets.UTF_8);
+    try (Writer labels =
+            Files.newBufferedWriter(out.resolve("labels.txt"), StandardCharsets.UTF_8);
         Writer splits = Files.newBufferedWriter(out.resolve("splits.txt"), StandardCharsets.UTF_8);
-        Writer attributes = Files.newBufferedWriter(out.resolve("attributes.tsv"), StandardCharsets.UTF_8);
-        Progress bar = progress.start("writing synthetic flowers", index.examples().size(), "images")) {
+        Writer attributes =
+            Files.newBufferedWriter(out.resolve("attributes.tsv"), StandardCharsets.UTF_8);
+        Progress bar =
+            progress.start("writing synthetic flowers", index.examples().size(), "images")) {
       attributes.write("image\tsplit\tpetal_color\tcenter_color\tpetal_count\tpetal_shape\tsize\n");
       long done = 0;
       for (Example e : index.examples()) {
         writeJpeg(e.image().read(), out.resolve("jpg").resolve(e.id() + ".jpg"), jpegQuality);
-        Path captions = out.resolve("text_c10").resolve(String.format("class_%05d", e.classId())).resolve(e.id() + ".txt");
+        Path captions =
+            out.resolve("text_c10")
+                .resolve(String.format("class_%05d", e.classId()))
+                .resolve(e.id() + ".txt");
         Files.createDirectories(captions.getParent());
         Files.writeString(captions, String.join("\n", e.captions()) + "\n", StandardCharsets.UTF_8);
         labels.write(e.id() + " " + e.classId() + "\n");
         splits.write(e.id() + " " + e.split().id() + "\n");
         var a = e.attributes();
-        attributes.write(String.join("\t", e.id(), e.split().id(), a.get("petal_color"), a.get("center_color"),
-            a.get("petal_count"), a.get("petal_shape"), a.get("size")) + "\n");
+        attributes.write(
+            String.join(
+                    "\t",
+                    e.id(),
+                    e.split().id(),
+                    a.get("petal_color"),
+                    a.get("center_color"),
+                    a.get("petal_count"),
+                    a.get("petal_shape"),
+                    a.get("size"))
+                + "\n");
         bar.set(++done);
       }
     }
     StringBuilder json = new StringBuilder("{");
-    index.classNames().forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": \"").append(v).append('"'));
-    Files.writeString(out.resolve("cat_to_name.json"), json.append("}\n").toString(), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("README.txt"),
-        "Synthetic flowers written by t2i (" + index.provenance() + ").\n"
-            + "Read it back with dataset: {type: oxford102, root: " + out + "}.\n", StandardCharsets.UTF_8);
+    index
+        .classNames()
+        .forEach(
+            (k, v) ->
+                json.append(json.length() > 1 ? ", " : "")
+                    .append('"')
+                    .append(k)
+                    .append("\": \"")
+                    .append(v)
+                    .append('"'));
+    Files.writeString(
+        out.resolve("cat_to_name.json"), json.append("}\n").toString(), StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("README.txt"),
+        "Synthetic flowers written by t2i ("
+            + index.provenance()
+            + ").\n"
+            + "Read it back with dataset: {type: oxford102, root: "
+            + out
+            + "}.\n",
+        StandardCharsets.UTF_8);
   }
 
   private static void writeJpeg(BufferedImage image, Path file, float quality) throws IOException {
@@ -68,5 +101,4 @@ public final class SyntheticFlowersWriter {
       writer.dispose();
     }
   }
-
 }

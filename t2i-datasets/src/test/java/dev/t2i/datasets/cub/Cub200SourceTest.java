@@ -22,9 +22,11 @@ class Cub200SourceTest {
   @BeforeEach
   void tree() throws Exception {
     String[] classes = {"001.Black_footed_Albatross", "002.Laysan_Albatross"};
-    String[] images = {"001.Black_footed_Albatross/Black_Footed_Albatross_0046_18.jpg",
-        "001.Black_footed_Albatross/Black_Footed_Albatross_0009_34.jpg",
-        "002.Laysan_Albatross/Laysan_Albatross_0002_1027.jpg"};
+    String[] images = {
+      "001.Black_footed_Albatross/Black_Footed_Albatross_0046_18.jpg",
+      "001.Black_footed_Albatross/Black_Footed_Albatross_0009_34.jpg",
+      "002.Laysan_Albatross/Laysan_Albatross_0002_1027.jpg"
+    };
     Files.writeString(root.resolve("classes.txt"), "1 " + classes[0] + "\n2 " + classes[1] + "\n");
     StringBuilder list = new StringBuilder();
     StringBuilder split = new StringBuilder();
@@ -53,11 +55,18 @@ class Cub200SourceTest {
   @Test
   void readsTheOriginalLayoutAndCropsToBoxes() throws Exception {
     DatasetIndex index = load(OnError.FAIL);
-    assertThat(index.examples()).extracting(Example::id)
-        .containsExactly("Black_Footed_Albatross_0046_18", "Black_Footed_Albatross_0009_34", "Laysan_Albatross_0002_1027");
+    assertThat(index.examples())
+        .extracting(Example::id)
+        .containsExactly(
+            "Black_Footed_Albatross_0046_18",
+            "Black_Footed_Albatross_0009_34",
+            "Laysan_Albatross_0002_1027");
     assertThat(index.examples()).extracting(Example::classId).containsExactly(1, 1, 2);
-    assertThat(index.examples()).extracting(Example::split).containsExactly(Split.TRAIN, Split.TEST, Split.TRAIN);
-    assertThat(index.examples().get(0).captions()).containsExactly("this bird has a white belly", "a large bird with long wings");
+    assertThat(index.examples())
+        .extracting(Example::split)
+        .containsExactly(Split.TRAIN, Split.TEST, Split.TRAIN);
+    assertThat(index.examples().get(0).captions())
+        .containsExactly("this bird has a white belly", "a large bird with long wings");
     BufferedImage im = index.examples().get(0).image().read();
     assertThat(im.getWidth()).isEqualTo(40);
     assertThat(im.getHeight()).isEqualTo(30);
@@ -65,16 +74,24 @@ class Cub200SourceTest {
     assertThat(index.provenance()).containsEntry("split", "train_test_split.txt");
   }
 
-  /** Held-out images of known birds: part of a training class goes to validation, never a test class's, never a whole class. */
+  /**
+   * Held-out images of known birds: part of a training class goes to validation, never a test
+   * class's, never a whole class.
+   */
   @Test
   void holdsOutValidationImagesOfTrainingClasses() throws Exception {
     Files.writeString(root.resolve("trainvalclasses.txt"), "001.Black_footed_Albatross\n");
     Files.writeString(root.resolve("testclasses.txt"), "002.Laysan_Albatross\n");
-    DatasetIndex index = new Cub200Source(new Cub200Settings(root, null, true, OnError.FAIL, 0.5, 3L)).load();
-    assertThat(index.examples()).extracting(Example::split).containsExactlyInAnyOrder(Split.TRAIN, Split.VALIDATION, Split.TEST);
+    DatasetIndex index =
+        new Cub200Source(new Cub200Settings(root, null, true, OnError.FAIL, 0.5, 3L)).load();
+    assertThat(index.examples())
+        .extracting(Example::split)
+        .containsExactlyInAnyOrder(Split.TRAIN, Split.VALIDATION, Split.TEST);
     assertThat(index.examples().get(2).split()).isEqualTo(Split.TEST);
-    assertThat(index.provenance().get("validation")).isEqualTo("1 images: 0.5 of each training class's images, seed 3 "
-        + "(held-out images of known classes)");
+    assertThat(index.provenance().get("validation"))
+        .isEqualTo(
+            "1 images: 0.5 of each training class's images, seed 3 "
+                + "(held-out images of known classes)");
   }
 
   @Test
@@ -82,30 +99,40 @@ class Cub200SourceTest {
     Files.writeString(root.resolve("trainvalclasses.txt"), "001.Black_footed_Albatross\n");
     Files.writeString(root.resolve("testclasses.txt"), "002.Laysan_Albatross\n");
     DatasetIndex index = load(OnError.FAIL);
-    assertThat(index.examples()).extracting(Example::split).containsExactly(Split.TRAIN, Split.TRAIN, Split.TEST);
+    assertThat(index.examples())
+        .extracting(Example::split)
+        .containsExactly(Split.TRAIN, Split.TRAIN, Split.TEST);
     assertThat(index.provenance()).containsEntry("split", "Reed et al. class split");
   }
 
   @Test
   void malformedLinesEscapingPathsAndMissingFilesAreSkippedOrFail() throws Exception {
-    Files.writeString(root.resolve("images.txt"), Files.readString(root.resolve("images.txt"))
-        + "4 ../../etc/passwd\nfive 001.Black_footed_Albatross/x.jpg\n6 001.Black_footed_Albatross/missing.jpg\n");
-    Files.writeString(root.resolve("bounding_boxes.txt"), Files.readString(root.resolve("bounding_boxes.txt")) + "4 1 2 x 4\n");
+    Files.writeString(
+        root.resolve("images.txt"),
+        Files.readString(root.resolve("images.txt"))
+            + "4 ../../etc/passwd\nfive 001.Black_footed_Albatross/x.jpg\n6 001.Black_footed_Albatross/missing.jpg\n");
+    Files.writeString(
+        root.resolve("bounding_boxes.txt"),
+        Files.readString(root.resolve("bounding_boxes.txt")) + "4 1 2 x 4\n");
     Files.delete(root.resolve("text_c10/002.Laysan_Albatross/Laysan_Albatross_0002_1027.txt"));
     DatasetIndex index = load(OnError.SKIP);
     assertThat(index.examples()).hasSize(2);
-    assertThat(index.skipped()).extracting(s -> s.reason()).containsExactlyInAnyOrder(
-        "expected 2 fields starting with a number, found 'five 001.Black_footed_Albatross/x.jpg'",
-        "expected 5 fields starting with a number, found '4 1 2 x 4'",
-        "path '../../etc/passwd' leaves the images folder",
-        "missing image file",
-        "missing caption file");
-    assertThatThrownBy(() -> load(OnError.FAIL)).hasMessageContaining("images.txt:5: expected 2 fields");
+    assertThat(index.skipped())
+        .extracting(s -> s.reason())
+        .containsExactlyInAnyOrder(
+            "expected 2 fields starting with a number, found 'five 001.Black_footed_Albatross/x.jpg'",
+            "expected 5 fields starting with a number, found '4 1 2 x 4'",
+            "path '../../etc/passwd' leaves the images folder",
+            "missing image file",
+            "missing caption file");
+    assertThatThrownBy(() -> load(OnError.FAIL))
+        .hasMessageContaining("images.txt:5: expected 2 fields");
   }
 
   @Test
   void aMissingIndexFileIsAClearError() throws Exception {
     Files.delete(root.resolve("bounding_boxes.txt"));
-    assertThatThrownBy(() -> load(OnError.SKIP)).hasMessageContaining("bounding_boxes.txt: missing; a CUB-200-2011 folder has");
+    assertThatThrownBy(() -> load(OnError.SKIP))
+        .hasMessageContaining("bounding_boxes.txt: missing; a CUB-200-2011 folder has");
   }
 }

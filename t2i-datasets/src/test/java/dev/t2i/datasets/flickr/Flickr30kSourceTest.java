@@ -26,7 +26,8 @@ class Flickr30kSourceTest {
   }
 
   private DatasetIndex load(String captions, OnError onError) throws Exception {
-    return new Flickr30kSource(new Flickr30kSettings(root, null, captions, 0.5, 1L, onError)).load();
+    return new Flickr30kSource(new Flickr30kSettings(root, null, captions, 0.5, 1L, onError))
+        .load();
   }
 
   @Test
@@ -34,19 +35,31 @@ class Flickr30kSourceTest {
     StringBuilder sb = new StringBuilder();
     for (String n : new String[] {"1000092795", "10002456"}) {
       for (int i = 0; i < 5; i++) {
-        sb.append(n).append(".jpg#").append(i).append('\t').append("Caption ").append(i).append(" of ").append(n).append(" .\n");
+        sb.append(n)
+            .append(".jpg#")
+            .append(i)
+            .append('\t')
+            .append("Caption ")
+            .append(i)
+            .append(" of ")
+            .append(n)
+            .append(" .\n");
       }
     }
     Files.writeString(root.resolve("results_20130124.token"), sb.toString());
     DatasetIndex index = load(null, OnError.FAIL);
     assertThat(index.examples()).extracting(Example::id).containsExactly("1000092795", "10002456");
-    assertThat(index.examples().get(0).captions()).hasSize(5).first().isEqualTo("Caption 0 of 1000092795 .");
+    assertThat(index.examples().get(0).captions())
+        .hasSize(5)
+        .first()
+        .isEqualTo("Caption 0 of 1000092795 .");
     assertThat(index.provenance()).containsEntry("captionsPerImage", "{5=2}");
   }
 
   @Test
   void readsTheCsvIncludingTheKnownMalformedRow() throws Exception {
-    String csv = """
+    String csv =
+        """
         image_name| comment_number| comment
         1000092795.jpg| 0| Two young guys with shaggy hair look at their hands .
         1000092795.jpg| 1| Two young , White males are outside near many bushes .
@@ -56,17 +69,28 @@ class Flickr30kSourceTest {
         """;
     Files.writeString(root.resolve("results.csv"), csv);
     DatasetIndex index = load(null, OnError.FAIL);
-    Example dog = index.examples().stream().filter(e -> e.id().equals("2199200615")).findFirst().orElseThrow();
-    assertThat(dog.captions()).containsExactly("A dog runs on green grass near a wooden fence .", "A dog runs across the grass .");
-    Example men = index.examples().stream().filter(e -> e.id().equals("10002456")).findFirst().orElseThrow();
-    assertThat(men.captions()).containsExactly("Several men in hard hats are operating a giant pulley system | with a pipe .");
+    Example dog =
+        index.examples().stream()
+            .filter(e -> e.id().equals("2199200615"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(dog.captions())
+        .containsExactly(
+            "A dog runs on green grass near a wooden fence .", "A dog runs across the grass .");
+    Example men =
+        index.examples().stream().filter(e -> e.id().equals("10002456")).findFirst().orElseThrow();
+    assertThat(men.captions())
+        .containsExactly(
+            "Several men in hard hats are operating a giant pulley system | with a pipe .");
     assertThat(index.examples()).allMatch(e -> e.classId() == -1);
   }
 
   @Test
   void splitIsSeededAndStable() throws Exception {
-    Files.writeString(root.resolve("results.csv"), "image_name| comment_number| comment\n"
-        + "1000092795.jpg| 0| a\n10002456.jpg| 0| b\n2199200615.jpg| 0| c\n");
+    Files.writeString(
+        root.resolve("results.csv"),
+        "image_name| comment_number| comment\n"
+            + "1000092795.jpg| 0| a\n10002456.jpg| 0| b\n2199200615.jpg| 0| c\n");
     var a = load(null, OnError.FAIL).examples().stream().map(Example::split).toList();
     var b = load(null, OnError.FAIL).examples().stream().map(Example::split).toList();
     assertThat(a).isEqualTo(b).contains(Split.TRAIN);
@@ -74,13 +98,20 @@ class Flickr30kSourceTest {
 
   @Test
   void malformedRowsAndEscapingNamesAreSkippedOrFail() throws Exception {
-    Files.writeString(root.resolve("results_20130124.token"),
+    Files.writeString(
+        root.resolve("results_20130124.token"),
         "1000092795.jpg#0\tok .\nno tab here\n../../etc/passwd#0\tsneaky\nmissing.jpg#0\tgone\n");
     DatasetIndex index = load(null, OnError.SKIP);
     assertThat(index.examples()).hasSize(1);
-    assertThat(index.skipped()).extracting(s -> s.reason()).containsExactly(
-        "expected NAME.jpg#N<TAB>caption", "image name '../../etc/passwd' leaves the images folder", "missing image file");
-    assertThatThrownBy(() -> load(null, OnError.FAIL)).hasMessageContaining("results_20130124.token:2: expected NAME.jpg#N<TAB>caption");
-    assertThatThrownBy(() -> load("nope.csv", OnError.FAIL)).hasMessageContaining("no such caption file");
+    assertThat(index.skipped())
+        .extracting(s -> s.reason())
+        .containsExactly(
+            "expected NAME.jpg#N<TAB>caption",
+            "image name '../../etc/passwd' leaves the images folder",
+            "missing image file");
+    assertThatThrownBy(() -> load(null, OnError.FAIL))
+        .hasMessageContaining("results_20130124.token:2: expected NAME.jpg#N<TAB>caption");
+    assertThatThrownBy(() -> load("nope.csv", OnError.FAIL))
+        .hasMessageContaining("no such caption file");
   }
 }

@@ -78,18 +78,43 @@ class ImageFilesTest {
   void garbageIsNotAnImage() throws Exception {
     Path f = dir.resolve("junk.jpg");
     Files.write(f, "this is not an image".getBytes());
-    assertThatThrownBy(() -> new FileImage(f).read()).hasMessageContaining("not a JPEG or PNG image");
+    assertThatThrownBy(() -> new FileImage(f).read())
+        .hasMessageContaining("not a JPEG or PNG image");
     Path g = dir.resolve("bad.jpg");
-    byte[] header = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0};
+    byte[] header = {
+      (byte) 0xFF,
+      (byte) 0xD8,
+      (byte) 0xFF,
+      (byte) 0xE0,
+      0,
+      16,
+      'J',
+      'F',
+      'I',
+      'F',
+      0,
+      1,
+      1,
+      0,
+      0,
+      1,
+      0,
+      1,
+      0,
+      0
+    };
     Files.write(g, header);
-    assertThatThrownBy(() -> new FileImage(g).read()).isInstanceOf(IOException.class).hasMessageContaining(g.toString());
+    assertThatThrownBy(() -> new FileImage(g).read())
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(g.toString());
   }
 
   @Test
   void pathsCannotLeaveTheRoot() throws Exception {
     Path root = Files.createDirectories(dir.resolve("root"));
     Files.writeString(dir.resolve("secret.txt"), "x");
-    assertThat(SafePaths.resolve(root, "a/b.jpg")).contains(root.toAbsolutePath().resolve("a/b.jpg"));
+    assertThat(SafePaths.resolve(root, "a/b.jpg"))
+        .contains(root.toAbsolutePath().resolve("a/b.jpg"));
     assertThat(SafePaths.resolve(root, "../secret.txt")).isEmpty();
     assertThat(SafePaths.resolve(root, "a/../../secret.txt")).isEmpty();
     assertThat(SafePaths.resolve(root, "/etc/passwd")).isEmpty();
@@ -109,10 +134,14 @@ class ImageFilesTest {
     Path empty = Files.writeString(dir.resolve("empty.txt"), " \n\n");
     assertThat(CaptionFile.read(empty, log)).isNull();
     assertThat(CaptionFile.read(dir.resolve("missing.txt"), log)).isNull();
-    assertThat(log.skipped()).extracting(s -> s.reason())
+    assertThat(log.skipped())
+        .extracting(s -> s.reason())
         .containsExactly("not UTF-8 at byte 2", "empty caption file", "missing caption file");
     LoadLog strict = new LoadLog("test", OnError.FAIL);
     assertThatThrownBy(() -> CaptionFile.read(bad, strict))
-        .hasMessage("test: " + bad + ": not UTF-8 at byte 2 (onError: fail; set onError: skip to leave such items out)");
+        .hasMessage(
+            "test: "
+                + bad
+                + ": not UTF-8 at byte 2 (onError: fail; set onError: skip to leave such items out)");
   }
 }

@@ -17,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,10 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class Oxford102SourceTest {
-  static final Path SHARED = Path.of(System.getProperty("t2i.shared.data", "../../shared/data"), "oxford102");
+  static final Path SHARED =
+      Path.of(System.getProperty("t2i.shared.data", "../../shared/data"), "oxford102");
 
-  private static DatasetIndex load(Path root, Boolean classCaptions, OnError onError) throws Exception {
-    return new Oxford102Source(new Oxford102Settings(root, classCaptions, 0L, 20, onError, null)).load();
+  private static DatasetIndex load(Path root, Boolean classCaptions, OnError onError)
+      throws Exception {
+    return new Oxford102Source(new Oxford102Settings(root, classCaptions, 0L, 20, onError, null))
+        .load();
   }
 
   @Test
@@ -37,21 +39,30 @@ class Oxford102SourceTest {
     DatasetIndex index = load(SHARED, true, OnError.SKIP);
     assertThat(index.examples()).hasSize(8189);
     assertThat(index.classNames()).hasSize(102).containsEntry(1, "pink primrose");
-    assertThat(index.provenance()).containsEntry("imagesWithOwnCaptions", "518").containsEntry("imagesWithClassCaptions", "7671");
-    assertThat(index.provenance().get("split")).startsWith("class-disjoint, seed 0, test classes [");
+    assertThat(index.provenance())
+        .containsEntry("imagesWithOwnCaptions", "518")
+        .containsEntry("imagesWithClassCaptions", "7671");
+    assertThat(index.provenance().get("split"))
+        .startsWith("class-disjoint, seed 0, test classes [");
     assertThat(index.skipped()).isEmpty();
-    Set<Integer> train = index.split(Split.TRAIN).stream().map(Example::classId).collect(Collectors.toSet());
-    Set<Integer> test = index.split(Split.TEST).stream().map(Example::classId).collect(Collectors.toSet());
+    Set<Integer> train =
+        index.split(Split.TRAIN).stream().map(Example::classId).collect(Collectors.toSet());
+    Set<Integer> test =
+        index.split(Split.TEST).stream().map(Example::classId).collect(Collectors.toSet());
     assertThat(train).hasSize(82);
     assertThat(test).hasSize(20).doesNotContainAnyElementsOf(train);
     // Held-out images of known flowers: a tenth of every training class, none of the test classes.
     List<Example> validation = index.split(Split.VALIDATION);
-    Set<Integer> validationClasses = validation.stream().map(Example::classId).collect(Collectors.toSet());
+    Set<Integer> validationClasses =
+        validation.stream().map(Example::classId).collect(Collectors.toSet());
     assertThat(validationClasses).isEqualTo(train);
     int trainingClassImages = index.split(Split.TRAIN).size() + validation.size();
-    assertThat(validation.size()).isBetween((int) (0.09 * trainingClassImages), (int) (0.11 * trainingClassImages));
-    assertThat(index.provenance().get("validation")).startsWith(validation.size() + " images: 0.1 of each training class's images, seed 0");
-    Set<String> trainIds = index.split(Split.TRAIN).stream().map(Example::id).collect(Collectors.toSet());
+    assertThat(validation.size())
+        .isBetween((int) (0.09 * trainingClassImages), (int) (0.11 * trainingClassImages));
+    assertThat(index.provenance().get("validation"))
+        .startsWith(validation.size() + " images: 0.1 of each training class's images, seed 0");
+    Set<String> trainIds =
+        index.split(Split.TRAIN).stream().map(Example::id).collect(Collectors.toSet());
     assertThat(validation).noneMatch(e -> trainIds.contains(e.id()));
     Example first = index.examples().get(0);
     assertThat(first.id()).isEqualTo("image_00001");
@@ -60,8 +71,13 @@ class Oxford102SourceTest {
     BufferedImage im = first.image().read();
     assertThat(Math.min(im.getWidth(), im.getHeight())).isEqualTo(80);
     // Own captions are the text_c10 file's lines.
-    Example own = index.examples().stream().filter(e -> e.id().equals("image_06734")).findFirst().orElseThrow();
-    assertThat(own.captions()).isEqualTo(Files.readAllLines(SHARED.resolve("text_c10/class_00001/image_06734.txt")));
+    Example own =
+        index.examples().stream()
+            .filter(e -> e.id().equals("image_06734"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(own.captions())
+        .isEqualTo(Files.readAllLines(SHARED.resolve("text_c10/class_00001/image_06734.txt")));
     // The split is a function of the seed.
     var other = new Oxford102Source(new Oxford102Settings(SHARED, true, 1L, 20, null, null)).load();
     assertThat(other.provenance().get("split")).isNotEqualTo(index.provenance().get("split"));
@@ -79,7 +95,8 @@ class Oxford102SourceTest {
 
   @Test
   void readsBackASyntheticDataSetWrittenInItsLayout(@TempDir Path dir) throws Exception {
-    DatasetIndex written = new SyntheticFlowersSource(new SyntheticFlowersSettings(3L, 20, 6, 64, null, 0)).load();
+    DatasetIndex written =
+        new SyntheticFlowersSource(new SyntheticFlowersSettings(3L, 20, 6, 64, null, 0)).load();
     SyntheticFlowersWriter.write(written, dir, 0.95f, Progress.Factory.SILENT);
     DatasetIndex read = load(dir, false, OnError.FAIL);
     assertThat(read.examples()).hasSize(26);
@@ -90,21 +107,30 @@ class Oxford102SourceTest {
       assertThat(read.examples().get(i).classId()).isEqualTo(written.examples().get(i).classId());
     }
     assertThat(read.classNames().get(1)).isEqualTo("red/yellow");
-    assertThat(Files.readAllLines(dir.resolve("attributes.tsv"))).hasSize(27).first().asString().startsWith("image\tsplit\tpetal_color");
+    assertThat(Files.readAllLines(dir.resolve("attributes.tsv")))
+        .hasSize(27)
+        .first()
+        .asString()
+        .startsWith("image\tsplit\tpetal_color");
     BufferedImage back = read.examples().get(0).image().read();
     BufferedImage original = written.examples().get(0).image().read();
-    assertThat(Math.abs((back.getRGB(32, 32) & 0xff) - (original.getRGB(32, 32) & 0xff))).isLessThan(25);
+    assertThat(Math.abs((back.getRGB(32, 32) & 0xff) - (original.getRGB(32, 32) & 0xff)))
+        .isLessThan(25);
   }
 
   @Test
   void readsLabelsFromAMatlabFileCompressedOrNot(@TempDir Path dir) throws Exception {
     for (boolean compressed : new boolean[] {false, true}) {
       Path root = Files.createDirectories(dir.resolve("c" + compressed));
-      Files.write(root.resolve("imagelabels.mat"), matFile(new double[] {77, 77, 3, 102}, compressed));
+      Files.write(
+          root.resolve("imagelabels.mat"), matFile(new double[] {77, 77, 3, 102}, compressed));
       Files.createDirectories(root.resolve("jpg"));
       for (int i = 1; i <= 4; i++) {
         Files.write(root.resolve(String.format("jpg/image_%05d.jpg", i)), new byte[] {1});
-        Path cap = root.resolve(String.format("text_c10/class_%05d/image_%05d.txt", new int[] {77, 77, 3, 102}[i - 1], i));
+        Path cap =
+            root.resolve(
+                String.format(
+                    "text_c10/class_%05d/image_%05d.txt", new int[] {77, 77, 3, 102}[i - 1], i));
         Files.createDirectories(cap.getParent());
         Files.writeString(cap, "a caption\n");
       }
@@ -118,13 +144,18 @@ class Oxford102SourceTest {
   void malformedLabelsFileNamesTheLine(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("labels.txt"), "image_00001 3\nimage_00002 three\n");
     assertThatThrownBy(() -> load(dir, false, OnError.SKIP))
-        .hasMessage("oxford102: " + dir.resolve("labels.txt") + ":2: expected 'image_XXXXX CLASS', found 'image_00002 three'");
-    assertThatThrownBy(() -> load(dir.resolve("nope"), false, OnError.SKIP)).hasMessageContaining("no such folder (dataset.root)");
+        .hasMessage(
+            "oxford102: "
+                + dir.resolve("labels.txt")
+                + ":2: expected 'image_XXXXX CLASS', found 'image_00002 three'");
+    assertThatThrownBy(() -> load(dir.resolve("nope"), false, OnError.SKIP))
+        .hasMessageContaining("no such folder (dataset.root)");
   }
 
   @Test
   void missingImagesAndBadCaptionFilesAreSkippedAndCounted(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("labels.txt"), "image_00001 1\nimage_00002 1\nimage_00003 1\nimage_00004 1\n");
+    Files.writeString(
+        dir.resolve("labels.txt"), "image_00001 1\nimage_00002 1\nimage_00003 1\nimage_00004 1\n");
     Files.createDirectories(dir.resolve("jpg"));
     Path caps = Files.createDirectories(dir.resolve("text_c10/class_00001"));
     for (int i = 1; i <= 3; i++) {
@@ -136,8 +167,12 @@ class Oxford102SourceTest {
     Files.writeString(caps.resolve("image_00004.txt"), "no image\n");
     DatasetIndex index = load(dir, false, OnError.SKIP);
     assertThat(index.examples()).extracting(Example::id).containsExactly("image_00001");
-    assertThat(index.skipped()).extracting(s -> s.reason())
-        .containsExactlyInAnyOrder("not UTF-8 at byte 0", "empty caption file", "missing image file",
+    assertThat(index.skipped())
+        .extracting(s -> s.reason())
+        .containsExactlyInAnyOrder(
+            "not UTF-8 at byte 0",
+            "empty caption file",
+            "missing image file",
             "no caption file of its own (text_c10/class_00001/image_00002.txt), and classCaptions is off",
             "no caption file of its own (text_c10/class_00001/image_00003.txt), and classCaptions is off");
   }
@@ -180,5 +215,4 @@ class Oxford102SourceTest {
     }
     return out.toByteArray();
   }
-
 }

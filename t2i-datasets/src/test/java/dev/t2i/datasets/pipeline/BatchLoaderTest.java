@@ -25,7 +25,9 @@ import org.tensorflow.types.TFloat32;
 
 class BatchLoaderTest {
   static final List<Example> EXAMPLES =
-      new SyntheticFlowersSource(new SyntheticFlowersSettings(1L, 40, 0, 32, null, null)).load().split(Split.TRAIN);
+      new SyntheticFlowersSource(new SyntheticFlowersSettings(1L, 40, 0, 32, null, null))
+          .load()
+          .split(Split.TRAIN);
 
   /** Every distinct caption of the examples, numbered. */
   static final Map<String, Integer> CODES = new java.util.HashMap<>();
@@ -34,18 +36,22 @@ class BatchLoaderTest {
     EXAMPLES.forEach(e -> e.captions().forEach(c -> CODES.putIfAbsent(c, CODES.size())));
   }
 
-  /** Encodes a caption as (number of letters, its number): enough to tell captions apart exactly. */
-  static final TextEncoder ENCODER = new TextEncoder() {
-    @Override
-    public TextShape shape() {
-      return TextShape.pooled(2);
-    }
+  /**
+   * Encodes a caption as (number of letters, its number): enough to tell captions apart exactly.
+   */
+  static final TextEncoder ENCODER =
+      new TextEncoder() {
+        @Override
+        public TextShape shape() {
+          return TextShape.pooled(2);
+        }
 
-    @Override
-    public EncodedText encode(String caption) {
-      return new EncodedText(new float[] {caption.length(), CODES.get(caption)}, new float[] {1}, 1, List.of());
-    }
-  };
+        @Override
+        public EncodedText encode(String caption) {
+          return new EncodedText(
+              new float[] {caption.length(), CODES.get(caption)}, new float[] {1}, 1, List.of());
+        }
+      };
 
   static float[] values(TFloat32 t) {
     float[] out = new float[(int) t.size()];
@@ -59,7 +65,13 @@ class BatchLoaderTest {
 
   @Test
   void batchesAreNhwcInUnitRangeWithEncodedCaptions() {
-    BatchLoader loader = new BatchLoader(EXAMPLES, ENCODER, new BatchSpec(8, 32, ENCODER.shape(), true, true, true), pipeline(false, false, null), 3);
+    BatchLoader loader =
+        new BatchLoader(
+            EXAMPLES,
+            ENCODER,
+            new BatchSpec(8, 32, ENCODER.shape(), true, true, true),
+            pipeline(false, false, null),
+            3);
     try (Batch b = loader.load(0)) {
       assertThat(b.images().shape().asArray()).containsExactly(8, 32, 32, 3);
       assertThat(b.text().shape().asArray()).containsExactly(8, 2);
@@ -82,7 +94,8 @@ class BatchLoaderTest {
         assertThat(e.captions()).contains(b.captions().get(i));
       }
       // Pixel (0,0,0) of slot 0 is the example's own image, scaled.
-      Example first = EXAMPLES.stream().filter(x -> x.id().equals(b.ids().get(0))).findFirst().orElseThrow();
+      Example first =
+          EXAMPLES.stream().filter(x -> x.id().equals(b.ids().get(0))).findFirst().orElseThrow();
       int rgb;
       try {
         rgb = first.image().read().getRGB(0, 0);
@@ -98,7 +111,10 @@ class BatchLoaderTest {
     BatchSpec spec = new BatchSpec(8, 32, ENCODER.shape(), true, false, true);
     BatchLoader a = new BatchLoader(EXAMPLES, ENCODER, spec, pipeline(true, true, null), 3);
     BatchLoader b = new BatchLoader(EXAMPLES, ENCODER, spec, pipeline(true, true, null), 3);
-    try (Batch x = a.load(7); Batch y = b.load(7); Batch z = a.load(8); Batch w = new BatchLoader(EXAMPLES, ENCODER, spec, pipeline(true, true, null), 4).load(7)) {
+    try (Batch x = a.load(7);
+        Batch y = b.load(7);
+        Batch z = a.load(8);
+        Batch w = new BatchLoader(EXAMPLES, ENCODER, spec, pipeline(true, true, null), 4).load(7)) {
       assertThat(values(x.images())).containsExactly(values(y.images()));
       assertThat(values(x.mismatchedText())).containsExactly(values(y.mismatchedText()));
       assertThat(x.captions()).isEqualTo(y.captions());
@@ -109,7 +125,13 @@ class BatchLoaderTest {
 
   @Test
   void eachEpochVisitsEveryExampleOnceInANewOrder() {
-    BatchLoader loader = new BatchLoader(EXAMPLES, null, new BatchSpec(8, 32, null, false, false, false), pipeline(false, false, null), 3);
+    BatchLoader loader =
+        new BatchLoader(
+            EXAMPLES,
+            null,
+            new BatchSpec(8, 32, null, false, false, false),
+            pipeline(false, false, null),
+            3);
     assertThat(loader.batchesPerEpoch()).isEqualTo(5);
     List<String> epoch0 = new ArrayList<>();
     List<String> epoch1 = new ArrayList<>();
@@ -128,9 +150,11 @@ class BatchLoaderTest {
   void randomCropAndFlipChangePixelsOnlyWhenEnabledAndTraining() {
     BatchSpec train = new BatchSpec(8, 32, null, false, false, true);
     BatchSpec eval = new BatchSpec(8, 32, null, false, false, false);
-    try (Batch plain = new BatchLoader(EXAMPLES, null, train, pipeline(false, false, null), 3).load(0);
+    try (Batch plain =
+            new BatchLoader(EXAMPLES, null, train, pipeline(false, false, null), 3).load(0);
         Batch aug = new BatchLoader(EXAMPLES, null, train, pipeline(true, true, null), 3).load(0);
-        Batch evalAug = new BatchLoader(EXAMPLES, null, eval, pipeline(true, true, null), 3).load(0)) {
+        Batch evalAug =
+            new BatchLoader(EXAMPLES, null, eval, pipeline(true, true, null), 3).load(0)) {
       assertThat(aug.ids()).isEqualTo(plain.ids());
       assertThat(values(aug.images())).isNotEqualTo(values(plain.images()));
       // Without training augmentation a crop is centred and never flipped: mirror-free and stable.
@@ -140,7 +164,13 @@ class BatchLoaderTest {
 
   @Test
   void mismatchedCaptionsComeFromAnotherClass() {
-    BatchLoader loader = new BatchLoader(EXAMPLES, ENCODER, new BatchSpec(8, 32, ENCODER.shape(), true, false, true), pipeline(false, false, null), 5);
+    BatchLoader loader =
+        new BatchLoader(
+            EXAMPLES,
+            ENCODER,
+            new BatchSpec(8, 32, ENCODER.shape(), true, false, true),
+            pipeline(false, false, null),
+            5);
     for (int i = 0; i < 5; i++) {
       try (Batch b = loader.load(i)) {
         float[] right = values(b.text());
@@ -158,31 +188,43 @@ class BatchLoaderTest {
   }
 
   /** Counts each colour word of a caption: captions of the same colours are the same point. */
-  static final List<String> COLOURS = List.of("red", "orange", "yellow", "white", "pink", "purple", "blue", "brown", "black", "green");
+  static final List<String> COLOURS =
+      List.of(
+          "red", "orange", "yellow", "white", "pink", "purple", "blue", "brown", "black", "green");
 
-  static final TextEncoder COLOUR_WORDS = new TextEncoder() {
-    @Override
-    public TextShape shape() {
-      return TextShape.pooled(COLOURS.size());
-    }
-
-    @Override
-    public EncodedText encode(String caption) {
-      float[] v = new float[COLOURS.size()];
-      for (String word : caption.split(" ")) {
-        int i = COLOURS.indexOf(word);
-        if (i >= 0) {
-          v[i]++;
+  static final TextEncoder COLOUR_WORDS =
+      new TextEncoder() {
+        @Override
+        public TextShape shape() {
+          return TextShape.pooled(COLOURS.size());
         }
-      }
-      return new EncodedText(v, new float[] {1}, 1, List.of());
-    }
-  };
 
-  /** Share of mismatched captions, over 20 batches of 8, that name the example's own petal colour. */
+        @Override
+        public EncodedText encode(String caption) {
+          float[] v = new float[COLOURS.size()];
+          for (String word : caption.split(" ")) {
+            int i = COLOURS.indexOf(word);
+            if (i >= 0) {
+              v[i]++;
+            }
+          }
+          return new EncodedText(v, new float[] {1}, 1, List.of());
+        }
+      };
+
+  /**
+   * Share of mismatched captions, over 20 batches of 8, that name the example's own petal colour.
+   */
   static double shareNamingOwnPetalColour(int candidates) {
-    ImagePipelineSettings settings = new ImagePipelineSettings(false, null, false, 1, 2, null, null, candidates, null);
-    BatchLoader loader = new BatchLoader(EXAMPLES, COLOUR_WORDS, new BatchSpec(8, 32, COLOUR_WORDS.shape(), true, false, true), settings, 5);
+    ImagePipelineSettings settings =
+        new ImagePipelineSettings(false, null, false, 1, 2, null, null, candidates, null);
+    BatchLoader loader =
+        new BatchLoader(
+            EXAMPLES,
+            COLOUR_WORDS,
+            new BatchSpec(8, 32, COLOUR_WORDS.shape(), true, false, true),
+            settings,
+            5);
     int same = 0;
     int all = 0;
     for (int i = 0; i < 20; i++) {
@@ -220,8 +262,9 @@ class BatchLoaderTest {
       String[] words = BatchLoader.dropWords(caption, 0.25, rng).split(" ");
       assertThat(words.length).isBetween(1, 9);
       // The words kept stay in their order.
-      assertThat(String.join(" ", words)).matches(
-          "(this ?)?(flower ?)?(has ?)?(pink ?)?(petals ?)?(and ?)?(a ?)?(yellow ?)?(center)?");
+      assertThat(String.join(" ", words))
+          .matches(
+              "(this ?)?(flower ?)?(has ?)?(pink ?)?(petals ?)?(and ?)?(a ?)?(yellow ?)?(center)?");
       kept += words.length;
     }
     assertThat(kept / 2000.0).isCloseTo(9 * 0.75, org.assertj.core.data.Offset.offset(0.1));
@@ -230,14 +273,28 @@ class BatchLoaderTest {
 
   @Test
   void wordDropoutAppliesToTrainingBatchesOnly() {
-    ImagePipelineSettings dropping = new ImagePipelineSettings(false, null, false, 1, 2, null, null, null, 0.5);
-    BatchLoader train = new BatchLoader(EXAMPLES, COLOUR_WORDS, new BatchSpec(8, 32, COLOUR_WORDS.shape(), false, false, true), dropping, 5);
-    BatchLoader eval = new BatchLoader(EXAMPLES, COLOUR_WORDS, new BatchSpec(8, 32, COLOUR_WORDS.shape(), false, false, false), dropping, 5);
+    ImagePipelineSettings dropping =
+        new ImagePipelineSettings(false, null, false, 1, 2, null, null, null, 0.5);
+    BatchLoader train =
+        new BatchLoader(
+            EXAMPLES,
+            COLOUR_WORDS,
+            new BatchSpec(8, 32, COLOUR_WORDS.shape(), false, false, true),
+            dropping,
+            5);
+    BatchLoader eval =
+        new BatchLoader(
+            EXAMPLES,
+            COLOUR_WORDS,
+            new BatchSpec(8, 32, COLOUR_WORDS.shape(), false, false, false),
+            dropping,
+            5);
     Set<String> all = new HashSet<>();
     EXAMPLES.forEach(e -> all.addAll(e.captions()));
     int shortened = 0;
     for (int i = 0; i < 4; i++) {
-      try (Batch t = train.load(i); Batch e = eval.load(i)) {
+      try (Batch t = train.load(i);
+          Batch e = eval.load(i)) {
         assertThat(all).containsAll(e.captions());
         for (String c : t.captions()) {
           shortened += all.contains(c) ? 0 : 1;
@@ -253,7 +310,8 @@ class BatchLoaderTest {
     BatchLoader loader = new BatchLoader(EXAMPLES, ENCODER, spec, pipeline(true, true, null), 3);
     try (Prefetcher p = new Prefetcher(loader, 3, 3, 2)) {
       for (long i = 3; i < 9; i++) {
-        try (Batch got = p.next(); Batch direct = loader.load(i)) {
+        try (Batch got = p.next();
+            Batch direct = loader.load(i)) {
           assertThat(got.index()).isEqualTo(i);
           assertThat(values(got.images())).containsExactly(values(direct.images()));
         }
@@ -264,23 +322,25 @@ class BatchLoaderTest {
   @Test
   void undecodableImagesAreReplacedAndListedOrFailTheBatch() {
     List<Example> examples = new ArrayList<>(EXAMPLES);
-    ImageRef broken = new ImageRef() {
-      @Override
-      public java.awt.image.BufferedImage read() throws IOException {
-        throw new IOException("broken.jpg: corrupt or truncated image");
-      }
+    ImageRef broken =
+        new ImageRef() {
+          @Override
+          public java.awt.image.BufferedImage read() throws IOException {
+            throw new IOException("broken.jpg: corrupt or truncated image");
+          }
 
-      @Override
-      public String location() {
-        return "broken.jpg";
-      }
-    };
+          @Override
+          public String location() {
+            return "broken.jpg";
+          }
+        };
     for (int i = 0; i < 40; i += 4) {
       examples.set(i, new Example("bad" + i, Split.TRAIN, 1, List.of("x"), broken, Map.of()));
     }
     BatchSpec spec = new BatchSpec(8, 32, null, false, false, true);
     int skipped = 0;
-    BatchLoader skipping = new BatchLoader(examples, null, spec, pipeline(false, false, OnError.SKIP), 3);
+    BatchLoader skipping =
+        new BatchLoader(examples, null, spec, pipeline(false, false, OnError.SKIP), 3);
     for (int i = 0; i < 5; i++) {
       try (Batch b = skipping.load(i)) {
         skipped += b.skipped().size();
@@ -288,17 +348,30 @@ class BatchLoaderTest {
       }
     }
     assertThat(skipped).isGreaterThanOrEqualTo(10);
-    BatchLoader failing = new BatchLoader(examples, null, spec, pipeline(false, false, OnError.FAIL), 3);
-    assertThatThrownBy(() -> {
-      for (int i = 0; i < 5; i++) {
-        failing.load(i).close();
-      }
-    }).isInstanceOf(DatasetException.class).hasMessageContaining("cannot decode broken.jpg").hasMessageContaining("pipeline.onError: fail");
+    BatchLoader failing =
+        new BatchLoader(examples, null, spec, pipeline(false, false, OnError.FAIL), 3);
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 5; i++) {
+                failing.load(i).close();
+              }
+            })
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("cannot decode broken.jpg")
+        .hasMessageContaining("pipeline.onError: fail");
   }
 
   @Test
   void aSplitSmallerThanABatchIsAClearError() {
-    assertThatThrownBy(() -> new BatchLoader(EXAMPLES.subList(0, 5), null, new BatchSpec(8, 32, null, false, false, true), pipeline(false, false, null), 1))
-        .hasMessageContaining("the split has 5 examples, fewer than one batch of 8; lower training.batchSize");
+    assertThatThrownBy(
+            () ->
+                new BatchLoader(
+                    EXAMPLES.subList(0, 5),
+                    null,
+                    new BatchSpec(8, 32, null, false, false, true),
+                    pipeline(false, false, null),
+                    1))
+        .hasMessageContaining(
+            "the split has 5 examples, fewer than one batch of 8; lower training.batchSize");
   }
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class SyntheticFlowersTest {
 
   private static DatasetIndex index(int train, int test, long seed) {
-    return new SyntheticFlowersSource(new SyntheticFlowersSettings(seed, train, test, 64, null, null)).load();
+    return new SyntheticFlowersSource(
+            new SyntheticFlowersSettings(seed, train, test, 64, null, null))
+        .load();
   }
 
   private static String hash(DatasetIndex index, int images) throws Exception {
@@ -62,7 +64,8 @@ class SyntheticFlowersTest {
     Set<String> words = new HashSet<>();
     for (Example e : index.examples()) {
       var a = e.attributes();
-      assertThat(a).containsKeys("petal_color", "center_color", "petal_count", "petal_shape", "size");
+      assertThat(a)
+          .containsKeys("petal_color", "center_color", "petal_count", "petal_shape", "size");
       assertThat(a.get("petal_color")).isNotEqualTo(a.get("center_color"));
       boolean heldOut = FlowerPalette.isHeldOut(a.get("petal_color"), a.get("center_color"));
       if (e.split() == Split.TRAIN) {
@@ -74,24 +77,39 @@ class SyntheticFlowersTest {
         assertThat(c).as(c).matches("[a-z ]+").contains(a.get("petal_color"));
         List<String> tokens = List.of(c.split(" "));
         words.addAll(tokens);
-        boolean centre = tokens.contains(a.get("center_color"))
-            && FlowerPalette.CENTRE_WORDS.stream().anyMatch(tokens::contains);
+        boolean centre =
+            tokens.contains(a.get("center_color"))
+                && FlowerPalette.CENTRE_WORDS.stream().anyMatch(tokens::contains);
         if (centre) {
           withCentre++;
         }
       }
     }
     assertThat(withCentre / (double) captions).isGreaterThanOrEqualTo(0.70);
-    assertThat(words).contains("four", "five", "six", "eight", "round", "rounded", "pointed", "thin", "skinny", "narrow",
-        "small", "large", "center", "stamen", "pistil", "middle");
-    long heldOutTest = index.split(Split.TEST).stream()
-        .filter(e -> FlowerPalette.isHeldOut(e.attributes().get("petal_color"), e.attributes().get("center_color"))).count();
-    // 30% drawn from held-out pairs, plus the 5 held-out pairs among the 33 that the rest draws from.
+    assertThat(words)
+        .contains(
+            "four", "five", "six", "eight", "round", "rounded", "pointed", "thin", "skinny",
+            "narrow", "small", "large", "center", "stamen", "pistil", "middle");
+    long heldOutTest =
+        index.split(Split.TEST).stream()
+            .filter(
+                e ->
+                    FlowerPalette.isHeldOut(
+                        e.attributes().get("petal_color"), e.attributes().get("center_color")))
+            .count();
+    // 30% drawn from held-out pairs, plus the 5 held-out pairs among the 33 that the rest draws
+    // from.
     double expected = 1000 * (0.3 + 0.7 * 5 / 33.0);
     assertThat((double) heldOutTest).isBetween(expected - 45, expected + 45);
     Set<String> heldOutSeen = new HashSet<>();
-    index.split(Split.TEST).forEach(e -> heldOutSeen.add(e.attributes().get("petal_color") + "/" + e.attributes().get("center_color")));
-    assertThat(heldOutSeen).contains("blue/white", "red/black", "yellow/brown", "purple/green", "pink/yellow");
+    index
+        .split(Split.TEST)
+        .forEach(
+            e ->
+                heldOutSeen.add(
+                    e.attributes().get("petal_color") + "/" + e.attributes().get("center_color")));
+    assertThat(heldOutSeen)
+        .contains("blue/white", "red/black", "yellow/brown", "purple/green", "pink/yellow");
     assertThat(index.classNames()).hasSize(33);
   }
 
@@ -101,10 +119,13 @@ class SyntheticFlowersTest {
    */
   @Test
   void holdsAQuarterOfTheSentenceFormsOutOfTraining() {
-    DatasetIndex index = new SyntheticFlowersSource(new SyntheticFlowersSettings(9L, 2000, 500, 64, null, 500)).load();
+    DatasetIndex index =
+        new SyntheticFlowersSource(new SyntheticFlowersSettings(9L, 2000, 500, 64, null, 500))
+            .load();
     int forms = SyntheticFlowers.forms();
     assertThat(forms).isGreaterThanOrEqualTo(40);
-    long heldOut = java.util.stream.IntStream.range(0, forms).filter(SyntheticFlowers::isHeldOutForm).count();
+    long heldOut =
+        java.util.stream.IntStream.range(0, forms).filter(SyntheticFlowers::isHeldOutForm).count();
     assertThat(heldOut).isEqualTo(forms / 4);
     assertThat(index.split(Split.VALIDATION)).hasSize(500);
     Set<String> ids = new HashSet<>();
@@ -129,7 +150,8 @@ class SyntheticFlowersTest {
       }
       if (split == Split.TRAIN) {
         assertThat(heldOutCaptions).as("held-out forms in training").isZero();
-        assertThat(java.util.Arrays.stream(byForm).filter(n -> n > 0).count()).isEqualTo(forms - heldOut);
+        assertThat(java.util.Arrays.stream(byForm).filter(n -> n > 0).count())
+            .isEqualTo(forms - heldOut);
       } else {
         // Ten distinct forms of forty per image: a quarter of the captions are of held-out forms.
         assertThat(heldOutCaptions / (double) captions).as(split.id()).isBetween(0.22, 0.28);
@@ -146,14 +168,19 @@ class SyntheticFlowersTest {
       BufferedImage im = FlowerRenderer.render(f, 64);
       int cx = (int) Math.floor(32 + f.dx());
       int cy = (int) Math.floor(32 + f.dy());
-      assertThat(distance(im.getRGB(cx, cy), f.centre())).as("centre of " + f.attributes()).isLessThan(40);
+      assertThat(distance(im.getRGB(cx, cy), f.centre()))
+          .as("centre of " + f.attributes())
+          .isLessThan(40);
       // Half-way out along the first petal's axis lies petal colour.
       double r = 0.6 * f.radius();
       int px = (int) Math.round(32 + f.dx() + r * Math.cos(f.rotation()) - 0.5);
       int py = (int) Math.round(32 + f.dy() + r * Math.sin(f.rotation()) - 0.5);
-      assertThat(distance(im.getRGB(px, py), f.petal())).as("petal of " + f.attributes()).isLessThan(60);
+      assertThat(distance(im.getRGB(px, py), f.petal()))
+          .as("petal of " + f.attributes())
+          .isLessThan(60);
       // The corner is foliage.
-      assertThat(distance(im.getRGB(0, 0), new FlowerPalette.Colour("bg", 34, 52, 38))).isLessThan(35);
+      assertThat(distance(im.getRGB(0, 0), new FlowerPalette.Colour("bg", 34, 52, 38)))
+          .isLessThan(35);
     }
   }
 
@@ -163,13 +190,16 @@ class SyntheticFlowersTest {
     assertThat(FlowerRenderer.render(f, 32).getWidth()).isEqualTo(32);
     BufferedImage big = FlowerRenderer.render(f, 256);
     assertThat(big.getHeight()).isEqualTo(256);
-    assertThat(distance(big.getRGB((int) ((32 + f.dx()) * 4), (int) ((32 + f.dy()) * 4)), f.centre())).isLessThan(40);
+    assertThat(
+            distance(big.getRGB((int) ((32 + f.dx()) * 4), (int) ((32 + f.dy()) * 4)), f.centre()))
+        .isLessThan(40);
   }
 
   private static double distance(int rgb, FlowerPalette.Colour c) {
     int r = (rgb >> 16) & 0xff;
     int g = (rgb >> 8) & 0xff;
     int b = rgb & 0xff;
-    return Math.sqrt((r - c.r()) * (r - c.r()) + (g - c.g()) * (g - c.g()) + (b - c.b()) * (b - c.b()));
+    return Math.sqrt(
+        (r - c.r()) * (r - c.r()) + (g - c.g()) * (g - c.g()) + (b - c.b()) * (b - c.b()));
   }
 }

@@ -1,21 +1,22 @@
 package dev.t2i.encoders.vectors;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * PCA whitening of a word-vector table with the statistics of a corpus's tokens: each vector
- * becomes {@code Λ^(-1/2) Uᵀ (v - μ)}, where μ and {@code U Λ Uᵀ} are the mean and covariance of the
- * token vectors, and {@code Λ} is regularised by {@code ε · λ_max}.
+ * becomes {@code Λ^(-1/2) Uᵀ (v - μ)}, where μ and {@code U Λ Uᵀ} are the mean and covariance of
+ * the token vectors, and {@code Λ} is regularised by {@code ε · λ_max}.
  *
  * <p>Why: word2vec trained on captions gives words with the same contexts nearly the same vector
  * (colour words reach cosine 0.98 on synthetic captions), so a caption's mean vector carries which
  * colour it names only along low-variance directions. A linear probe still reads it perfectly, but
- * a network trained with Adam learns it slowly (25% petal-colour accuracy after 1,000 steps, against
- * 98% after whitening). Whitening is a linear change of coordinates: it keeps the information and
- * fixes the conditioning. The mean of whitened word vectors is the whitened mean vector.
+ * a network trained with Adam learns it slowly (25% petal-colour accuracy after 1,000 steps,
+ * against 98% after whitening). Whitening is a linear change of coordinates: it keeps the
+ * information and fixes the conditioning. The mean of whitened word vectors is the whitened mean
+ * vector.
  */
 public final class Whitening {
   private Whitening() {}
@@ -29,7 +30,8 @@ public final class Whitening {
   public static WordVectors apply(WordVectors vectors, int[] tokens, double epsilon) {
     int d = vectors.dimension();
     if (tokens.length < 2) {
-      throw new IllegalArgumentException("whitening needs a corpus of at least 2 known tokens, got " + tokens.length);
+      throw new IllegalArgumentException(
+          "whitening needs a corpus of at least 2 known tokens, got " + tokens.length);
     }
     float[] table = vectors.rawVectors();
     double[] mean = new double[d];
@@ -72,7 +74,8 @@ public final class Whitening {
     // The covariance is symmetric positive semi-definite, so its SVD is its eigendecomposition.
     // The SVD converges on the many zero eigenvalues of a small vocabulary in a large dimension,
     // where Commons Math's EigenDecomposition does not.
-    SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(cov, false));
+    SingularValueDecomposition svd =
+        new SingularValueDecomposition(new Array2DRowRealMatrix(cov, false));
     double[] values = svd.getSingularValues();
     double max = values.length > 0 ? values[0] : 0;
     RealMatrix basis = svd.getU();
@@ -101,5 +104,4 @@ public final class Whitening {
     }
     return new WordVectors(vectors.words(), out, d);
   }
-
 }

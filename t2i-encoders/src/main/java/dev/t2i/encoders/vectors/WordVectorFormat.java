@@ -38,13 +38,15 @@ public enum WordVectorFormat {
       }
     }
     throw new IllegalArgumentException(
-        "unknown vector format '" + id + "'; known: word2vec-binary, word2vec-binary-float16, word2vec-text, glove");
+        "unknown vector format '"
+            + id
+            + "'; known: word2vec-binary, word2vec-binary-float16, word2vec-text, glove");
   }
 
   /**
    * Guesses the format from the first bytes: a {@code "V D float16"} header is binary float16; a
-   * {@code "V D"} header followed by non-text bytes is
-   * binary, followed by text is word2vec text; a first line of a word and numbers is GloVe.
+   * {@code "V D"} header followed by non-text bytes is binary, followed by text is word2vec text; a
+   * first line of a word and numbers is GloVe.
    */
   public static WordVectorFormat detect(Path file) throws IOException {
     byte[] head = new byte[4096];
@@ -59,7 +61,8 @@ public enum WordVectorFormat {
         break;
       }
     }
-    String first = new String(head, 0, nl < 0 ? n : nl, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
+    String first =
+        new String(head, 0, nl < 0 ? n : nl, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
     if (first.matches("\\d+\\s+\\d+\\s+float16")) {
       return WORD2VEC_BINARY_FLOAT16;
     }

@@ -28,8 +28,8 @@ import org.tensorflow.ndarray.buffer.layout.DataLayouts;
 /**
  * Reads word-vector files, streaming.
  *
- * <p>Every claim of a header is checked against the file's size before memory is allocated for
- * it, so a corrupt header fails at once with its byte offset instead of exhausting memory. With a
+ * <p>Every claim of a header is checked against the file's size before memory is allocated for it,
+ * so a corrupt header fails at once with its byte offset instead of exhausting memory. With a
  * vocabulary to keep, only those words' vectors are stored: a 3-million-word file loads a caption
  * vocabulary in memory proportional to the captions.
  */
@@ -38,6 +38,7 @@ public final class WordVectorReader {
 
   /** Largest vector dimension accepted. */
   public static final int MAX_DIMENSION = 10_000;
+
   /** Longest word accepted, in bytes. */
   public static final int MAX_WORD_BYTES = 4_096;
 
@@ -81,20 +82,32 @@ public final class WordVectorReader {
     }
     if (expectedDimension > 0 && dimension != expectedDimension) {
       throw new WordVectorsException(
-          file + ": " + where + ": the vectors have dimension " + dimension + ", but " + expectedDimension
-              + " is configured; set the encoder's dimension to " + dimension + " or use other vectors");
+          file
+              + ": "
+              + where
+              + ": the vectors have dimension "
+              + dimension
+              + ", but "
+              + expectedDimension
+              + " is configured; set the encoder's dimension to "
+              + dimension
+              + " or use other vectors");
     }
   }
 
   private WordVectors readBinary(Path file, boolean halves) throws IOException {
     long size = Files.size(file);
-    try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    try (CountingStream in =
+        new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       String header = in.readLine(file, 64);
       String[] parts = header.trim().split("\\s+");
       String expected = halves ? "VOCAB DIMENSION float16" : "VOCAB DIMENSION";
-      if (parts.length != (halves ? 3 : 2) || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")
+      if (parts.length != (halves ? 3 : 2)
+          || !parts[0].matches("\\d{1,18}")
+          || !parts[1].matches("\\d{1,18}")
           || (halves && !parts[2].equals("float16"))) {
-        throw WordVectorsException.atByte(file, 0, "expected a header '" + expected + "', found '" + printable(header) + "'");
+        throw WordVectorsException.atByte(
+            file, 0, "expected a header '" + expected + "', found '" + printable(header) + "'");
       }
       long words = Long.parseLong(parts[0]);
       long dim = Long.parseLong(parts[1]);
@@ -104,7 +117,8 @@ public final class WordVectorReader {
       long available = size - in.offset();
       if (words > available / perWord) {
         throw WordVectorsException.atByte(
-            file, 0,
+            file,
+            0,
             String.format(
                 "header claims %d words of dimension %d, which need at least %d bytes; the file has %d after its header (truncated, or not a binary word2vec file)",
                 words, dim, words * perWord, available));
@@ -121,8 +135,13 @@ public final class WordVectorReader {
         while (true) {
           b = in.read();
           if (b < 0) {
-            throw WordVectorsException.atByte(file, in.offset(),
-                "truncated: the header promised " + words + " words, the file ends inside word " + (w + 1));
+            throw WordVectorsException.atByte(
+                file,
+                in.offset(),
+                "truncated: the header promised "
+                    + words
+                    + " words, the file ends inside word "
+                    + (w + 1));
           }
           if (b == ' ') {
             break;
@@ -131,8 +150,14 @@ public final class WordVectorReader {
             continue;
           }
           if (len == MAX_WORD_BYTES) {
-            throw WordVectorsException.atByte(file, wordOffset,
-                "word " + (w + 1) + " is longer than " + MAX_WORD_BYTES + " bytes; not a binary word2vec file?");
+            throw WordVectorsException.atByte(
+                file,
+                wordOffset,
+                "word "
+                    + (w + 1)
+                    + " is longer than "
+                    + MAX_WORD_BYTES
+                    + " bytes; not a binary word2vec file?");
           }
           wordBytes[len++] = (byte) b;
         }
@@ -143,8 +168,16 @@ public final class WordVectorReader {
         try {
           in.readFully(raw);
         } catch (EOFException e) {
-          throw WordVectorsException.atByte(file, in.offset(),
-              "truncated: word " + (w + 1) + " ('" + printable(word) + "') needs " + raw.length + " bytes of floats, the file ends first");
+          throw WordVectorsException.atByte(
+              file,
+              in.offset(),
+              "truncated: word "
+                  + (w + 1)
+                  + " ('"
+                  + printable(word)
+                  + "') needs "
+                  + raw.length
+                  + " bytes of floats, the file ends first");
         }
         if (store.wants(word)) {
           store.add(word, floats.read(d));
@@ -156,10 +189,13 @@ public final class WordVectorReader {
 
   private WordVectors readText(Path file, boolean hasHeader) throws IOException {
     long size = Files.size(file);
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
       long lineNo = 0;
       long words = -1;
       int dim = -1;
@@ -168,19 +204,25 @@ public final class WordVectorReader {
         line = r.readLine();
         lineNo++;
         if (line == null) {
-          throw WordVectorsException.atLine(file, 1, "empty file; expected a header 'VOCAB DIMENSION'");
+          throw WordVectorsException.atLine(
+              file, 1, "empty file; expected a header 'VOCAB DIMENSION'");
         }
         String[] parts = line.trim().split("\\s+");
         if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")) {
-          throw WordVectorsException.atLine(file, 1, "expected a header 'VOCAB DIMENSION', found '" + printable(line) + "'");
+          throw WordVectorsException.atLine(
+              file, 1, "expected a header 'VOCAB DIMENSION', found '" + printable(line) + "'");
         }
         words = Long.parseLong(parts[0]);
         long d = Long.parseLong(parts[1]);
         checkDimension(file, "line 1", d);
         dim = (int) d;
         if (words > size / (2L * dim + 2)) {
-          throw WordVectorsException.atLine(file, 1,
-              String.format("header claims %d words of dimension %d, more than a %d-byte file can hold", words, dim, size));
+          throw WordVectorsException.atLine(
+              file,
+              1,
+              String.format(
+                  "header claims %d words of dimension %d, more than a %d-byte file can hold",
+                  words, dim, size));
         }
       }
       Store store = null;
@@ -193,8 +235,12 @@ public final class WordVectorReader {
         String[] fields = line.strip().split(" +");
         if (dim < 0) {
           if (fields.length < 2) {
-            throw WordVectorsException.atLine(file, lineNo, "expected a header 'VOCAB DIMENSION' or a word followed by its numbers, found '"
-                + printable(line) + "'");
+            throw WordVectorsException.atLine(
+                file,
+                lineNo,
+                "expected a header 'VOCAB DIMENSION' or a word followed by its numbers, found '"
+                    + printable(line)
+                    + "'");
           }
           checkDimension(file, "line " + lineNo, fields.length - 1);
           dim = fields.length - 1;
@@ -203,19 +249,31 @@ public final class WordVectorReader {
           store = new Store(dim, keep, words > 0 ? words : 1 << 16);
         }
         if (fields.length < dim + 1) {
-          throw WordVectorsException.atLine(file, lineNo,
+          throw WordVectorsException.atLine(
+              file,
+              lineNo,
               "expected a word and " + dim + " numbers, found " + fields.length + " fields");
         }
         int wordFields = fields.length - dim;
         // A word may contain spaces, but a "word" of numbers means a line with too many numbers.
         if (wordFields > 1 && isNumber(fields[wordFields - 1])) {
-          throw WordVectorsException.atLine(file, lineNo,
-              "expected a word and " + dim + " numbers, found " + (fields.length - 1) + " numbers after '" + printable(fields[0]) + "'");
+          throw WordVectorsException.atLine(
+              file,
+              lineNo,
+              "expected a word and "
+                  + dim
+                  + " numbers, found "
+                  + (fields.length - 1)
+                  + " numbers after '"
+                  + printable(fields[0])
+                  + "'");
         }
-        String word = wordFields == 1 ? fields[0] : String.join(" ", Arrays.copyOf(fields, wordFields));
+        String word =
+            wordFields == 1 ? fields[0] : String.join(" ", Arrays.copyOf(fields, wordFields));
         read++;
         if (hasHeader && read > words) {
-          throw WordVectorsException.atLine(file, lineNo, "more vectors than the " + words + " the header announced");
+          throw WordVectorsException.atLine(
+              file, lineNo, "more vectors than the " + words + " the header announced");
         }
         if (!store.wants(word)) {
           continue;
@@ -226,18 +284,37 @@ public final class WordVectorReader {
           try {
             v[i] = Float.parseFloat(f);
           } catch (NumberFormatException e) {
-            throw WordVectorsException.atLine(file, lineNo,
-                "field " + (wordFields + i + 1) + " of word '" + printable(word) + "': '" + printable(f) + "' is not a number");
+            throw WordVectorsException.atLine(
+                file,
+                lineNo,
+                "field "
+                    + (wordFields + i + 1)
+                    + " of word '"
+                    + printable(word)
+                    + "': '"
+                    + printable(f)
+                    + "' is not a number");
           }
           if (!Float.isFinite(v[i])) {
-            throw WordVectorsException.atLine(file, lineNo,
-                "field " + (wordFields + i + 1) + " of word '" + printable(word) + "' is " + f + "; vectors must be finite");
+            throw WordVectorsException.atLine(
+                file,
+                lineNo,
+                "field "
+                    + (wordFields + i + 1)
+                    + " of word '"
+                    + printable(word)
+                    + "' is "
+                    + f
+                    + "; vectors must be finite");
           }
         }
         store.add(word, v);
       }
       if (hasHeader && read < words) {
-        throw WordVectorsException.atLine(file, lineNo, "truncated: the header announced " + words + " words, the file has " + read);
+        throw WordVectorsException.atLine(
+            file,
+            lineNo,
+            "truncated: the header announced " + words + " words, the file has " + read);
       }
       if (store == null) {
         throw WordVectorsException.atLine(file, lineNo, "no vectors in the file");
@@ -247,9 +324,11 @@ public final class WordVectorReader {
   }
 
   private static String decode(byte[] bytes, int len) {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     try {
       return decoder.decode(ByteBuffer.wrap(bytes, 0, len)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
@@ -295,7 +374,8 @@ public final class WordVectorReader {
       if ((long) (n + 1) * dim > data.length) {
         long grown = Math.max((long) (n + 1) * dim, (long) (data.length * 1.5));
         if (grown > Integer.MAX_VALUE - 8) {
-          throw new WordVectorsException("more vectors than fit in one array (" + n + " × " + dim + ")");
+          throw new WordVectorsException(
+              "more vectors than fit in one array (" + n + " × " + dim + ")");
         }
         data = Arrays.copyOf(data, (int) grown);
       }
@@ -316,8 +396,12 @@ public final class WordVectorReader {
     final ByteBuffer buffer;
     final boolean halves;
     final short[] bits;
-    /** {@code bits} read as floats through TensorFlow's half-precision layout (a view, made once). */
+
+    /**
+     * {@code bits} read as floats through TensorFlow's half-precision layout (a view, made once).
+     */
     final FloatDataBuffer half;
+
     final float[] out;
 
     FloatBufferView(byte[] raw, boolean halves) {
@@ -375,7 +459,8 @@ public final class WordVectorReader {
       int b;
       while ((b = read()) >= 0 && b != '\n') {
         if (sb.length() >= max) {
-          throw WordVectorsException.atByte(file, 0, "no header line in the first " + max + " bytes; not a binary word2vec file");
+          throw WordVectorsException.atByte(
+              file, 0, "no header line in the first " + max + " bytes; not a binary word2vec file");
         }
         sb.append((char) b);
       }

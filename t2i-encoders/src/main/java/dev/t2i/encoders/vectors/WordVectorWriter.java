@@ -15,14 +15,15 @@ import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.ndarray.buffer.layout.DataLayouts;
 
 /**
- * Writes word vectors in word2vec's binary or text format, atomically: into a temporary file
- * beside the target, then renamed over it.
+ * Writes word vectors in word2vec's binary or text format, atomically: into a temporary file beside
+ * the target, then renamed over it.
  */
 public final class WordVectorWriter {
   private WordVectorWriter() {}
 
   /** Writes {@code vectors} to {@code file} in {@code format}. */
-  public static void write(WordVectors vectors, Path file, WordVectorFormat format) throws IOException {
+  public static void write(WordVectors vectors, Path file, WordVectorFormat format)
+      throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
@@ -48,7 +49,9 @@ public final class WordVectorWriter {
     short[] bits = new short[halves ? d : 0];
     FloatDataBuffer half = DataLayouts.FLOAT16.applyTo(DataBuffers.of(bits, false, false));
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      out.write((v.size() + " " + d + (halves ? " float16" : "") + "\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          (v.size() + " " + d + (halves ? " float16" : "") + "\n")
+              .getBytes(StandardCharsets.US_ASCII));
       for (int i = 0; i < v.size(); i++) {
         out.write(v.word(i).getBytes(StandardCharsets.UTF_8));
         out.write(' ');

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 
-/**
- * A vocabulary and one float vector per word, stored row-major in one array. Immutable.
- */
+/** A vocabulary and one float vector per word, stored row-major in one array. Immutable. */
 public final class WordVectors {
 
   /** A word and its cosine similarity to a query. */
@@ -36,7 +34,13 @@ public final class WordVectors {
     this.index = new HashMap<>(words.size() * 2);
     for (int i = 0; i < this.words.length; i++) {
       if (index.putIfAbsent(this.words[i], i) != null) {
-        throw new IllegalArgumentException("duplicate word '" + this.words[i] + "' at rows " + index.get(this.words[i]) + " and " + i);
+        throw new IllegalArgumentException(
+            "duplicate word '"
+                + this.words[i]
+                + "' at rows "
+                + index.get(this.words[i])
+                + " and "
+                + i);
       }
     }
     this.vectors = vectors;
@@ -116,7 +120,8 @@ public final class WordVectors {
   /** The {@code k} words most similar to {@code query} by cosine, excluding row {@code skip}. */
   public List<Neighbour> nearest(float[] query, int k, int skip) {
     double qn = norm(query, 0);
-    PriorityQueue<Neighbour> best = new PriorityQueue<>((a, b) -> Float.compare(a.similarity(), b.similarity()));
+    PriorityQueue<Neighbour> best =
+        new PriorityQueue<>((a, b) -> Float.compare(a.similarity(), b.similarity()));
     for (int i = 0; i < words.length; i++) {
       if (i == skip) {
         continue;

@@ -3,8 +3,8 @@ package dev.t2i.encoders.vectors;
 import java.nio.file.Path;
 
 /**
- * A word-vector file that cannot be read. The message names the file and the byte offset or
- * line, what was found and what was expected.
+ * A word-vector file that cannot be read. The message names the file and the byte offset or line,
+ * what was found and what was expected.
  */
 public final class WordVectorsException extends RuntimeException {
   private static final long serialVersionUID = 1L;

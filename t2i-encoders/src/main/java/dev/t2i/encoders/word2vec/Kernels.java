@@ -20,13 +20,18 @@ abstract class Kernels {
     Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
     if (vector.isPresent() && !Boolean.getBoolean("t2i.scalarKernels")) {
       try {
-        return (Kernels) Class.forName("dev.t2i.encoders.word2vec.VectorKernels").getDeclaredConstructor().newInstance();
+        return (Kernels)
+            Class.forName("dev.t2i.encoders.word2vec.VectorKernels")
+                .getDeclaredConstructor()
+                .newInstance();
       } catch (ReflectiveOperationException | LinkageError e) {
-        LoggerFactory.getLogger(Kernels.class).warn("Vector API kernels unavailable ({}); using scalar loops", e.toString());
+        LoggerFactory.getLogger(Kernels.class)
+            .warn("Vector API kernels unavailable ({}); using scalar loops", e.toString());
       }
     }
     LoggerFactory.getLogger(Kernels.class)
-        .info("word2vec runs on scalar loops; start the JVM with --add-modules jdk.incubator.vector for SIMD kernels (about 2x faster)");
+        .info(
+            "word2vec runs on scalar loops; start the JVM with --add-modules jdk.incubator.vector for SIMD kernels (about 2x faster)");
     return new ScalarKernels();
   }
 
@@ -40,8 +45,8 @@ abstract class Kernels {
   abstract void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n);
 
   /**
-   * The two updates of one negative-sampling target in one pass over its row: {@code e += g·w}
-   * and {@code w += g·h}, reading each element of {@code w} once.
+   * The two updates of one negative-sampling target in one pass over its row: {@code e += g·w} and
+   * {@code w += g·h}, reading each element of {@code w} once.
    */
   abstract void update(float g, float[] h, int hOff, float[] w, int wOff, float[] e, int n);
 

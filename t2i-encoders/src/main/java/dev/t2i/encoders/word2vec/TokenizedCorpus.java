@@ -34,7 +34,8 @@ public final class TokenizedCorpus {
   private final int[] sentenceStarts;
   private final long rawTokens;
 
-  private TokenizedCorpus(String[] words, long[] counts, int[] ids, int[] sentenceStarts, long rawTokens) {
+  private TokenizedCorpus(
+      String[] words, long[] counts, int[] ids, int[] sentenceStarts, long rawTokens) {
     this.words = words;
     this.counts = counts;
     this.ids = ids;
@@ -64,9 +65,11 @@ public final class TokenizedCorpus {
     } else if (name.endsWith(".gz")) {
       in = new GZIPInputStream(in, 1 << 16);
     }
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
   }
 
@@ -81,27 +84,29 @@ public final class TokenizedCorpus {
     for (String line : sentences) {
       starts.add(len[0]);
       inSentence[0] = 0;
-      Tokenizer.tokenize(line, token -> {
-        Integer id = tmpIds.get(token);
-        if (id == null) {
-          id = tmpWords.size();
-          tmpIds.put(token, id);
-          tmpWords.add(token);
-          if (id >= tmpCounts[0].length) {
-            tmpCounts[0] = Arrays.copyOf(tmpCounts[0], tmpCounts[0].length * 2);
-          }
-        }
-        tmpCounts[0][id]++;
-        if (len[0] == seq[0].length) {
-          seq[0] = Arrays.copyOf(seq[0], seq[0].length + (seq[0].length >> 1));
-        }
-        if (inSentence[0] == MAX_SENTENCE) {
-          starts.add(len[0]);
-          inSentence[0] = 0;
-        }
-        seq[0][len[0]++] = id;
-        inSentence[0]++;
-      });
+      Tokenizer.tokenize(
+          line,
+          token -> {
+            Integer id = tmpIds.get(token);
+            if (id == null) {
+              id = tmpWords.size();
+              tmpIds.put(token, id);
+              tmpWords.add(token);
+              if (id >= tmpCounts[0].length) {
+                tmpCounts[0] = Arrays.copyOf(tmpCounts[0], tmpCounts[0].length * 2);
+              }
+            }
+            tmpCounts[0][id]++;
+            if (len[0] == seq[0].length) {
+              seq[0] = Arrays.copyOf(seq[0], seq[0].length + (seq[0].length >> 1));
+            }
+            if (inSentence[0] == MAX_SENTENCE) {
+              starts.add(len[0]);
+              inSentence[0] = 0;
+            }
+            seq[0][len[0]++] = id;
+            inSentence[0]++;
+          });
     }
     long raw = len[0];
     // Keep words seen at least minCount times, most frequent first (ties by first appearance).

@@ -27,9 +27,15 @@ final class VectorKernels extends Kernels {
     int i = 0;
     for (; i + 4 * l <= n; i += 4 * l) {
       a0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), a0);
-      a1 = FloatVector.fromArray(S, x, xOff + i + l).fma(FloatVector.fromArray(S, y, yOff + i + l), a1);
-      a2 = FloatVector.fromArray(S, x, xOff + i + 2 * l).fma(FloatVector.fromArray(S, y, yOff + i + 2 * l), a2);
-      a3 = FloatVector.fromArray(S, x, xOff + i + 3 * l).fma(FloatVector.fromArray(S, y, yOff + i + 3 * l), a3);
+      a1 =
+          FloatVector.fromArray(S, x, xOff + i + l)
+              .fma(FloatVector.fromArray(S, y, yOff + i + l), a1);
+      a2 =
+          FloatVector.fromArray(S, x, xOff + i + 2 * l)
+              .fma(FloatVector.fromArray(S, y, yOff + i + 2 * l), a2);
+      a3 =
+          FloatVector.fromArray(S, x, xOff + i + 3 * l)
+              .fma(FloatVector.fromArray(S, y, yOff + i + 3 * l), a3);
     }
     for (; i + l <= n; i += l) {
       a0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), a0);
@@ -47,7 +53,9 @@ final class VectorKernels extends Kernels {
     int bound = S.loopBound(n);
     FloatVector va = FloatVector.broadcast(S, a);
     for (; i < bound; i += S.length()) {
-      FloatVector.fromArray(S, x, xOff + i).fma(va, FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
+      FloatVector.fromArray(S, x, xOff + i)
+          .fma(va, FloatVector.fromArray(S, y, yOff + i))
+          .intoArray(y, yOff + i);
     }
     for (; i < n; i++) {
       y[yOff + i] += a * x[xOff + i];

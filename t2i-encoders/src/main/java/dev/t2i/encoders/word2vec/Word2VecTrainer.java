@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * settings: it is bit-reproducible.
  */
 public final class Word2VecTrainer {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Word2VecTrainer.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(Word2VecTrainer.class);
   private static final int EXP_TABLE_SIZE = 1000;
   private static final int MAX_EXP = 6;
   private static final float[] EXP_TABLE = new float[EXP_TABLE_SIZE];
@@ -60,7 +61,11 @@ public final class Word2VecTrainer {
     int vocab = words.length;
     if (vocab == 0) {
       throw new IllegalArgumentException(
-          "no word occurs at least minCount=" + settings.minCount() + " times in the corpus of " + corpus.rawTokens() + " tokens");
+          "no word occurs at least minCount="
+              + settings.minCount()
+              + " times in the corpus of "
+              + corpus.rawTokens()
+              + " tokens");
     }
     int dim = settings.dimension();
     float[] syn0 = new float[vocab * dim];
@@ -78,19 +83,39 @@ public final class Word2VecTrainer {
     int threads = Math.max(1, Math.min(settings.threads(), corpus.sentenceStarts().length));
     int[][] parts = partition(corpus, threads);
     String task = "word2vec " + (settings.model() == Word2VecModel.CBOW ? "cbow" : "skip-gram");
-    LOG.info("{}: {} words of vocabulary, {} tokens, {} threads, {} kernels", task, vocab, corpus.rawTokens(), threads, K.name());
+    LOG.info(
+        "{}: {} words of vocabulary, {} tokens, {} threads, {} kernels",
+        task,
+        vocab,
+        corpus.rawTokens(),
+        threads,
+        K.name());
     long start = System.nanoTime();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     try (Progress bar = progress.start(task, totalWords, "words")) {
-      ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-        Thread t = new Thread(runnable, "word2vec");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              threads,
+              runnable -> {
+                Thread t = new Thread(runnable, "word2vec");
+                t.setDaemon(true);
+                return t;
+              });
       try {
         Future<?>[] futures = new Future<?>[threads];
         for (int t = 0; t < threads; t++) {
-          Worker w = new Worker(t, corpus, parts[t], syn0, syn1, table, keepThreshold, processed, totalWords, bar);
+          Worker w =
+              new Worker(
+                  t,
+                  corpus,
+                  parts[t],
+                  syn0,
+                  syn1,
+                  table,
+                  keepThreshold,
+                  processed,
+                  totalWords,
+                  bar);
           futures[t] = pool.submit(w);
         }
         for (Future<?> f : futures) {
@@ -112,7 +137,10 @@ public final class Word2VecTrainer {
       throw new IllegalStateException("word2vec training failed: " + failure.get(), failure.get());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(new WordVectors(List.of(words), syn0, dim), (long) settings.epochs() * corpus.rawTokens(), seconds);
+    return new Result(
+        new WordVectors(List.of(words), syn0, dim),
+        (long) settings.epochs() * corpus.rawTokens(),
+        seconds);
   }
 
   /** Splits sentences into contiguous ranges of about equal token counts: [start, end) each. */
@@ -184,12 +212,23 @@ public final class Word2VecTrainer {
     final float[] neu1e = new float[settings.dimension()];
     final int[] sentence = new int[TokenizedCorpus.MAX_SENTENCE];
     final int[] targets = new int[settings.negative() + 1];
+
     /** Keeps the touching loads of {@link #negativeSampling} from being optimised away. */
     float sink;
+
     long random;
 
-    Worker(int id, TokenizedCorpus corpus, int[] range, float[] syn0, float[] syn1, int[] table, int[] keep,
-        AtomicLong processed, long totalWords, Progress bar) {
+    Worker(
+        int id,
+        TokenizedCorpus corpus,
+        int[] range,
+        float[] syn0,
+        float[] syn1,
+        int[] table,
+        int[] keep,
+        AtomicLong processed,
+        long totalWords,
+        Progress bar) {
       this.id = id;
       this.corpus = corpus;
       this.firstSentence = range[0];
@@ -309,7 +348,9 @@ public final class Word2VecTrainer {
       }
     }
 
-    /** Reads one float of each cache line of a row, so that the row is on its way into the cache. */
+    /**
+     * Reads one float of each cache line of a row, so that the row is on its way into the cache.
+     */
     private float touch(float[] array, int row) {
       float s = 0;
       for (int k = 0; k < dim; k += 16) {

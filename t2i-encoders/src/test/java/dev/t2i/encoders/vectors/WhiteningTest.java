@@ -40,7 +40,8 @@ class WhiteningTest {
     for (int tok : tokens) {
       for (int i = 0; i < d; i++) {
         for (int j = 0; j < d; j++) {
-          cov[i][j] += (t[tok * d + i] - mean[i]) * (t[tok * d + j] - mean[j]) / (tokens.length - 1);
+          cov[i][j] +=
+              (t[tok * d + i] - mean[i]) * (t[tok * d + j] - mean[j]) / (tokens.length - 1);
         }
       }
     }

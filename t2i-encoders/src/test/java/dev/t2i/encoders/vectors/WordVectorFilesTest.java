@@ -34,7 +34,10 @@ class WordVectorFilesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = WordVectorFormat.class, mode = EnumSource.Mode.EXCLUDE, names = "WORD2VEC_BINARY_FLOAT16")
+  @EnumSource(
+      value = WordVectorFormat.class,
+      mode = EnumSource.Mode.EXCLUDE,
+      names = "WORD2VEC_BINARY_FLOAT16")
   void writeThenReadIsExact(WordVectorFormat format) throws Exception {
     WordVectors v = random(50, 17, 1);
     Path f = dir.resolve("v." + format.id());
@@ -62,10 +65,13 @@ class WordVectorFilesTest {
     float[] a = v.rawVectors();
     float[] b = back.rawVectors();
     for (int i = 0; i < a.length; i++) {
-      // half precision: 11 significant bits (relative error <= 2^-11), subnormals below 6.1e-5 in steps of 6e-8
-      assertThat(b[i]).isCloseTo(a[i], org.assertj.core.data.Offset.offset(Math.abs(a[i]) * 0x1p-11f + 3e-8f));
+      // half precision: 11 significant bits (relative error <= 2^-11), subnormals below 6.1e-5 in
+      // steps of 6e-8
+      assertThat(b[i])
+          .isCloseTo(a[i], org.assertj.core.data.Offset.offset(Math.abs(a[i]) * 0x1p-11f + 3e-8f));
     }
-    WordVectors exact = new WordVectors(List.of("a"), new float[] {0.5f, -2f, 1024f, 0f, 0.0999755859375f}, 5);
+    WordVectors exact =
+        new WordVectors(List.of("a"), new float[] {0.5f, -2f, 1024f, 0f, 0.0999755859375f}, 5);
     WordVectorWriter.write(exact, f16, WordVectorFormat.WORD2VEC_BINARY_FLOAT16);
     assertThat(new WordVectorReader().read(f16).rawVectors()).containsExactly(exact.rawVectors());
   }
@@ -74,8 +80,11 @@ class WordVectorFilesTest {
   void float16HeaderWithoutItsTagIsRefused() throws Exception {
     Path f = dir.resolve("v16.bin");
     Files.write(f, "1 2 float32\nw \0\0\0\0\n".getBytes(StandardCharsets.ISO_8859_1));
-    assertThatThrownBy(() -> new WordVectorReader().read(f, WordVectorFormat.WORD2VEC_BINARY_FLOAT16))
-        .hasMessageContaining(f.toString()).hasMessageContaining("VOCAB DIMENSION float16").hasMessageContaining("1 2 float32");
+    assertThatThrownBy(
+            () -> new WordVectorReader().read(f, WordVectorFormat.WORD2VEC_BINARY_FLOAT16))
+        .hasMessageContaining(f.toString())
+        .hasMessageContaining("VOCAB DIMENSION float16")
+        .hasMessageContaining("1 2 float32");
   }
 
   @Test
@@ -126,11 +135,17 @@ class WordVectorFilesTest {
   @Test
   void headerClaimingABillionWordsFailsBeforeAllocating() throws Exception {
     Path f = dir.resolve("huge.bin");
-    Files.write(f, concat("1000000000 400\n".getBytes(StandardCharsets.US_ASCII), new byte[] {'a', ' '}, new byte[1600]));
+    Files.write(
+        f,
+        concat(
+            "1000000000 400\n".getBytes(StandardCharsets.US_ASCII),
+            new byte[] {'a', ' '},
+            new byte[1600]));
     long before = usedHeap();
     assertThatThrownBy(() -> new WordVectorReader().read(f, WordVectorFormat.WORD2VEC_BINARY))
         .isInstanceOf(WordVectorsException.class)
-        .hasMessageContaining("huge.bin: at byte 0: header claims 1000000000 words of dimension 400")
+        .hasMessageContaining(
+            "huge.bin: at byte 0: header claims 1000000000 words of dimension 400")
         .hasMessageContaining("the file has 1602 after its header");
     assertThat(usedHeap() - before).isLessThan(64L << 20);
   }
@@ -158,13 +173,16 @@ class WordVectorFilesTest {
     Files.write(cut, java.util.Arrays.copyOf(all, 4 + 20 + 20));
     assertThatThrownBy(() -> new WordVectorReader().read(cut, WordVectorFormat.WORD2VEC_BINARY))
         .isInstanceOf(WordVectorsException.class)
-        .hasMessageContaining("cut.bin: at byte 0: header claims 3 words of dimension 4, which need at least 54 bytes; the file has 40");
+        .hasMessageContaining(
+            "cut.bin: at byte 0: header claims 3 words of dimension 4, which need at least 54 bytes; the file has 40");
     // A plausible size, but the file ends inside a vector.
     Path inside = dir.resolve("inside.bin");
     Files.write(inside, concat("1 4\nlongword ".getBytes(StandardCharsets.US_ASCII), new byte[9]));
     assertThatThrownBy(() -> new WordVectorReader().read(inside, WordVectorFormat.WORD2VEC_BINARY))
         .isInstanceOf(WordVectorsException.class)
-        .hasMessage(inside + ": at byte 22: truncated: word 1 ('longword') needs 16 bytes of floats, the file ends first");
+        .hasMessage(
+            inside
+                + ": at byte 22: truncated: word 1 ('longword') needs 16 bytes of floats, the file ends first");
   }
 
   @Test
@@ -172,7 +190,8 @@ class WordVectorFilesTest {
     Path f = dir.resolve("short.txt");
     Files.writeString(f, "3 2\na 1 2\nb 3 4\n" + " ".repeat(20));
     assertThatThrownBy(() -> new WordVectorReader().read(f, WordVectorFormat.WORD2VEC_TEXT))
-        .hasMessageContaining("short.txt:4: truncated: the header announced 3 words, the file has 2");
+        .hasMessageContaining(
+            "short.txt:4: truncated: the header announced 3 words, the file has 2");
   }
 
   @Test
@@ -184,7 +203,8 @@ class WordVectorFilesTest {
     Path g = dir.resolve("inf.txt");
     Files.writeString(g, "red 1 Infinity\n");
     assertThatThrownBy(() -> new WordVectorReader().read(g, WordVectorFormat.GLOVE))
-        .hasMessageContaining("inf.txt:1: field 3 of word 'red' is Infinity; vectors must be finite");
+        .hasMessageContaining(
+            "inf.txt:1: field 3 of word 'red' is Infinity; vectors must be finite");
   }
 
   @Test
@@ -201,7 +221,8 @@ class WordVectorFilesTest {
     Path f = dir.resolve("v300.bin");
     WordVectorWriter.write(v, f, WordVectorFormat.WORD2VEC_BINARY);
     assertThatThrownBy(() -> new WordVectorReader().expectDimension(400).read(f))
-        .hasMessageContaining("v300.bin: header: the vectors have dimension 300, but 400 is configured");
+        .hasMessageContaining(
+            "v300.bin: header: the vectors have dimension 300, but 400 is configured");
   }
 
   @Test

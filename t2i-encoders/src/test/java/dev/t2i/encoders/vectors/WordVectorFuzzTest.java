@@ -11,9 +11,9 @@ import java.nio.file.Path;
 
 /**
  * Fuzzes the word-vector readers and the tokenizer. Run as a regression test on the inputs in
- * {@code src/test/resources/.../WordVectorFuzzTestInputs}; with {@code JAZZER_FUZZ=1} (see
- * {@code bench/fuzz.sh}) Jazzer generates new ones. Any exception other than the documented
- * {@link WordVectorsException} is a finding.
+ * {@code src/test/resources/.../WordVectorFuzzTestInputs}; with {@code JAZZER_FUZZ=1} (see {@code
+ * bench/fuzz.sh}) Jazzer generates new ones. Any exception other than the documented {@link
+ * WordVectorsException} is a finding.
  */
 class WordVectorFuzzTest {
 
@@ -39,7 +39,10 @@ class WordVectorFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void tokenizerYieldsCleanTokens(@NotNull String text) {
     for (String t : Tokenizer.tokenize(text)) {
-      assertThat(t).isNotEmpty().doesNotContain(" ").isEqualTo(t.toLowerCase(java.util.Locale.ROOT));
+      assertThat(t)
+          .isNotEmpty()
+          .doesNotContain(" ")
+          .isEqualTo(t.toLowerCase(java.util.Locale.ROOT));
     }
   }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 public class Word2VecTrainerTest {
-  static final List<String> COLOURS = List.of("red", "pink", "yellow", "white", "purple", "orange", "blue");
+  static final List<String> COLOURS =
+      List.of("red", "pink", "yellow", "white", "purple", "orange", "blue");
   static final List<String> SHAPES = List.of("round", "pointed", "thin", "wide", "long", "curled");
 
   /** Sentences where colour words share contexts, and shape words share others. */
@@ -24,11 +25,12 @@ public class Word2VecTrainerTest {
     for (int i = 0; i < n; i++) {
       String c = COLOURS.get(r.nextInt(COLOURS.size()));
       String s = SHAPES.get(r.nextInt(SHAPES.size()));
-      out.add(switch (r.nextInt(3)) {
-        case 0 -> "this flower has " + c + " petals that are " + s + " in shape";
-        case 1 -> "the petals are " + c + " in color and " + s + " in shape";
-        default -> "a flower with " + s + " shaped petals of " + c + " color";
-      });
+      out.add(
+          switch (r.nextInt(3)) {
+            case 0 -> "this flower has " + c + " petals that are " + s + " in shape";
+            case 1 -> "the petals are " + c + " in color and " + s + " in shape";
+            default -> "a flower with " + s + " shaped petals of " + c + " color";
+          });
     }
     return out;
   }
@@ -41,9 +43,15 @@ public class Word2VecTrainerTest {
   void oneThreadAndASeedAreBitReproducible() {
     TokenizedCorpus c = TokenizedCorpus.of(corpus(2000, 1), 2);
     for (Word2VecModel m : Word2VecModel.values()) {
-      float[] a = new Word2VecTrainer(small(m, 1), Progress.Factory.SILENT).train(c).vectors().rawVectors();
-      float[] b = new Word2VecTrainer(small(m, 1), Progress.Factory.SILENT).train(c).vectors().rawVectors();
-      float[] other = new Word2VecTrainer(small(m, 1).withSeed(10), Progress.Factory.SILENT).train(c).vectors().rawVectors();
+      float[] a =
+          new Word2VecTrainer(small(m, 1), Progress.Factory.SILENT).train(c).vectors().rawVectors();
+      float[] b =
+          new Word2VecTrainer(small(m, 1), Progress.Factory.SILENT).train(c).vectors().rawVectors();
+      float[] other =
+          new Word2VecTrainer(small(m, 1).withSeed(10), Progress.Factory.SILENT)
+              .train(c)
+              .vectors()
+              .rawVectors();
       assertThat(a).as(m.name()).containsExactly(b);
       assertThat(a).as(m.name()).isNotEqualTo(other);
     }
@@ -56,7 +64,8 @@ public class Word2VecTrainerTest {
       WordVectors v = new Word2VecTrainer(small(m, 2), Progress.Factory.SILENT).train(c).vectors();
       List<String> near = v.nearest("red", 4).stream().map(WordVectors.Neighbour::word).toList();
       assertThat(COLOURS).as(m + " neighbours of red: " + near).containsAll(near);
-      List<String> nearShape = v.nearest("round", 3).stream().map(WordVectors.Neighbour::word).toList();
+      List<String> nearShape =
+          v.nearest("round", 3).stream().map(WordVectors.Neighbour::word).toList();
       assertThat(SHAPES).as(m + " neighbours of round: " + nearShape).containsAll(nearShape);
     }
   }
@@ -76,12 +85,13 @@ public class Word2VecTrainerTest {
     TokenizedCorpus c = TokenizedCorpus.of(corpus(3000, 3), 2);
     AtomicLong last = new AtomicLong();
     AtomicLong total = new AtomicLong();
-    Progress.Factory f = (task, t, unit) -> {
-      total.set(t);
-      assertThat(task).isEqualTo("word2vec skip-gram");
-      assertThat(unit).isEqualTo("words");
-      return (Progress.Simple) last::set;
-    };
+    Progress.Factory f =
+        (task, t, unit) -> {
+          total.set(t);
+          assertThat(task).isEqualTo("word2vec skip-gram");
+          assertThat(unit).isEqualTo("words");
+          return (Progress.Simple) last::set;
+        };
     var r = new Word2VecTrainer(small(Word2VecModel.SKIP_GRAM, 1), f).train(c);
     assertThat(total.get()).isEqualTo(3L * c.retainedTokens());
     assertThat(last.get()).isEqualTo(total.get());
@@ -91,14 +101,46 @@ public class Word2VecTrainerTest {
 
   @Test
   void realOxfordCaptionsGiveColourNeighbours() throws Exception {
-    Path captions = Path.of(System.getProperty("t2i.shared.data", "../../shared/data"), "oxford102", "captions-corpus.txt");
+    Path captions =
+        Path.of(
+            System.getProperty("t2i.shared.data", "../../shared/data"),
+            "oxford102",
+            "captions-corpus.txt");
     List<String> lines = Files.readAllLines(captions).subList(0, 20_000);
     TokenizedCorpus c = TokenizedCorpus.of(lines, 5);
-    WordVectors v = new Word2VecTrainer(new Word2VecSettings(Word2VecModel.SKIP_GRAM, 50, 5, 5, 5, 1e-3, null, 2, 2, 1L),
-        Progress.Factory.SILENT).train(c).vectors();
-    Set<String> colours = Set.of("red", "pink", "yellow", "white", "purple", "orange", "blue", "violet", "lavender",
-        "magenta", "maroon", "green", "burgundy", "fuchsia", "lilac", "cream", "dark", "light", "bright", "peach", "salmon", "coral");
+    WordVectors v =
+        new Word2VecTrainer(
+                new Word2VecSettings(Word2VecModel.SKIP_GRAM, 50, 5, 5, 5, 1e-3, null, 2, 2, 1L),
+                Progress.Factory.SILENT)
+            .train(c)
+            .vectors();
+    Set<String> colours =
+        Set.of(
+            "red",
+            "pink",
+            "yellow",
+            "white",
+            "purple",
+            "orange",
+            "blue",
+            "violet",
+            "lavender",
+            "magenta",
+            "maroon",
+            "green",
+            "burgundy",
+            "fuchsia",
+            "lilac",
+            "cream",
+            "dark",
+            "light",
+            "bright",
+            "peach",
+            "salmon",
+            "coral");
     List<String> near = v.nearest("pink", 5).stream().map(WordVectors.Neighbour::word).toList();
-    assertThat(near.stream().filter(colours::contains).count()).as("neighbours of pink: " + near).isGreaterThanOrEqualTo(4);
+    assertThat(near.stream().filter(colours::contains).count())
+        .as("neighbours of pink: " + near)
+        .isGreaterThanOrEqualTo(4);
   }
 }

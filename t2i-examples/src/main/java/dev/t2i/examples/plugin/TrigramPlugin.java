@@ -14,7 +14,11 @@ public final class TrigramPlugin implements T2iPlugin {
 
   @Override
   public void register(ComponentRegistry registry) {
-    registry.register(Role.ENCODER, "hashed-trigrams", HashedTrigramSettings.class, HashedTrigramEncoder.class,
+    registry.register(
+        Role.ENCODER,
+        "hashed-trigrams",
+        HashedTrigramSettings.class,
+        HashedTrigramEncoder.class,
         "hashed character trigrams of the words, normalised (an example plugin)");
   }
 }

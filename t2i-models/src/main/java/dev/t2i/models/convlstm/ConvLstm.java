@@ -39,13 +39,30 @@ public final class ConvLstm {
    * @param steps T, known when the graph is built
    * @return the hidden states {@code [B, T, H, W, filters]}
    */
-  public static Operand<TFloat32> apply(Ops tf, Parameters p, Operand<TFloat32> inputs, Operand<TFloat32> mask,
-      int steps, int height, int width, int channels, int filters, int kernel) {
+  public static Operand<TFloat32> apply(
+      Ops tf,
+      Parameters p,
+      Operand<TFloat32> inputs,
+      Operand<TFloat32> mask,
+      int steps,
+      int height,
+      int width,
+      int channels,
+      int filters,
+      int kernel) {
     long k = kernel;
-    Variable<TFloat32> wx = p.trainable(tf, "wx", Shape.of(k, k, channels, 4L * filters),
-        new RandomNormal<>(0, 0.02, p.seedFor("wx")));
-    Variable<TFloat32> wh = p.trainable(tf, "wh", Shape.of(k, k, filters, 4L * filters),
-        new RandomNormal<>(0, 0.02, p.seedFor("wh")));
+    Variable<TFloat32> wx =
+        p.trainable(
+            tf,
+            "wx",
+            Shape.of(k, k, channels, 4L * filters),
+            new RandomNormal<>(0, 0.02, p.seedFor("wx")));
+    Variable<TFloat32> wh =
+        p.trainable(
+            tf,
+            "wh",
+            Shape.of(k, k, filters, 4L * filters),
+            new RandomNormal<>(0, 0.02, p.seedFor("wh")));
     Shape peep = Shape.of(height, width, filters);
     Variable<TFloat32> wci = p.trainable(tf, "wci", peep, new Zeros<>());
     Variable<TFloat32> wcf = p.trainable(tf, "wcf", peep, new Zeros<>());
@@ -53,21 +70,33 @@ public final class ConvLstm {
     // Forget gate biased to 1, so that early in training the cell remembers.
     float[] bias = new float[4 * filters];
     java.util.Arrays.fill(bias, filters, 2 * filters, 1f);
-    Variable<TFloat32> b = p.trainable(tf, "b", Shape.of(4L * filters), (ops, dims, type) -> ops.constant(bias));
+    Variable<TFloat32> b =
+        p.trainable(tf, "b", Shape.of(4L * filters), (ops, dims, type) -> ops.constant(bias));
 
     List<Long> strides = List.of(1L, 1L, 1L, 1L);
-    Operand<TFloat32> flat = tf.reshape(inputs, tf.constant(new long[] {-1, height, width, channels}));
+    Operand<TFloat32> flat =
+        tf.reshape(inputs, tf.constant(new long[] {-1, height, width, channels}));
     Operand<TFloat32> xAll = tf.nn.biasAdd(Products.conv2d(tf, p, flat, wx, strides, "SAME"), b);
     xAll = tf.reshape(xAll, tf.constant(new long[] {-1, steps, height, width, 4L * filters}));
     List<Operand<TFloat32>> xs = new ArrayList<>();
-    tf.unstack(xAll, (long) steps, org.tensorflow.op.core.Unstack.axis(1L)).output().forEach(xs::add);
+    tf.unstack(xAll, (long) steps, org.tensorflow.op.core.Unstack.axis(1L))
+        .output()
+        .forEach(xs::add);
     List<Operand<TFloat32>> ms = new ArrayList<>();
     if (mask != null) {
-      tf.unstack(mask, (long) steps, org.tensorflow.op.core.Unstack.axis(1L)).output().forEach(ms::add);
+      tf.unstack(mask, (long) steps, org.tensorflow.op.core.Unstack.axis(1L))
+          .output()
+          .forEach(ms::add);
     }
 
-    Operand<TFloat32> zeros = tf.zerosLike(tf.reshape(tf.slice(xs.get(0), tf.constant(new int[] {0, 0, 0, 0}),
-        tf.constant(new int[] {-1, -1, -1, filters})), tf.constant(new long[] {-1, height, width, filters})));
+    Operand<TFloat32> zeros =
+        tf.zerosLike(
+            tf.reshape(
+                tf.slice(
+                    xs.get(0),
+                    tf.constant(new int[] {0, 0, 0, 0}),
+                    tf.constant(new int[] {-1, -1, -1, filters})),
+                tf.constant(new long[] {-1, height, width, filters})));
     Operand<TFloat32> h = zeros;
     Operand<TFloat32> c = zeros;
     List<Operand<TFloat32>> outputs = new ArrayList<>(steps);
@@ -77,7 +106,8 @@ public final class ConvLstm {
       tf.split(tf.constant(3), z, 4L).output().forEach(gates::add);
       Operand<TFloat32> i = tf.math.sigmoid(tf.math.add(gates.get(0), tf.math.mul(wci, c)));
       Operand<TFloat32> f = tf.math.sigmoid(tf.math.add(gates.get(1), tf.math.mul(wcf, c)));
-      Operand<TFloat32> cNew = tf.math.add(tf.math.mul(f, c), tf.math.mul(i, tf.math.tanh(gates.get(2))));
+      Operand<TFloat32> cNew =
+          tf.math.add(tf.math.mul(f, c), tf.math.mul(i, tf.math.tanh(gates.get(2))));
       Operand<TFloat32> o = tf.math.sigmoid(tf.math.add(gates.get(3), tf.math.mul(wco, cNew)));
       Operand<TFloat32> hNew = tf.math.mul(o, tf.math.tanh(cNew));
       if (mask != null) {

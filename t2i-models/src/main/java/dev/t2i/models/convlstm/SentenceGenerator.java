@@ -23,8 +23,8 @@ import org.tensorflow.types.TFloat32;
  * shared); all n outputs go through a peephole {@link ConvLstm}, which either follows the word
  * images and is itself followed by two size-preserving transposed convolutions ("method 1"), or
  * sits before the generator's last layer ("method 2"). The outputs for words 1..n-1 are the fakes
- * the discriminator sees ({@link GeneratorOutput#fakeWeights()} selects them); the output for word n
- * is the caption's image, which a Euclidean loss compares with the caption's own image. Every
+ * the discriminator sees ({@link GeneratorOutput#fakeWeights()} selects them); the output for word
+ * n is the caption's image, which a Euclidean loss compares with the caption's own image. Every
  * word's image is exposed as {@link GeneratorOutput#steps()}, for the "mean" loss and the per-word
  * view.
  */
@@ -36,9 +36,14 @@ public final class SentenceGenerator implements Generator {
   @Inject
   public SentenceGenerator(SentenceGeneratorSettings settings, Optional<TextEncoder> encoder) {
     this.settings = settings;
-    TextEncoder e = encoder.orElseThrow(() -> new IllegalArgumentException("generator convlstm reads captions: configure an encoder"));
+    TextEncoder e =
+        encoder.orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "generator convlstm reads captions: configure an encoder"));
     if (!e.shape().sequence()) {
-      throw new IllegalArgumentException("generator convlstm reads one vector per word: use the word2vec-sequence encoder");
+      throw new IllegalArgumentException(
+          "generator convlstm reads one vector per word: use the word2vec-sequence encoder");
     }
     this.text = e.shape();
     this.words = new DcganGenerator(settings.network(), TextShape.pooled(text.dimension()));
@@ -74,34 +79,58 @@ public final class SentenceGenerator implements Generator {
     // The last real word of each caption: a one-hot [B, T] (all zeros for an empty caption).
     Operand<TFloat32> length = tf.reduceSum(mask, tf.constant(1));
     Operand<TFloat32> positions = tf.constant(range(t));
-    Operand<TFloat32> isLast = tf.math.mul(
-        tf.dtypes.cast(tf.math.equal(tf.expandDims(positions, tf.constant(0)),
-            tf.expandDims(tf.math.sub(length, tf.constant(1f)), tf.constant(1))), TFloat32.class), mask);
+    Operand<TFloat32> isLast =
+        tf.math.mul(
+            tf.dtypes.cast(
+                tf.math.equal(
+                    tf.expandDims(positions, tf.constant(0)),
+                    tf.expandDims(tf.math.sub(length, tf.constant(1f)), tf.constant(1))),
+                TFloat32.class),
+            mask);
     Operand<TFloat32> isWord = tf.math.sub(mask, isLast);
 
     Operand<TFloat32> flatText = tf.reshape(input.text(), tf.constant(new long[] {-1, d}));
     Operand<TFloat32> noise = null;
     if (noiseDimension() > 0) {
       // Each caption's noise, the same for all its words.
-      noise = tf.reshape(tf.tile(tf.expandDims(input.noise(), tf.constant(1)), tf.constant(new int[] {1, t, 1})),
-          tf.constant(new long[] {-1, noiseDimension()}));
+      noise =
+          tf.reshape(
+              tf.tile(
+                  tf.expandDims(input.noise(), tf.constant(1)), tf.constant(new int[] {1, t, 1})),
+              tf.constant(new long[] {-1, noiseDimension()}));
     }
     boolean lastLayer = settings.placement() == Placement.LAST_LAYER;
     Operand<TFloat32> perWord = perWord(tf, params, noise, flatText, mode, groups, lastLayer);
     if (!settings.shareParameters()) {
       // The GNN branch has its own weights: run it on every word, keep its output for word n only.
       Operand<TFloat32> zeros = noise == null ? null : tf.zerosLike(noise);
-      Operand<TFloat32> gnn = perWord(tf, params.scope("GNN"), zeros, flatText, mode, groups, lastLayer);
+      Operand<TFloat32> gnn =
+          perWord(tf, params.scope("GNN"), zeros, flatText, mode, groups, lastLayer);
       Operand<TFloat32> last = tf.reshape(isLast, tf.constant(new long[] {-1, 1, 1, 1}));
-      perWord = tf.math.add(tf.math.mul(last, gnn), tf.math.mul(tf.math.sub(tf.constant(1f), last), perWord));
+      perWord =
+          tf.math.add(
+              tf.math.mul(last, gnn), tf.math.mul(tf.math.sub(tf.constant(1f), last), perWord));
     }
     int fmSize = (int) perWord.shape().get(1);
     int fmChannels = (int) perWord.shape().get(3);
-    Operand<TFloat32> sequence = tf.reshape(perWord, tf.constant(new long[] {-1, t, fmSize, fmSize, fmChannels}));
-    Operand<TFloat32> hidden = ConvLstm.apply(tf, params.scope("lstm"), sequence, mask, t, fmSize, fmSize, fmChannels,
-        settings.filters(), settings.kernel());
-    Operand<TFloat32> flatHidden = tf.reshape(hidden, tf.constant(new long[] {-1, fmSize, fmSize, settings.filters()}));
-    Operand<TFloat32> images = lastLayer ? tail(tf, params, flatHidden, mode, groups) : head(tf, params, flatHidden);
+    Operand<TFloat32> sequence =
+        tf.reshape(perWord, tf.constant(new long[] {-1, t, fmSize, fmSize, fmChannels}));
+    Operand<TFloat32> hidden =
+        ConvLstm.apply(
+            tf,
+            params.scope("lstm"),
+            sequence,
+            mask,
+            t,
+            fmSize,
+            fmSize,
+            fmChannels,
+            settings.filters(),
+            settings.kernel());
+    Operand<TFloat32> flatHidden =
+        tf.reshape(hidden, tf.constant(new long[] {-1, fmSize, fmSize, settings.filters()}));
+    Operand<TFloat32> images =
+        lastLayer ? tail(tf, params, flatHidden, mode, groups) : head(tf, params, flatHidden);
     Operand<TFloat32> steps = tf.reshape(images, tf.constant(new long[] {-1, t, size, size, 3}));
     Operand<TFloat32> lastMask = tf.reshape(isLast, tf.constant(new long[] {-1, t, 1, 1, 1}));
     Operand<TFloat32> captionImage = tf.reduceSum(tf.math.mul(steps, lastMask), tf.constant(1));
@@ -109,9 +138,17 @@ public final class SentenceGenerator implements Generator {
     return new GeneratorOutput(captionImage, images, fakeWeights, steps, mask);
   }
 
-  /** Each word's output of the per-word generator: images (method 1) or trunk features (method 2). */
-  private Operand<TFloat32> perWord(Ops tf, Parameters p, Operand<TFloat32> noise, Operand<TFloat32> text, Mode mode,
-      int groups, boolean lastLayer) {
+  /**
+   * Each word's output of the per-word generator: images (method 1) or trunk features (method 2).
+   */
+  private Operand<TFloat32> perWord(
+      Ops tf,
+      Parameters p,
+      Operand<TFloat32> noise,
+      Operand<TFloat32> text,
+      Mode mode,
+      int groups,
+      boolean lastLayer) {
     Operand<TFloat32> features = words.trunk(tf, p, noise, text, mode, groups);
     return lastLayer ? words.lastLayer(tf, p, features) : features;
   }
@@ -137,5 +174,4 @@ public final class SentenceGenerator implements Generator {
     }
     return r;
   }
-
 }

@@ -7,13 +7,18 @@ import dev.t2i.api.Discriminator;
 
 /** Settings of the {@code dcgan} discriminator. */
 public record DcganDiscriminatorSettings(
-    @JsonPropertyDescription("none (images only), projected (the text, projected and tiled over the 4x4 map, GAN-CLS) or inner-product (the logit adds the inner product of the projected text with the image features, Miyato and Koyama's projection discriminator)")
+    @JsonPropertyDescription(
+            "none (images only), projected (the text, projected and tiled over the 4x4 map, GAN-CLS) or inner-product (the logit adds the inner product of the projected text with the image features, Miyato and Koyama's projection discriminator)")
         TextInput text,
-    @JsonPropertyDescription("size of the learned text projection (projected; inner-product projects to the 4x4 features)") Integer textProjection,
+    @JsonPropertyDescription(
+            "size of the learned text projection (projected; inner-product projects to the 4x4 features)")
+        Integer textProjection,
     @JsonPropertyDescription("feature maps of the first layer; the last has 8x") Integer ndf,
-    @JsonPropertyDescription("adds the batch's mean standard deviation of the 4x4 features as one more feature map (Karras et al. 2018), so that D sees a collapsed batch of samples")
+    @JsonPropertyDescription(
+            "adds the batch's mean standard deviation of the 4x4 features as one more feature map (Karras et al. 2018), so that D sees a collapsed batch of samples")
         Boolean minibatchStddev,
-    @JsonPropertyDescription("with a word-sequence encoder (word2vec-sequence): words each learned text feature reads at once, a convolution over that many adjacent words averaged over the caption")
+    @JsonPropertyDescription(
+            "with a word-sequence encoder (word2vec-sequence): words each learned text feature reads at once, a convolution over that many adjacent words averaged over the caption")
         Integer textWindow)
     implements Discriminator.Settings {
 
@@ -29,7 +34,8 @@ public record DcganDiscriminatorSettings(
 
   public DcganDiscriminatorSettings {
     text = Checks.orDefault(text, TextInput.PROJECTED);
-    textProjection = Checks.inRange("textProjection", Checks.orDefault(textProjection, 128), 1, 4096);
+    textProjection =
+        Checks.inRange("textProjection", Checks.orDefault(textProjection, 128), 1, 4096);
     ndf = Checks.inRange("ndf", Checks.orDefault(ndf, 64), 1, 1024);
     minibatchStddev = Checks.orDefault(minibatchStddev, false);
     textWindow = Checks.inRange("textWindow", Checks.orDefault(textWindow, 3), 1, 9);

@@ -59,13 +59,20 @@ public final class GnnGenerator implements Generator {
     Parameters gnnParams = settings.shareParameters() ? params : params.scope("GNN");
     Operand<TFloat32> zeros = null;
     if (network.noiseDimension() > 0) {
-      Operand<org.tensorflow.types.TInt32> batch = tf.slice(tf.shape(input.text()), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-      zeros = tf.fill(tf.concat(java.util.List.of(batch, tf.constant(new int[] {network.noiseDimension()})), tf.constant(0)), tf.constant(0f));
+      Operand<org.tensorflow.types.TInt32> batch =
+          tf.slice(tf.shape(input.text()), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+      zeros =
+          tf.fill(
+              tf.concat(
+                  java.util.List.of(batch, tf.constant(new int[] {network.noiseDimension()})),
+                  tf.constant(0)),
+              tf.constant(0f));
     }
     Operand<TFloat32> euclidean = network.network(tf, gnnParams, zeros, input.text(), mode);
-    Operand<TFloat32> adversarial = settings.shareParameters() && network.noiseDimension() == 0
-        ? euclidean
-        : network.network(tf, params, input.noise(), input.text(), mode);
+    Operand<TFloat32> adversarial =
+        settings.shareParameters() && network.noiseDimension() == 0
+            ? euclidean
+            : network.network(tf, params, input.noise(), input.text(), mode);
     return new GeneratorOutput(euclidean, adversarial, null, null, null);
   }
 }

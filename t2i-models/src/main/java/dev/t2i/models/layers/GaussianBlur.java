@@ -6,8 +6,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Blurs NHWC images with a Gaussian, in the graph: the report's blurred real images, shown to
- * the discriminator as extra fakes, cost no extra decoding. Edges are mirrored, not darkened.
+ * Blurs NHWC images with a Gaussian, in the graph: the report's blurred real images, shown to the
+ * discriminator as extra fakes, cost no extra decoding. Edges are mirrored, not darkened.
  */
 public final class GaussianBlur {
   private GaussianBlur() {}
@@ -15,7 +15,8 @@ public final class GaussianBlur {
   /**
    * @param sigma standard deviation in pixels of 64 × 64 images; scaled with {@code imageSize}
    */
-  public static Operand<TFloat32> apply(Ops tf, Operand<TFloat32> images, double sigma, int imageSize) {
+  public static Operand<TFloat32> apply(
+      Ops tf, Operand<TFloat32> images, double sigma, int imageSize) {
     double s = sigma * imageSize / 64.0;
     int radius = Math.max(1, (int) Math.ceil(3 * s));
     int k = 2 * radius + 1;
@@ -35,9 +36,12 @@ public final class GaussianBlur {
         }
       }
     }
-    Operand<TFloat32> padded = tf.mirrorPad(images,
-        tf.constant(new int[][] {{0, 0}, {radius, radius}, {radius, radius}, {0, 0}}), "REFLECT");
-    return tf.nn.depthwiseConv2dNative(padded, tf.constant(kernel), List.of(1L, 1L, 1L, 1L), "VALID");
+    Operand<TFloat32> padded =
+        tf.mirrorPad(
+            images,
+            tf.constant(new int[][] {{0, 0}, {radius, radius}, {radius, radius}, {0, 0}}),
+            "REFLECT");
+    return tf.nn.depthwiseConv2dNative(
+        padded, tf.constant(kernel), List.of(1L, 1L, 1L, 1L), "VALID");
   }
-
 }

@@ -15,10 +15,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * {@code gan}: binary cross-entropy, with D labelling real images 1 and generated ones 0, as in
- * the report. D's loss is its loss on real images plus the mean of its losses on the negatives:
- * generated images, and when enabled real images with a mismatched caption (Reed et al.'s
- * {@code log s_r + (log(1 - s_w) + log(1 - s_f)) / 2}) and blurred real images.
+ * {@code gan}: binary cross-entropy, with D labelling real images 1 and generated ones 0, as in the
+ * report. D's loss is its loss on real images plus the mean of its losses on the negatives:
+ * generated images, and when enabled real images with a mismatched caption (Reed et al.'s {@code
+ * log s_r + (log(1 - s_w) + log(1 - s_f)) / 2}) and blurred real images.
  */
 public final class GanLoss implements Loss {
   private final GanLossSettings settings;
@@ -52,14 +52,16 @@ public final class GanLoss implements Loss {
       parts.put(LossPart.discriminator("blurred"), blurred);
       negatives.add(blurred);
     }
-    Operand<TFloat32> negative = negatives.size() == 1
-        ? negatives.get(0)
-        : tf.math.div(tf.math.addN(negatives), tf.constant((float) negatives.size()));
+    Operand<TFloat32> negative =
+        negatives.size() == 1
+            ? negatives.get(0)
+            : tf.math.div(tf.math.addN(negatives), tf.constant((float) negatives.size()));
     Operand<TFloat32> d = tf.math.add(real, negative);
-    Operand<TFloat32> g = switch (settings.generator()) {
-      case NON_SATURATING -> Bce.mean(tf, in.fakeLogits(), 1f, in.fakeWeights());
-      case MINIMAX -> tf.math.neg(Bce.mean(tf, in.fakeLogits(), 0f, in.fakeWeights()));
-    };
+    Operand<TFloat32> g =
+        switch (settings.generator()) {
+          case NON_SATURATING -> Bce.mean(tf, in.fakeLogits(), 1f, in.fakeWeights());
+          case MINIMAX -> tf.math.neg(Bce.mean(tf, in.fakeLogits(), 0f, in.fakeWeights()));
+        };
     parts.put(LossPart.generator("adversarial"), g);
     return new LossTerms(d, g, parts);
   }

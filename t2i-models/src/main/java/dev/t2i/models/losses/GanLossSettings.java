@@ -7,12 +7,17 @@ import dev.t2i.api.Loss;
 
 /** Settings of the {@code gan} loss. */
 public record GanLossSettings(
-    @JsonPropertyDescription("non-saturating (G maximises log D(G(z)), as the report advises) or minimax (G minimises log(1 - D(G(z))))")
+    @JsonPropertyDescription(
+            "non-saturating (G maximises log D(G(z)), as the report advises) or minimax (G minimises log(1 - D(G(z))))")
         GeneratorObjective generator,
-    @JsonPropertyDescription("real images with a mismatched caption count as negatives for D (GAN-CLS)") Boolean matchingAware,
-    @JsonPropertyDescription("Gaussian blur (pixels at 64x64) of real images shown to D as extra fakes; 0: none (the report's trick)")
+    @JsonPropertyDescription(
+            "real images with a mismatched caption count as negatives for D (GAN-CLS)")
+        Boolean matchingAware,
+    @JsonPropertyDescription(
+            "Gaussian blur (pixels at 64x64) of real images shown to D as extra fakes; 0: none (the report's trick)")
         Double blurredFakes,
-    @JsonPropertyDescription("label of real images for D; below 1 is one-sided label smoothing") Double realLabel)
+    @JsonPropertyDescription("label of real images for D; below 1 is one-sided label smoothing")
+        Double realLabel)
     implements Loss.Settings {
 
   /** What the generator optimises. */

@@ -33,20 +33,29 @@ public final class L2Loss implements Loss {
     Operand<TFloat32> generated = in.generated().images();
     if (settings.target() == L2LossSettings.Target.STEP_MEAN) {
       if (in.generated().steps() == null) {
-        throw new IllegalArgumentException("l2 target step-mean needs a sentence generator (one image per word)");
+        throw new IllegalArgumentException(
+            "l2 target step-mean needs a sentence generator (one image per word)");
       }
       // Mean over the real words: Σ_t m_t · x_t / Σ_t m_t.
-      Operand<TFloat32> mask = tf.expandDims(tf.expandDims(tf.expandDims(in.generated().stepMask(), tf.constant(-1)), tf.constant(-1)), tf.constant(-1));
-      Operand<TFloat32> sum = tf.reduceSum(tf.math.mul(in.generated().steps(), mask), tf.constant(1));
-      Operand<TFloat32> count = tf.math.maximum(tf.reduceSum(mask, tf.constant(1)), tf.constant(1f));
+      Operand<TFloat32> mask =
+          tf.expandDims(
+              tf.expandDims(
+                  tf.expandDims(in.generated().stepMask(), tf.constant(-1)), tf.constant(-1)),
+              tf.constant(-1));
+      Operand<TFloat32> sum =
+          tf.reduceSum(tf.math.mul(in.generated().steps(), mask), tf.constant(1));
+      Operand<TFloat32> count =
+          tf.math.maximum(tf.reduceSum(mask, tf.constant(1)), tf.constant(1f));
       generated = tf.math.div(sum, count);
     }
     Operand<TFloat32> squared = tf.math.squaredDifference(generated, in.realImages());
     Operand<TFloat32> perImage = tf.reduceSum(squared, tf.constant(new int[] {1, 2, 3}));
-    Operand<TFloat32> loss = switch (settings.reduction()) {
-      case MSE -> tf.math.mean(squared, tf.constant(new int[] {0, 1, 2, 3}));
-      case EUCLIDEAN -> tf.math.mean(tf.math.sqrt(tf.math.add(perImage, tf.constant(1e-8f))), tf.constant(0));
-    };
+    Operand<TFloat32> loss =
+        switch (settings.reduction()) {
+          case MSE -> tf.math.mean(squared, tf.constant(new int[] {0, 1, 2, 3}));
+          case EUCLIDEAN ->
+              tf.math.mean(tf.math.sqrt(tf.math.add(perImage, tf.constant(1e-8f))), tf.constant(0));
+        };
     return new LossTerms(null, loss, Map.of(LossPart.generator("l2"), loss));
   }
 }

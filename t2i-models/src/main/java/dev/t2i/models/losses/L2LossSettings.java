@@ -7,9 +7,11 @@ import dev.t2i.api.Loss;
 
 /** Settings of the {@code l2} loss. */
 public record L2LossSettings(
-    @JsonPropertyDescription("images (the generator's image per caption) or step-mean (the mean of a sentence model's word images, the report's 'mean method')")
+    @JsonPropertyDescription(
+            "images (the generator's image per caption) or step-mean (the mean of a sentence model's word images, the report's 'mean method')")
         Target target,
-    @JsonPropertyDescription("mse (mean squared error per pixel) or euclidean (the norm of the difference per image, as the report writes it)")
+    @JsonPropertyDescription(
+            "mse (mean squared error per pixel) or euclidean (the norm of the difference per image, as the report writes it)")
         Reduction reduction)
     implements Loss.Settings {
 

@@ -1,14 +1,15 @@
 package dev.t2i.models.losses;
 
-import dev.t2i.api.InvalidSettingException;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.t2i.api.Checks;
+import dev.t2i.api.InvalidSettingException;
 import dev.t2i.api.Loss;
 import java.util.List;
 
 /** Settings of the {@code weighted} loss: {@code Σ λ_i · loss_i}. */
 public record WeightedLossSettings(
-    @JsonPropertyDescription("the terms: each a weight and a loss") List<Term> terms) implements Loss.Settings {
+    @JsonPropertyDescription("the terms: each a weight and a loss") List<Term> terms)
+    implements Loss.Settings {
 
   /** One term of the sum. */
   public record Term(

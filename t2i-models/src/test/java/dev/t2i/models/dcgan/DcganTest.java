@@ -12,8 +12,8 @@ import dev.t2i.api.TextEncoder;
 import dev.t2i.api.TextShape;
 import dev.t2i.models.GraphRunner;
 import dev.t2i.models.gnn.GnnGenerator;
-import dev.t2i.models.layers.Upsampling;
 import dev.t2i.models.gnn.GnnGeneratorSettings;
+import dev.t2i.models.layers.Upsampling;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +43,16 @@ class DcganTest {
   @Test
   void generatorMakesImagesInUnitRangeAndOwnsItsVariables() {
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null), TEXT6);
+      DcganGenerator gen =
+          new DcganGenerator(
+              new DcganGeneratorSettings(
+                  Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null),
+              TEXT6);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> z = g.input("z", -1, 5);
       Placeholder<TFloat32> t = g.input("t", -1, 6);
-      Operand<TFloat32> images = gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN).images();
+      Operand<TFloat32> images =
+          gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN).images();
       var feeds = Map.of(z, GraphRunner.uniform(15, 1), t, GraphRunner.uniform(18, 2));
       assertThat(g.shape(images, feeds)).containsExactly(3, 32, 32, 3);
       float[] v = g.run(images, feeds);
@@ -55,10 +60,16 @@ class DcganTest {
         assertThat(x).isBetween(-1f, 1f);
       }
       assertThat(p.trainableVariables()).allMatch(x -> x.op().name().startsWith("G_"));
-      // text 6→4, project (5+4)→16·32, deconv 32→16 (8×8), 16→8 (16×16), 8→3 (32×32), with BN on the first three.
+      // text 6→4, project (5+4)→16·32, deconv 32→16 (8×8), 16→8 (16×16), 8→3 (32×32), with BN on
+      // the first three.
       // Layers followed by batch normalisation have no bias.
-      long expected = (6 * 4 + 4) + (9 * 512 + 512) + (4 * 4 * 16 * 32) + (4 * 4 * 8 * 16) + (4 * 4 * 3 * 8 + 3)
-          + 2 * (32 + 16 + 8);
+      long expected =
+          (6 * 4 + 4)
+              + (9 * 512 + 512)
+              + (4 * 4 * 16 * 32)
+              + (4 * 4 * 8 * 16)
+              + (4 * 4 * 3 * 8 + 3)
+              + 2 * (32 + 16 + 8);
       assertThat(p.trainableCount()).isEqualTo(expected);
       assertThat(p.updates()).hasSize(6);
     }
@@ -68,17 +79,31 @@ class DcganTest {
   void resizeUpsamplingDrawsWithoutTransposedConvolutions() {
     for (Upsampling how : List.of(Upsampling.NEAREST, Upsampling.BILINEAR)) {
       try (GraphRunner g = new GraphRunner()) {
-        DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, how), TEXT6);
+        DcganGenerator gen =
+            new DcganGenerator(
+                new DcganGeneratorSettings(
+                    Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, how),
+                TEXT6);
         Parameters p = Parameters.create(1).scope("G");
         Placeholder<TFloat32> z = g.input("z", -1, 5);
         Placeholder<TFloat32> t = g.input("t", -1, 6);
-        Operand<TFloat32> images = gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN).images();
-        assertThat(g.shape(images, Map.of(z, GraphRunner.uniform(15, 1), t, GraphRunner.uniform(18, 2)))).containsExactly(3, 32, 32, 3);
+        Operand<TFloat32> images =
+            gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN).images();
+        assertThat(
+                g.shape(
+                    images, Map.of(z, GraphRunner.uniform(15, 1), t, GraphRunner.uniform(18, 2))))
+            .containsExactly(3, 32, 32, 3);
         List<String> types = new java.util.ArrayList<>();
         g.graph.operations().forEachRemaining(o -> types.add(o.type()));
         assertThat(types).as(how.name()).doesNotContain("Conv2DBackpropInput");
         // The same widths as the transposed layers, with 3 x 3 kernels: 32->16, 16->8, 8->3.
-        long expected = (6 * 4 + 4) + (9 * 512 + 512) + (9 * 32 * 16) + (9 * 16 * 8) + (9 * 8 * 3 + 3) + 2 * (32 + 16 + 8);
+        long expected =
+            (6 * 4 + 4)
+                + (9 * 512 + 512)
+                + (9 * 32 * 16)
+                + (9 * 16 * 8)
+                + (9 * 8 * 3 + 3)
+                + 2 * (32 + 16 + 8);
         assertThat(p.trainableCount()).isEqualTo(expected);
       }
     }
@@ -87,11 +112,17 @@ class DcganTest {
   @Test
   void inferenceUsesMovingAveragesSoEachSampleIsIndependentOfItsBatch() {
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, 8, 32, null, null, null, null), TEXT6);
+      DcganGenerator gen =
+          new DcganGenerator(
+              new DcganGeneratorSettings(
+                  Conditioning.TEXT, null, null, 8, 32, null, null, null, null),
+              TEXT6);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> t = g.input("t", -1, 6);
-      Operand<TFloat32> train = gen.generate(g.tf, p, new GeneratorInput(null, t, null), Mode.TRAIN).images();
-      Operand<TFloat32> infer = gen.generate(g.tf, p, new GeneratorInput(null, t, null), Mode.INFERENCE).images();
+      Operand<TFloat32> train =
+          gen.generate(g.tf, p, new GeneratorInput(null, t, null), Mode.TRAIN).images();
+      Operand<TFloat32> infer =
+          gen.generate(g.tf, p, new GeneratorInput(null, t, null), Mode.INFERENCE).images();
       float[] two = GraphRunner.uniform(12, 3);
       float[] first = Arrays.copyOf(two, 6);
       int n = 32 * 32 * 3;
@@ -124,8 +155,11 @@ class DcganTest {
   @Test
   void innerProductDiscriminatorIsUnconditionalPlusALinearTextTerm() {
     try (GraphRunner g = new GraphRunner()) {
-      DcganDiscriminator d = new DcganDiscriminator(
-          new DcganDiscriminatorSettings(DcganDiscriminatorSettings.TextInput.INNER_PRODUCT, null, 4, null, null), TEXT6);
+      DcganDiscriminator d =
+          new DcganDiscriminator(
+              new DcganDiscriminatorSettings(
+                  DcganDiscriminatorSettings.TextInput.INNER_PRODUCT, null, 4, null, null),
+              TEXT6);
       Parameters p = Parameters.create(3).scope("D");
       Placeholder<TFloat32> x = g.input("x", -1, 32, 32, 3);
       Placeholder<TFloat32> t = g.input("t", -1, 6);
@@ -143,11 +177,15 @@ class DcganTest {
       for (int i = 0; i < 2; i++) {
         // The text term is linear in the text and zero without it: s(2t) - s(0) = 2 (s(t) - s(0)).
         assertThat(at1[i]).isNotEqualTo(at0[i]);
-        assertThat(at2[i] - at0[i]).isCloseTo(2 * (at1[i] - at0[i]), org.assertj.core.api.Assertions.within(1e-5f));
+        assertThat(at2[i] - at0[i])
+            .isCloseTo(2 * (at1[i] - at0[i]), org.assertj.core.api.Assertions.within(1e-5f));
       }
       // Every weight gets a gradient that is not zero (Mul and Sum are differentiable here).
-      float[] largest = g.largestGradients(g.tf.reduceSum(logits, g.tf.constant(0)), p.trainableVariables(),
-          Map.of(x, images, t, text));
+      float[] largest =
+          g.largestGradients(
+              g.tf.reduceSum(logits, g.tf.constant(0)),
+              p.trainableVariables(),
+              Map.of(x, images, t, text));
       assertThat(largest).hasSize(p.trainableVariables().size());
       for (int i = 0; i < largest.length; i++) {
         assertThat(largest[i]).as(p.trainableVariables().get(i).op().name()).isGreaterThan(0f);
@@ -179,25 +217,45 @@ class DcganTest {
       }
     }
     try (GraphRunner g = new GraphRunner()) {
-      DcganDiscriminator d = new DcganDiscriminator(new DcganDiscriminatorSettings(null, null, 4, true, null), TEXT6);
+      DcganDiscriminator d =
+          new DcganDiscriminator(new DcganDiscriminatorSettings(null, null, 4, true, null), TEXT6);
       Parameters p = Parameters.create(3).scope("D");
-      Operand<TFloat32> logits = d.score(g.tf, p, g.input("x", -1, 32, 32, 3), g.input("t", -1, 6), Mode.TRAIN);
-      assertThat(g.tf.gradients(g.tf.reduceSum(logits, g.tf.constant(0)), p.trainableVariables()).dy())
+      Operand<TFloat32> logits =
+          d.score(g.tf, p, g.input("x", -1, 32, 32, 3), g.input("t", -1, 6), Mode.TRAIN);
+      assertThat(
+              g.tf.gradients(g.tf.reduceSum(logits, g.tf.constant(0)), p.trainableVariables()).dy())
           .hasSize(p.trainableVariables().size());
     }
   }
 
   @Test
   void textConditioningNeedsPooledTextFromAnEncoder() {
-    assertThatThrownBy(() -> new DcganGenerator(DcganGeneratorSettings.defaults(), Optional.empty()))
+    assertThatThrownBy(
+            () -> new DcganGenerator(DcganGeneratorSettings.defaults(), Optional.empty()))
         .hasMessageContaining("reads text: configure an encoder");
-    assertThatThrownBy(() -> new DcganGenerator(new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, null, null),
-        Optional.of(encoder(TextShape.sequence(25, 6)))))
-        .hasMessageContaining("with conditioning text reads one vector per caption, but the encoder gives a sequence of 25");
-    assertThat(new DcganGenerator(new DcganGeneratorSettings(Conditioning.NOISE, null, null, null, null, null, null, null, null), Optional.empty()).textShape()).isNull();
-    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, 100, null, null, null, null, null, null, null))
+    assertThatThrownBy(
+            () ->
+                new DcganGenerator(
+                    new DcganGeneratorSettings(
+                        Conditioning.TEXT, null, null, null, null, null, null, null, null),
+                    Optional.of(encoder(TextShape.sequence(25, 6)))))
+        .hasMessageContaining(
+            "with conditioning text reads one vector per caption, but the encoder gives a sequence of 25");
+    assertThat(
+            new DcganGenerator(
+                    new DcganGeneratorSettings(
+                        Conditioning.NOISE, null, null, null, null, null, null, null, null),
+                    Optional.empty())
+                .textShape())
+        .isNull();
+    assertThatThrownBy(
+            () ->
+                new DcganGeneratorSettings(
+                    Conditioning.TEXT, 100, null, null, null, null, null, null, null))
         .hasMessageContaining("noiseDimension must be 0 when conditioning is text");
-    assertThatThrownBy(() -> new DcganGeneratorSettings(null, null, null, null, 48, null, null, null, null)).hasMessageContaining("imageSize must be one of [32, 64, 128]");
+    assertThatThrownBy(
+            () -> new DcganGeneratorSettings(null, null, null, null, 48, null, null, null, null))
+        .hasMessageContaining("imageSize must be one of [32, 64, 128]");
   }
 
   @Test
@@ -209,32 +267,48 @@ class DcganTest {
       System.arraycopy(caption, s * 6, reversed, (2 - s) * 6, 6);
     }
     try (GraphRunner g = new GraphRunner()) {
-      DcganGenerator gen = new DcganGenerator(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null), words);
+      DcganGenerator gen =
+          new DcganGenerator(
+              new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null),
+              words);
       assertThat(gen.textShape()).isEqualTo(TextShape.sequence(3, 6));
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> z = g.input("z", -1, 5);
       Placeholder<TFloat32> t = g.input("t", -1, 3, 6);
-      Operand<TFloat32> images = gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.INFERENCE).images();
+      Operand<TFloat32> images =
+          gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.INFERENCE).images();
       float[] noise = GraphRunner.uniform(5, 12);
       assertThat(g.shape(images, Map.of(z, noise, t, caption))).containsExactly(1, 32, 32, 3);
       // The same words in another order draw another image (a mean of the vectors would not).
-      assertThat(g.run(images, Map.of(z, noise, t, caption))).isNotEqualTo(g.run(images, Map.of(z, noise, t, reversed)));
+      assertThat(g.run(images, Map.of(z, noise, t, caption)))
+          .isNotEqualTo(g.run(images, Map.of(z, noise, t, reversed)));
       // Phrase weights [2, 1, 6, 4] + bias in place of the dense text layer.
       assertThat(p.trainableVariables()).anyMatch(v -> v.op().name().equals("G_text_phrases_w"));
-      assertThat(p.trainableCount()).isEqualTo(new DcganTestCount().count(new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null))
-          - (6 * 4 + 4) + (2 * 6 * 4 + 4));
+      assertThat(p.trainableCount())
+          .isEqualTo(
+              new DcganTestCount()
+                      .count(
+                          new DcganGeneratorSettings(
+                              Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null))
+                  - (6 * 4 + 4)
+                  + (2 * 6 * 4 + 4));
     }
     try (GraphRunner g = new GraphRunner()) {
-      DcganDiscriminator d = new DcganDiscriminator(
-          new DcganDiscriminatorSettings(DcganDiscriminatorSettings.TextInput.INNER_PRODUCT, 5, 4, true, 2), words);
+      DcganDiscriminator d =
+          new DcganDiscriminator(
+              new DcganDiscriminatorSettings(
+                  DcganDiscriminatorSettings.TextInput.INNER_PRODUCT, 5, 4, true, 2),
+              words);
       Parameters p = Parameters.create(3).scope("D");
       Placeholder<TFloat32> x = g.input("x", -1, 32, 32, 3);
       Placeholder<TFloat32> t = g.input("t", -1, 3, 6);
       Operand<TFloat32> logits = d.score(g.tf, p, x, t, Mode.INFERENCE);
       float[] image = GraphRunner.uniform(32 * 32 * 3, 13);
-      assertThat(g.run(logits, Map.of(x, image, t, caption))).hasSize(1)
+      assertThat(g.run(logits, Map.of(x, image, t, caption)))
+          .hasSize(1)
           .isNotEqualTo(g.run(logits, Map.of(x, image, t, reversed)));
-      assertThat(g.tf.gradients(g.tf.reduceSum(logits, g.tf.constant(0)), p.trainableVariables()).dy())
+      assertThat(
+              g.tf.gradients(g.tf.reduceSum(logits, g.tf.constant(0)), p.trainableVariables()).dy())
           .hasSize(p.trainableVariables().size());
       assertThat(p.trainableVariables()).anyMatch(v -> v.op().name().equals("D_text_phrases_w"));
     }
@@ -242,21 +316,39 @@ class DcganTest {
 
   @Test
   void wordAttentionAddsItsTwoConvolutionsAndNeedsWordSequences() {
-    var attending = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, true, null);
-    var plain = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null);
+    var attending =
+        new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, true, null);
+    var plain =
+        new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null);
     TextShape words = TextShape.sequence(3, 6);
     try (GraphRunner g = new GraphRunner()) {
       DcganGenerator gen = new DcganGenerator(attending, words);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> z = g.input("z", -1, 5);
       Placeholder<TFloat32> t = g.input("t", -1, 3, 6);
-      Operand<TFloat32> images = gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.INFERENCE).images();
-      assertThat(g.shape(images, Map.of(z, GraphRunner.uniform(10, 3), t, GraphRunner.uniform(36, 4)))).containsExactly(2, 32, 32, 3);
-      // The query (1x1, ngf -> textProjection, no bias) and the output (1x1, textProjection -> ngf, bias) at 16x16.
-      assertThat(p.trainableCount()).isEqualTo(new DcganTestCount().count(plain) - (6 * 4 + 4) + (2 * 6 * 4 + 4) + 8 * 4 + 4 * 8 + 8);
+      Operand<TFloat32> images =
+          gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.INFERENCE).images();
+      assertThat(
+              g.shape(images, Map.of(z, GraphRunner.uniform(10, 3), t, GraphRunner.uniform(36, 4))))
+          .containsExactly(2, 32, 32, 3);
+      // The query (1x1, ngf -> textProjection, no bias) and the output (1x1, textProjection -> ngf,
+      // bias) at 16x16.
+      assertThat(p.trainableCount())
+          .isEqualTo(
+              new DcganTestCount().count(plain)
+                  - (6 * 4 + 4)
+                  + (2 * 6 * 4 + 4)
+                  + 8 * 4
+                  + 4 * 8
+                  + 8);
     }
-    assertThatThrownBy(() -> new DcganGenerator(attending, TEXT6)).hasMessageContaining("wordAttention").hasMessageContaining("word2vec-sequence");
-    assertThatThrownBy(() -> new DcganGeneratorSettings(Conditioning.TEXT, null, null, null, null, null, null, true, null))
+    assertThatThrownBy(() -> new DcganGenerator(attending, TEXT6))
+        .hasMessageContaining("wordAttention")
+        .hasMessageContaining("word2vec-sequence");
+    assertThatThrownBy(
+            () ->
+                new DcganGeneratorSettings(
+                    Conditioning.TEXT, null, null, null, null, null, null, true, null))
         .hasMessageContaining("wordAttention needs conditioning projected");
   }
 
@@ -264,7 +356,8 @@ class DcganTest {
   void gnnSharesWeightsOrKeepsItsOwn() {
     for (boolean share : new boolean[] {true, false}) {
       try (GraphRunner g = new GraphRunner()) {
-        var network = new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null);
+        var network =
+            new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null);
         GnnGenerator gnn = new GnnGenerator(new GnnGeneratorSettings(network, share), TEXT6);
         Parameters p = Parameters.create(1).scope("G");
         Placeholder<TFloat32> z = g.input("z", -1, 5);
@@ -272,7 +365,8 @@ class DcganTest {
         GeneratorOutput out = gnn.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.INFERENCE);
         long plain = new DcganTestCount().count(network);
         assertThat(p.trainableCount()).isEqualTo(share ? plain : 2 * plain);
-        assertThat(p.trainableVariables()).anyMatch(v -> v.op().name().startsWith(share ? "G_project" : "G_GNN_project"));
+        assertThat(p.trainableVariables())
+            .anyMatch(v -> v.op().name().startsWith(share ? "G_project" : "G_GNN_project"));
         // The Euclidean branch ignores the noise: the same caption gives the same image.
         float[] text = GraphRunner.uniform(6, 7);
         float[] a = g.run(out.images(), Map.of(z, GraphRunner.uniform(5, 8), t, text));
@@ -286,7 +380,9 @@ class DcganTest {
     try (GraphRunner g = new GraphRunner()) {
       GnnGenerator gnn = new GnnGenerator(new GnnGeneratorSettings(null, true), TEXT6);
       Placeholder<TFloat32> t = g.input("t", -1, 6);
-      GeneratorOutput out = gnn.generate(g.tf, Parameters.create(1).scope("G"), new GeneratorInput(null, t, null), Mode.TRAIN);
+      GeneratorOutput out =
+          gnn.generate(
+              g.tf, Parameters.create(1).scope("G"), new GeneratorInput(null, t, null), Mode.TRAIN);
       assertThat(out.fakesAreImages()).isTrue();
     }
   }
@@ -296,11 +392,14 @@ class DcganTest {
     long count(DcganGeneratorSettings s) {
       try (GraphRunner g = new GraphRunner()) {
         Parameters p = Parameters.create(1).scope("X");
-        new DcganGenerator(s, TEXT6).generate(g.tf, p,
-            new GeneratorInput(g.input("z", -1, s.noiseDimension()), g.input("t", -1, 6), null), Mode.TRAIN);
+        new DcganGenerator(s, TEXT6)
+            .generate(
+                g.tf,
+                p,
+                new GeneratorInput(g.input("z", -1, s.noiseDimension()), g.input("t", -1, 6), null),
+                Mode.TRAIN);
         return p.trainableCount();
       }
     }
   }
-
 }

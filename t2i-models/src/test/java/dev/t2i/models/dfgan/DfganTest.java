@@ -45,7 +45,8 @@ class DfganTest {
       Parameters p = Parameters.create(3).scope("G");
       Placeholder<TFloat32> z = g.input("z", -1, 5);
       Placeholder<TFloat32> t = g.input("t", -1, 6);
-      GeneratorOutput out = generator(4).generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN);
+      GeneratorOutput out =
+          generator(4).generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN);
       float[] text = GraphRunner.uniform(6, 1);
       float[] twice = new float[12];
       System.arraycopy(text, 0, twice, 0, 6);
@@ -59,7 +60,8 @@ class DfganTest {
         assertThat(images[i]).isBetween(-1f, 1f);
         difference += Math.abs(images[i] - images[n + i]);
       }
-      // One caption, two noise vectors: two images (the noise feeds the first layer and every fusion).
+      // One caption, two noise vectors: two images (the noise feeds the first layer and every
+      // fusion).
       assertThat(difference / n).isGreaterThan(1e-3);
       // No batch normalisation: an image does not depend on the rest of its batch.
       float[] alone = g.run(out.images(), Map.of(z, Arrays.copyOf(noise, 5), t, text));
@@ -79,14 +81,27 @@ class DfganTest {
         Parameters p = Parameters.create(3).scope("G");
         Placeholder<TFloat32> z = g.input("z", -1, 5);
         Placeholder<TFloat32> t = g.input("t", -1, 6);
-        Operand<TFloat32> images = generator(4, how).generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN).images();
-        Operand<TFloat32> loss = g.tf.math.mean(g.tf.math.square(g.tf.math.sub(images, g.tf.constant(0.3f))), g.tf.constant(new int[] {0, 1, 2, 3}));
+        Operand<TFloat32> images =
+            generator(4, how)
+                .generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN)
+                .images();
+        Operand<TFloat32> loss =
+            g.tf.math.mean(
+                g.tf.math.square(g.tf.math.sub(images, g.tf.constant(0.3f))),
+                g.tf.constant(new int[] {0, 1, 2, 3}));
         List<Variable<TFloat32>> vars = p.trainableVariables();
-        Output<?>[] grads = g.graph.addGradients("grad_" + how.name(), new Output<?>[] {loss.asOutput()},
-            vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new), null);
-        Map<Placeholder<TFloat32>, float[]> feeds = Map.of(z, GraphRunner.uniform(40, 4), t, GraphRunner.uniform(48, 5));
-        // The affine perceptrons' last layers start at zero (a new block passes its input through), so at
-        // the start nothing reaches the text or the first layers; after any update of those last layers
+        Output<?>[] grads =
+            g.graph.addGradients(
+                "grad_" + how.name(),
+                new Output<?>[] {loss.asOutput()},
+                vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new),
+                null);
+        Map<Placeholder<TFloat32>, float[]> feeds =
+            Map.of(z, GraphRunner.uniform(40, 4), t, GraphRunner.uniform(48, 5));
+        // The affine perceptrons' last layers start at zero (a new block passes its input through),
+        // so at
+        // the start nothing reaches the text or the first layers; after any update of those last
+        // layers
         // everything does. Give them small values, as one training step would.
         for (Variable<TFloat32> v : vars) {
           if (v.op().name().endsWith("_2_w")) {
@@ -104,7 +119,10 @@ class DfganTest {
           assertThat(grads[i]).as(vars.get(i).op().name()).isNotNull();
           @SuppressWarnings("unchecked")
           Operand<TFloat32> gi = (Operand<TFloat32>) grads[i];
-          norms.add(g.tf.reduceSum(g.tf.math.abs(g.tf.reshape(gi, g.tf.constant(new long[] {-1}))), g.tf.constant(0)));
+          norms.add(
+              g.tf.reduceSum(
+                  g.tf.math.abs(g.tf.reshape(gi, g.tf.constant(new long[] {-1}))),
+                  g.tf.constant(0)));
         }
         float[] norm = g.run(g.tf.stack(norms), feeds);
         for (int i = 0; i < norm.length; i++) {
@@ -116,18 +134,27 @@ class DfganTest {
 
   @Test
   void transposedConvolutionsAreRefused() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DfganGeneratorSettings(null, null, null, null, null, Upsampling.TRANSPOSED))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upsampling").hasMessageContaining("nearest or bilinear");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new DfganGeneratorSettings(null, null, null, null, null, Upsampling.TRANSPOSED))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("upsampling")
+        .hasMessageContaining("nearest or bilinear");
   }
 
   @Test
   void generatorWeightCountFollowsTheBlocks() {
     try (GraphRunner g = new GraphRunner()) {
       Parameters p = Parameters.create(3).scope("G");
-      generator(2).generate(g.tf, p, new GeneratorInput(g.input("z", -1, 5), g.input("t", -1, 6), null), Mode.INFERENCE);
+      generator(2)
+          .generate(
+              g.tf,
+              p,
+              new GeneratorInput(g.input("z", -1, 5), g.input("t", -1, 6), null),
+              Mode.INFERENCE);
       int width = 5 + 4;
       long text = 6 * 4 + 4;
-      // 32 px: a 4x4 map of 4 ngf = 8 features, three blocks, 8 -> 8 (8x8), 8 -> 4 (16x16), 4 -> 2 (32x32), then 2 -> 3 to RGB.
+      // 32 px: a 4x4 map of 4 ngf = 8 features, three blocks, 8 -> 8 (8x8), 8 -> 4 (16x16), 4 -> 2
+      // (32x32), then 2 -> 3 to RGB.
       long project = 5 * 16 * 8 + 16 * 8;
       long blocks = block(8, 8, width) + block(8, 4, width) + block(4, 2, width);
       long rgb = 9 * 2 * 3 + 3;
@@ -135,7 +162,10 @@ class DfganTest {
     }
   }
 
-  /** Two fusions (each two affines of two perceptrons), two 3x3 convolutions and a 1x1 shortcut when the width changes. */
+  /**
+   * Two fusions (each two affines of two perceptrons), two 3x3 convolutions and a 1x1 shortcut when
+   * the width changes.
+   */
   private static long block(int in, int out, int width) {
     long affine = 2 * ((long) width * in + in + (long) in * in + in);
     long affineOut = 2 * ((long) width * out + out + (long) out * out + out);
@@ -145,15 +175,18 @@ class DfganTest {
 
   @Test
   void discriminatorScoresEachImageOnItsOwnAndReadsTheCaption() {
-    for (DfganDiscriminatorSettings.TextOutput output : DfganDiscriminatorSettings.TextOutput.values()) {
+    for (DfganDiscriminatorSettings.TextOutput output :
+        DfganDiscriminatorSettings.TextOutput.values()) {
       scoresEachImageOnItsOwnAndReadsTheCaption(output);
     }
   }
 
-  private static void scoresEachImageOnItsOwnAndReadsTheCaption(DfganDiscriminatorSettings.TextOutput output) {
+  private static void scoresEachImageOnItsOwnAndReadsTheCaption(
+      DfganDiscriminatorSettings.TextOutput output) {
     try (GraphRunner g = new GraphRunner()) {
       TextShape words = TextShape.sequence(5, 6);
-      DfganDiscriminator d = new DfganDiscriminator(new DfganDiscriminatorSettings(4, 4, 2, output), words);
+      DfganDiscriminator d =
+          new DfganDiscriminator(new DfganDiscriminatorSettings(4, 4, 2, output), words);
       Parameters p = Parameters.create(5).scope("D");
       Placeholder<TFloat32> x = g.input("x", -1, 32, 32, 3);
       Placeholder<TFloat32> t = g.input("t", -1, 5, 6);
@@ -162,10 +195,12 @@ class DfganTest {
       float[] text = GraphRunner.uniform(2 * 30, 8);
       float[] both = g.run(logits, Map.of(x, images, t, text));
       assertThat(both).hasSize(2);
-      float[] first = g.run(logits, Map.of(x, Arrays.copyOf(images, 32 * 32 * 3), t, Arrays.copyOf(text, 30)));
+      float[] first =
+          g.run(logits, Map.of(x, Arrays.copyOf(images, 32 * 32 * 3), t, Arrays.copyOf(text, 30)));
       assertThat(first[0]).isCloseTo(both[0], within(1e-4f));
       float[] otherCaption = Arrays.copyOfRange(text, 30, 60);
-      float[] swapped = g.run(logits, Map.of(x, Arrays.copyOf(images, 32 * 32 * 3), t, otherCaption));
+      float[] swapped =
+          g.run(logits, Map.of(x, Arrays.copyOf(images, 32 * 32 * 3), t, otherCaption));
       assertThat(Math.abs(swapped[0] - first[0])).isGreaterThan(1e-4f);
     }
   }
@@ -174,11 +209,19 @@ class DfganTest {
   void hingeTermsAreDfGans() {
     try (GraphRunner g = new GraphRunner()) {
       HingeLoss loss = new HingeLoss(new HingeLossSettings(true, 0.0, null));
-      LossInputs in = new LossInputs(g.tf.constant(new float[] {2f, 0.5f}), g.tf.constant(new float[] {-2f, 0f}), null,
-          g.tf.constant(new float[] {0.5f}), null, GeneratorOutput.of(g.tf.constant(new float[1][1][1][3])), null);
+      LossInputs in =
+          new LossInputs(
+              g.tf.constant(new float[] {2f, 0.5f}),
+              g.tf.constant(new float[] {-2f, 0f}),
+              null,
+              g.tf.constant(new float[] {0.5f}),
+              null,
+              GeneratorOutput.of(g.tf.constant(new float[1][1][1][3])),
+              null);
       LossTerms terms = loss.compute(g.tf, in);
       // real: mean(max(0, 1 - 2), max(0, 1 - 0.5)) = 0.25; fake: mean(0, 1) = 0.5; mismatched: 1.5.
-      assertThat(g.run(terms.discriminator())[0]).isCloseTo(0.25f + 0.5f * (0.5f + 1.5f), within(1e-6f));
+      assertThat(g.run(terms.discriminator())[0])
+          .isCloseTo(0.25f + 0.5f * (0.5f + 1.5f), within(1e-6f));
       assertThat(g.run(terms.generator())[0]).isCloseTo(1f, within(1e-6f));
       assertThat(terms.parts()).doesNotContainKey(LossPart.discriminator("gradient_penalty"));
     }
@@ -190,27 +233,49 @@ class DfganTest {
    */
   @Test
   void gradientPenaltyMatchesFiniteDifferencesToSecondOrder() {
-    for (DfganDiscriminatorSettings.TextOutput output : DfganDiscriminatorSettings.TextOutput.values()) {
+    for (DfganDiscriminatorSettings.TextOutput output :
+        DfganDiscriminatorSettings.TextOutput.values()) {
       penaltyMatchesFiniteDifferences(output);
     }
   }
 
-  private static void penaltyMatchesFiniteDifferences(DfganDiscriminatorSettings.TextOutput output) {
+  private static void penaltyMatchesFiniteDifferences(
+      DfganDiscriminatorSettings.TextOutput output) {
     try (GraphRunner g = new GraphRunner()) {
-      DfganDiscriminator d = new DfganDiscriminator(new DfganDiscriminatorSettings(2, 3, 1, output), TextShape.pooled(3));
+      DfganDiscriminator d =
+          new DfganDiscriminator(
+              new DfganDiscriminatorSettings(2, 3, 1, output), TextShape.pooled(3));
       Parameters p = Parameters.create(11).scope("D");
       Placeholder<TFloat32> x = g.input("x", -1, 8, 8, 3);
       Placeholder<TFloat32> t = g.input("t", -1, 3);
       Operand<TFloat32> logits = d.score(g.tf, p, x, t, Mode.TRAIN);
       Operand<TFloat32> zero = g.tf.constant(new float[] {0f});
-      LossInputs in = new LossInputs(logits, zero, null, zero, null, GeneratorOutput.of(x), x, x, t);
-      Operand<TFloat32> squared = new HingeLoss(new HingeLossSettings(true, 1.0, 2.0)).compute(g.tf, in).parts().get(LossPart.discriminator("gradient_penalty"));
-      Operand<TFloat32> sixth = new HingeLoss(new HingeLossSettings(true, 1.0, 6.0)).compute(g.tf, in).parts().get(LossPart.discriminator("gradient_penalty"));
-      Variable<TFloat32> gamma = p.trainableVariables().stream().filter(v -> v.op().name().equals("D_block1_gamma")).findFirst().orElseThrow();
+      LossInputs in =
+          new LossInputs(logits, zero, null, zero, null, GeneratorOutput.of(x), x, x, t);
+      Operand<TFloat32> squared =
+          new HingeLoss(new HingeLossSettings(true, 1.0, 2.0))
+              .compute(g.tf, in)
+              .parts()
+              .get(LossPart.discriminator("gradient_penalty"));
+      Operand<TFloat32> sixth =
+          new HingeLoss(new HingeLossSettings(true, 1.0, 6.0))
+              .compute(g.tf, in)
+              .parts()
+              .get(LossPart.discriminator("gradient_penalty"));
+      Variable<TFloat32> gamma =
+          p.trainableVariables().stream()
+              .filter(v -> v.op().name().equals("D_block1_gamma"))
+              .findFirst()
+              .orElseThrow();
       Placeholder<TFloat32> gammaValue = g.tf.placeholder(TFloat32.class);
       var setGamma = g.tf.assign(gamma, gammaValue);
-      Output<?> gradGamma = g.graph.addGradients("check", new Output<?>[] {squared.asOutput()},
-          new Output<?>[] {gamma.asOutput()}, new Output<?>[] {g.tf.constant(1f).asOutput()})[0];
+      Output<?> gradGamma =
+          g.graph
+              .addGradients(
+                  "check",
+                  new Output<?>[] {squared.asOutput()},
+                  new Output<?>[] {gamma.asOutput()},
+                  new Output<?>[] {g.tf.constant(1f).asOutput()})[0];
 
       float[] image = GraphRunner.uniform(8 * 8 * 3, 21);
       float[] text = GraphRunner.uniform(3, 22);
@@ -228,7 +293,8 @@ class DfganTest {
       }
       Map<Placeholder<TFloat32>, float[]> feeds = Map.of(x, image, t, text);
       assertThat((double) g.run(squared, feeds)[0]).isCloseTo(numeric, within(2e-2 * numeric));
-      assertThat((double) g.run(sixth, feeds)[0]).isCloseTo(Math.pow(numeric, 3), within(6e-2 * Math.pow(numeric, 3)));
+      assertThat((double) g.run(sixth, feeds)[0])
+          .isCloseTo(Math.pow(numeric, 3), within(6e-2 * Math.pow(numeric, 3)));
 
       @SuppressWarnings("unchecked")
       float analytic = g.run((Operand<TFloat32>) gradGamma, feeds)[0];
@@ -249,13 +315,22 @@ class DfganTest {
     return out;
   }
 
-  private static double score(GraphRunner g, Operand<TFloat32> logits, Placeholder<TFloat32> x, Placeholder<TFloat32> t, float[] all) {
+  private static double score(
+      GraphRunner g,
+      Operand<TFloat32> logits,
+      Placeholder<TFloat32> x,
+      Placeholder<TFloat32> t,
+      float[] all) {
     float[] image = Arrays.copyOf(all, 8 * 8 * 3);
     float[] text = Arrays.copyOfRange(all, 8 * 8 * 3, all.length);
     return g.run(logits, Map.of(x, image, t, text))[0];
   }
 
-  private static void setGamma(GraphRunner g, org.tensorflow.op.core.Assign<TFloat32> assign, Placeholder<TFloat32> value, float v) {
+  private static void setGamma(
+      GraphRunner g,
+      org.tensorflow.op.core.Assign<TFloat32> assign,
+      Placeholder<TFloat32> value,
+      float v) {
     try (TFloat32 scalar = TFloat32.scalarOf(v)) {
       g.session().runner().feed(value, scalar).addTarget(assign).run();
     }

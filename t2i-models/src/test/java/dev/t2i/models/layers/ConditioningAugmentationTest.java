@@ -28,7 +28,9 @@ class ConditioningAugmentationTest {
     return out;
   }
 
-  /** {@code x · W + b} in Java, from the variables {@code name_w} and {@code name_b} of {@code p}. */
+  /**
+   * {@code x · W + b} in Java, from the variables {@code name_w} and {@code name_b} of {@code p}.
+   */
   static float[] dense(GraphRunner g, Parameters p, String name, float[] x) {
     float[] w = g.run(variable(p, name + "_w"));
     float[] b = g.run(variable(p, name + "_b"));
@@ -42,7 +44,10 @@ class ConditioningAugmentationTest {
   }
 
   static Variable<TFloat32> variable(Parameters p, String name) {
-    return p.trainableVariables().stream().filter(v -> v.op().name().equals(p.prefix() + name)).findFirst().orElseThrow();
+    return p.trainableVariables().stream()
+        .filter(v -> v.op().name().equals(p.prefix() + name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -51,9 +56,11 @@ class ConditioningAugmentationTest {
     try (GraphRunner g = new GraphRunner()) {
       Parameters p = Parameters.create(7).scope("G");
       Placeholder<TFloat32> x = g.input("x", -1, D);
-      Operand<TFloat32> sampled = Layers.conditioningAugmentation(g.tf, p, "ca", x, D, 2.0, Mode.TRAIN);
+      Operand<TFloat32> sampled =
+          Layers.conditioningAugmentation(g.tf, p, "ca", x, D, 2.0, Mode.TRAIN);
       assertThat(p.penalties()).hasSize(1);
-      Operand<TFloat32> mean = Layers.conditioningAugmentation(g.tf, p, "ca", x, D, 2.0, Mode.INFERENCE);
+      Operand<TFloat32> mean =
+          Layers.conditioningAugmentation(g.tf, p, "ca", x, D, 2.0, Mode.INFERENCE);
       assertThat(p.penalties()).as("inference records no penalty").hasSize(1);
 
       float[] mu = dense(g, p, "ca_mu", row);
@@ -78,7 +85,8 @@ class ConditioningAugmentationTest {
         expectedKl += 0.5 * (mu[j] * mu[j] + Math.exp(logVariance[j]) - 1 - logVariance[j]);
       }
       float[] kl = g.run(p.penalties().get(0), Map.of(x, copies(row)));
-      assertThat(kl[0]).isCloseTo((float) (2.0 * expectedKl), within(1e-4f * (float) Math.max(1, expectedKl)));
+      assertThat(kl[0])
+          .isCloseTo((float) (2.0 * expectedKl), within(1e-4f * (float) Math.max(1, expectedKl)));
       // Two runs draw differently: the sample is random, the mean is not.
       assertThat(g.run(sampled, Map.of(x, row))).isNotEqualTo(g.run(sampled, Map.of(x, row)));
     }

@@ -48,7 +48,8 @@ class PhrasesTest {
   static float[] features(int steps, int width, float[] words) {
     try (GraphRunner g = new GraphRunner()) {
       Placeholder<TFloat32> x = g.input("x", -1, steps, D);
-      Operand<TFloat32> f = Layers.phrases(g.tf, Parameters.create(5).scope("T"), "p", x, D, width, 6);
+      Operand<TFloat32> f =
+          Layers.phrases(g.tf, Parameters.create(5).scope("T"), "p", x, D, width, 6);
       assertThat(g.shape(f, Map.of(x, words))).containsExactly(words.length / (steps * D), 6);
       return g.run(f, Map.of(x, words));
     }
@@ -82,8 +83,9 @@ class PhrasesTest {
 
   /**
    * "c_x petals c_y center" is positive when the petal colour x is 0 or 1: the caption with the
-   * colours swapped is the same bag of words with the other label when exactly one of them is. Phrase
-   * features over 2 words learn all 12 captions; over 1 word the swapped captions score alike.
+   * colours swapped is the same bag of words with the other label when exactly one of them is.
+   * Phrase features over 2 words learn all 12 captions; over 1 word the swapped captions score
+   * alike.
    */
   @Test
   void phrasesLearnWhichColourGoesWithWhichNounWhereABagOfWordsCannot() {
@@ -109,7 +111,9 @@ class PhrasesTest {
     int mixed = 0;
     for (int i = 0; i < 12; i++) {
       int[] c = ids.get(i);
-      int swapped = ids.indexOf(ids.stream().filter(o -> o[0] == c[2] && o[2] == c[0]).findFirst().orElseThrow());
+      int swapped =
+          ids.indexOf(
+              ids.stream().filter(o -> o[0] == c[2] && o[2] == c[0]).findFirst().orElseThrow());
       if (labels[i] != labels[swapped]) {
         mixed++;
         assertThat(one[i]).isCloseTo(one[swapped], within(1e-5f));
@@ -118,19 +122,28 @@ class PhrasesTest {
     assertThat(mixed).isEqualTo(8);
   }
 
-  /** Logits of a linear read-out of phrase features after 300 Adam steps on the whole batch (seeded). */
+  /**
+   * Logits of a linear read-out of phrase features after 300 Adam steps on the whole batch
+   * (seeded).
+   */
   static float[] trainedLogits(int width, float[] words, float[] labels) {
     try (GraphRunner g = new GraphRunner()) {
       Placeholder<TFloat32> x = g.input("x", -1, 4, D);
       Placeholder<TFloat32> y = g.input("y", -1);
       Parameters p = Parameters.create(7).scope("T");
       Operand<TFloat32> f = Layers.phrases(g.tf, p, "p", x, D, width, 16);
-      Operand<TFloat32> logits = g.tf.reshape(Layers.dense(g.tf, p, "out", f, 16, 1), g.tf.constant(new long[] {-1}));
-      Operand<TFloat32> loss = g.tf.math.mean(
-          org.tensorflow.framework.op.FrameworkOps.create(g.tf).nn.sigmoidCrossEntropyWithLogits(y, logits), g.tf.constant(0));
+      Operand<TFloat32> logits =
+          g.tf.reshape(Layers.dense(g.tf, p, "out", f, 16, 1), g.tf.constant(new long[] {-1}));
+      Operand<TFloat32> loss =
+          g.tf.math.mean(
+              org.tensorflow.framework.op.FrameworkOps.create(g.tf)
+                  .nn
+                  .sigmoidCrossEntropyWithLogits(y, logits),
+              g.tf.constant(0));
       List<Variable<TFloat32>> vars = p.trainableVariables();
       Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output[]::new);
-      Output<?>[] grads = g.graph.addGradients("grads", new Output<?>[] {loss.asOutput()}, xs, null);
+      Output<?>[] grads =
+          g.graph.addGradients("grads", new Output<?>[] {loss.asOutput()}, xs, null);
       List<Optimizer.GradAndVar<? extends TType>> pairs = new ArrayList<>();
       for (int i = 0; i < xs.length; i++) {
         pairs.add(new Optimizer.GradAndVar(grads[i], xs[i]));

@@ -17,7 +17,10 @@ class WordAttentionTest {
   static final int CHANNELS = 3;
   static final float[] MAP = GraphRunner.uniform(SIZE * SIZE * CHANNELS, 40);
 
-  /** The attended map for one caption of {@code steps} positions read through phrase features of {@code width}. */
+  /**
+   * The attended map for one caption of {@code steps} positions read through phrase features of
+   * {@code width}.
+   */
   static float[] attend(int steps, int width, float[] words) {
     try (GraphRunner g = new GraphRunner()) {
       Parameters p = Parameters.create(9).scope("G");
@@ -26,14 +29,19 @@ class WordAttentionTest {
       Layers.Phrases phrases = Layers.phraseFeatures(g.tf, p, "p", x, D, width, 5);
       Operand<TFloat32> out = Layers.wordAttention(g.tf, p, "a", map, SIZE, CHANNELS, phrases);
       assertThat(g.shape(out, Map.of(x, words, map, MAP))).containsExactly(1, SIZE, SIZE, CHANNELS);
-      // Every weight gets a gradient that is not zero: the query, the output convolution and the phrase features.
-      float[] largest = g.largestGradients(g.tf.reduceSum(g.tf.math.square(out), g.tf.constant(new int[] {0, 1, 2, 3})),
-          p.trainableVariables(), Map.of(x, words, map, MAP));
+      // Every weight gets a gradient that is not zero: the query, the output convolution and the
+      // phrase features.
+      float[] largest =
+          g.largestGradients(
+              g.tf.reduceSum(g.tf.math.square(out), g.tf.constant(new int[] {0, 1, 2, 3})),
+              p.trainableVariables(),
+              Map.of(x, words, map, MAP));
       assertThat(largest).hasSize(p.trainableVariables().size());
       for (int i = 0; i < largest.length; i++) {
         assertThat(largest[i]).as(p.trainableVariables().get(i).op().name()).isGreaterThan(0f);
       }
-      assertThat(p.trainableCount()).isEqualTo((long) width * D * 5 + 5 + CHANNELS * 5 + 5 * CHANNELS + CHANNELS);
+      assertThat(p.trainableCount())
+          .isEqualTo((long) width * D * 5 + 5 + CHANNELS * 5 + 5 * CHANNELS + CHANNELS);
       return g.run(out, Map.of(x, words, map, MAP));
     }
   }
@@ -62,7 +70,8 @@ class WordAttentionTest {
     }
     assertThat(largest).isGreaterThan(1e-5f);
     // Another word changes what is read.
-    float[] other = attend(3, 1, PhrasesTest.captions(PhrasesTest.vocabulary(3, 61), 3, new int[] {0, 1, 2}));
+    float[] other =
+        attend(3, 1, PhrasesTest.captions(PhrasesTest.vocabulary(3, 61), 3, new int[] {0, 1, 2}));
     assertThat(other).isNotEqualTo(attend(3, 1, forward));
   }
 }

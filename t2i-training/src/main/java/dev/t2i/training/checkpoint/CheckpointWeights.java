@@ -21,37 +21,46 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Reads the network weights of a run's newest checkpoint, by variable name: the generator's and
- * the discriminator's trainable variables and their moving averages, and the generator average's
+ * Reads the network weights of a run's newest checkpoint, by variable name: the generator's and the
+ * discriminator's trainable variables and their moving averages, and the generator average's
  * shadows and counter when the run keeps one. For comparing runs.
  */
 public final class CheckpointWeights {
   private CheckpointWeights() {}
 
   public static Map<String, float[]> read(Path run, PluginRegistry registry) throws Exception {
-    ExperimentConfig config = new ConfigLoader(registry).read(RunDirectory.existing(run).config(), ExperimentConfig.class).withOutput(run);
+    ExperimentConfig config =
+        new ConfigLoader(registry)
+            .read(RunDirectory.existing(run).config(), ExperimentConfig.class)
+            .withOutput(run);
     Experiment e = Experiment.assemble(config, registry, true);
-    Checkpoint latest = new DirectoryCheckpointStore(run.resolve("checkpoints"), Integer.MAX_VALUE).latest()
-        .orElseThrow(() -> new IOException(run + " has no checkpoint"));
+    Checkpoint latest =
+        new DirectoryCheckpointStore(run.resolve("checkpoints"), Integer.MAX_VALUE)
+            .latest()
+            .orElseThrow(() -> new IOException(run + " has no checkpoint"));
     try (Graph g = new Graph()) {
       TrainingGraph tg = TrainingGraph.of(g, e);
       try (Session s = new Session(g)) {
         s.restore(latest.variables().toString());
-        List<Variable<TFloat32>> all = new ArrayList<>(tg.generatorParameters().trainableVariables());
+        List<Variable<TFloat32>> all =
+            new ArrayList<>(tg.generatorParameters().trainableVariables());
         all.addAll(tg.generatorParameters().stateVariables());
         all.addAll(tg.discriminatorParameters().trainableVariables());
         all.addAll(tg.discriminatorParameters().stateVariables());
-        tg.averageParameters().ifPresent(p -> {
-          all.addAll(p.trainableVariables());
-          all.addAll(p.stateVariables());
-        });
+        tg.averageParameters()
+            .ifPresent(
+                p -> {
+                  all.addAll(p.trainableVariables());
+                  all.addAll(p.stateVariables());
+                });
         return fetch(s, all, "");
       }
     }
   }
 
   /** The values of {@code vars} in {@code session}, by variable name less {@code prefix}. */
-  public static Map<String, float[]> fetch(Session session, List<Variable<TFloat32>> vars, String prefix) {
+  public static Map<String, float[]> fetch(
+      Session session, List<Variable<TFloat32>> vars, String prefix) {
     Map<String, float[]> out = new LinkedHashMap<>();
     for (Variable<TFloat32> v : vars) {
       try (Result r = session.runner().fetch(v).run()) {
@@ -74,9 +83,11 @@ public final class CheckpointWeights {
     return differences(a, b).getAverage();
   }
 
-  private static java.util.DoubleSummaryStatistics differences(Map<String, float[]> a, Map<String, float[]> b) {
+  private static java.util.DoubleSummaryStatistics differences(
+      Map<String, float[]> a, Map<String, float[]> b) {
     if (!a.keySet().equals(b.keySet())) {
-      throw new IllegalArgumentException("different variables: " + a.keySet() + " and " + b.keySet());
+      throw new IllegalArgumentException(
+          "different variables: " + a.keySet() + " and " + b.keySet());
     }
     java.util.DoubleSummaryStatistics d = new java.util.DoubleSummaryStatistics();
     d.accept(0);

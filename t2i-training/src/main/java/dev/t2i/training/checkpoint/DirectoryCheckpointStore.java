@@ -1,9 +1,9 @@
 package dev.t2i.training.checkpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.t2i.training.output.RunDirectory;
 import dev.t2i.api.train.Checkpoint;
 import dev.t2i.api.train.CheckpointStore;
+import dev.t2i.training.output.RunDirectory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code state.json}.
  *
  * <p>A save writes everything into {@code .staging-*}, flushes it to disk, and renames it to its
- * final name in one atomic step; a directory of the final name is therefore always complete, and
- * a crash leaves at most a staging directory, which the next save removes. Only after the commit
- * are the oldest checkpoints beyond {@code keep} deleted, so a failed save never costs the previous
+ * final name in one atomic step; a directory of the final name is therefore always complete, and a
+ * crash leaves at most a staging directory, which the next save removes. Only after the commit are
+ * the oldest checkpoints beyond {@code keep} deleted, so a failed save never costs the previous
  * checkpoint.
  */
 public final class DirectoryCheckpointStore implements CheckpointStore {
@@ -62,10 +62,12 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
       writer.write(staging);
       Map<String, String> all = new TreeMap<>(state);
       all.put("step", Long.toString(step));
-      Files.write(staging.resolve(STATE), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+      Files.write(
+          staging.resolve(STATE), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
       syncTree(staging);
       if (Files.exists(target)) {
-        // A checkpoint of this step exists (a resumed run re-saving): replace it only after this one is complete.
+        // A checkpoint of this step exists (a resumed run re-saving): replace it only after this
+        // one is complete.
         Path old = Files.createTempDirectory(directory, ".replaced-" + step + "-");
         Files.delete(old);
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
@@ -87,7 +89,9 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the file system of " + to.getParent() + " cannot rename atomically; checkpoints need it", e);
+      throw new IOException(
+          "the file system of " + to.getParent() + " cannot rename atomically; checkpoints need it",
+          e);
     }
   }
 
@@ -127,8 +131,14 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
     try {
       raw = json.readValue(file.toFile(), Map.class);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new IOException(file + ": not the JSON object of a checkpoint's state (" + e.getOriginalMessage()
-          + "); the checkpoint is damaged: delete " + dir + " to use an older one", e);
+      throw new IOException(
+          file
+              + ": not the JSON object of a checkpoint's state ("
+              + e.getOriginalMessage()
+              + "); the checkpoint is damaged: delete "
+              + dir
+              + " to use an older one",
+          e);
     }
     Map<String, String> state = new TreeMap<>();
     if (raw != null) {
@@ -136,8 +146,13 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
     }
     String step = state.get("step");
     if (step == null || !step.matches("\\d{1,18}")) {
-      throw new IOException(file + ": expected a whole-number \"step\", found " + (step == null ? "none" : "'" + step + "'")
-          + "; the checkpoint is damaged: delete " + dir + " to use an older one");
+      throw new IOException(
+          file
+              + ": expected a whole-number \"step\", found "
+              + (step == null ? "none" : "'" + step + "'")
+              + "; the checkpoint is damaged: delete "
+              + dir
+              + " to use an older one");
     }
     return new Checkpoint(Long.parseLong(step), dir, state);
   }

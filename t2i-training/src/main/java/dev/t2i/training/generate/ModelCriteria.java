@@ -20,10 +20,13 @@ import java.util.Optional;
  *
  * @param source where the model comes from
  * @param step the checkpoint's training step; 0 for the newest (a shipped model has one)
- * @param weights the trained weights, or the initial weights of the run's seed (the floor an evaluation compares with)
- * @param plugins the plugins that assemble the model's components; empty for those on the class path
+ * @param weights the trained weights, or the initial weights of the run's seed (the floor an
+ *     evaluation compares with)
+ * @param plugins the plugins that assemble the model's components; empty for those on the class
+ *     path
  */
-public record ModelCriteria(Source source, long step, Weights weights, Optional<PluginRegistry> plugins) {
+public record ModelCriteria(
+    Source source, long step, Weights weights, Optional<PluginRegistry> plugins) {
 
   /** Where a model comes from. */
   public sealed interface Source {
@@ -34,7 +37,10 @@ public record ModelCriteria(Source source, long step, Weights weights, Optional<
       }
     }
 
-    /** A model shipped on the class path, by name, in a catalogue ({@link PretrainedModels#onClassPath()} by default). */
+    /**
+     * A model shipped on the class path, by name, in a catalogue ({@link
+     * PretrainedModels#onClassPath()} by default).
+     */
     record Pretrained(String name, PretrainedModels catalogue) implements Source {
       public Pretrained {
         Objects.requireNonNull(name, "name");
@@ -56,10 +62,12 @@ public record ModelCriteria(Source source, long step, Weights weights, Optional<
     Objects.requireNonNull(weights, "weights");
     Objects.requireNonNull(plugins, "plugins");
     if (step < 0) {
-      throw new IllegalArgumentException("step must be >= 0 (0: the newest checkpoint), was " + step);
+      throw new IllegalArgumentException(
+          "step must be >= 0 (0: the newest checkpoint), was " + step);
     }
     if (step > 0 && source instanceof Source.Pretrained) {
-      throw new IllegalArgumentException("a shipped model has one checkpoint: no step can be chosen");
+      throw new IllegalArgumentException(
+          "a shipped model has one checkpoint: no step can be chosen");
     }
   }
 
@@ -68,9 +76,15 @@ public record ModelCriteria(Source source, long step, Weights weights, Optional<
     return new ModelCriteria(new Source.Run(directory), 0, Weights.TRAINED, Optional.empty());
   }
 
-  /** The model shipped as {@code name} on the class path (the {@code t2i-pretrained} artifact, or a user's jar). */
+  /**
+   * The model shipped as {@code name} on the class path (the {@code t2i-pretrained} artifact, or a
+   * user's jar).
+   */
   public static ModelCriteria pretrained(String name) {
-    return new ModelCriteria(new Source.Pretrained(name, PretrainedModels.onClassPath()), 0, Weights.TRAINED,
+    return new ModelCriteria(
+        new Source.Pretrained(name, PretrainedModels.onClassPath()),
+        0,
+        Weights.TRAINED,
         Optional.empty());
   }
 
@@ -105,7 +119,8 @@ public record ModelCriteria(Source source, long step, Weights weights, Optional<
   /**
    * Loads the model: close it after use.
    *
-   * @throws IllegalArgumentException if the run kept no checkpoint of {@code step}, or no model of that name ships
+   * @throws IllegalArgumentException if the run kept no checkpoint of {@code step}, or no model of
+   *     that name ships
    * @throws IOException if the run's files cannot be read, or its checkpoint is damaged
    */
   public TextToImage load() throws IOException, ConfigException {

@@ -26,24 +26,32 @@ import java.util.stream.Stream;
 
 /**
  * Makes a shipped model from a trained run: the generator's inference weights alone (no
- * discriminator, no optimizer state), the run's configuration, word vectors in half precision, provenance and
- * evaluation report, a reference row of images, and a {@link ModelCard} with every file's SHA-256,
- * written under {@code RESOURCES/t2i/pretrained/NAME/} and listed in {@code
+ * discriminator, no optimizer state), the run's configuration, word vectors in half precision,
+ * provenance and evaluation report, a reference row of images, and a {@link ModelCard} with every
+ * file's SHA-256, written under {@code RESOURCES/t2i/pretrained/NAME/} and listed in {@code
  * RESOURCES/}{@value PretrainedModels#INDEX}. The folder is written beside its place and moved
  * there whole, so a failed packaging leaves the previous model as it was.
  */
 public final class ModelPackager {
   /** What the model card says besides what is measured from the run. */
-  public record Description(String name, String summary, List<String> canDraw, List<String> cannotDraw, String referenceCaption) {}
+  public record Description(
+      String name,
+      String summary,
+      List<String> canDraw,
+      List<String> cannotDraw,
+      String referenceCaption) {}
 
   private static final int REFERENCE_SAMPLES = 4;
 
   private ModelPackager() {}
 
   /** Packages the newest checkpoint of {@code run} into {@code resources}, returning its card. */
-  public static ModelCard write(Path run, Description d, Path resources, PluginRegistry registry) throws IOException, ConfigException {
+  public static ModelCard write(Path run, Description d, Path resources, PluginRegistry registry)
+      throws IOException, ConfigException {
     Path target = resources.resolve(PretrainedModels.ROOT + d.name());
-    Path staging = Files.createTempDirectory(Files.createDirectories(target.getParent()), "." + d.name() + "-");
+    Path staging =
+        Files.createTempDirectory(
+            Files.createDirectories(target.getParent()), "." + d.name() + "-");
     try {
       long step;
       try (TextToImage model = ModelCriteria.run(run).plugins(registry).load()) {
@@ -51,7 +59,8 @@ public final class ModelPackager {
         String checkpoint = "checkpoints/" + String.format("ckpt-%08d", step);
         Files.createDirectories(staging.resolve(checkpoint));
         model.session().save(staging.resolve(checkpoint + "/variables").toString());
-        Files.copy(run.resolve(checkpoint + "/state.json"), staging.resolve(checkpoint + "/state.json"));
+        Files.copy(
+            run.resolve(checkpoint + "/state.json"), staging.resolve(checkpoint + "/state.json"));
       }
       Files.copy(run.resolve("config.yaml"), staging.resolve("config.yaml"));
       copyIfPresent(run.resolve("provenance.json"), staging.resolve("provenance.json"));
@@ -60,17 +69,34 @@ public final class ModelPackager {
         Files.copy(evaluation.get(), staging.resolve("evaluation.json"));
       }
       halveVectors(run.resolve("word2vec"), staging.resolve("word2vec"));
-      // The reference row comes from the packaged model itself (float16 vectors), as a user loads it.
+      // The reference row comes from the packaged model itself (float16 vectors), as a user loads
+      // it.
       try (TextToImage packaged = ModelCriteria.run(staging).plugins(registry).load()) {
         List<BufferedImage> row = packaged.generate(d.referenceCaption(), REFERENCE_SAMPLES, 0);
-        ImageGrid.writePng(ImageGrid.grid(ImageGrid.pack(row, packaged.imageSize()), packaged.imageSize(), 1, row.size(), null, 1),
+        ImageGrid.writePng(
+            ImageGrid.grid(
+                ImageGrid.pack(row, packaged.imageSize()),
+                packaged.imageSize(),
+                1,
+                row.size(),
+                null,
+                1),
             staging.resolve("reference.png"));
       }
-      ModelCard card = new ModelCard(d.name(), d.summary(), d.canDraw(), d.cannotDraw(), step,
-          trainingSeconds(run.resolve("metrics.csv"), step), files(staging),
-          new ModelCard.Reference(d.referenceCaption(), 0, REFERENCE_SAMPLES, "reference.png"));
-      Files.writeString(staging.resolve(PretrainedModels.CARD),
-          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(card) + "\n");
+      ModelCard card =
+          new ModelCard(
+              d.name(),
+              d.summary(),
+              d.canDraw(),
+              d.cannotDraw(),
+              step,
+              trainingSeconds(run.resolve("metrics.csv"), step),
+              files(staging),
+              new ModelCard.Reference(d.referenceCaption(), 0, REFERENCE_SAMPLES, "reference.png"));
+      Files.writeString(
+          staging.resolve(PretrainedModels.CARD),
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(card)
+              + "\n");
       RunDirectory.deleteTree(target);
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       list(resources.resolve(PretrainedModels.INDEX), d.name());
@@ -104,7 +130,11 @@ public final class ModelPackager {
     List<ModelCard.ModelFile> files = new ArrayList<>();
     try (Stream<Path> all = Files.walk(dir)) {
       for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
-        files.add(new ModelCard.ModelFile(dir.relativize(p).toString().replace('\\', '/'), Files.size(p), PretrainedModels.sha256(p)));
+        files.add(
+            new ModelCard.ModelFile(
+                dir.relativize(p).toString().replace('\\', '/'),
+                Files.size(p),
+                PretrainedModels.sha256(p)));
       }
     }
     return files;
@@ -113,13 +143,18 @@ public final class ModelPackager {
   private static void list(Path index, String name) throws IOException {
     TreeSet<String> names = new TreeSet<>();
     if (Files.exists(index)) {
-      Files.readAllLines(index, StandardCharsets.UTF_8).stream().map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
+      Files.readAllLines(index, StandardCharsets.UTF_8).stream()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .forEach(names::add);
     }
     names.add(name);
     Files.createDirectories(index.getParent());
-    RunDirectory.writeAtomically(index, "# models of this jar, one per line: t2i/pretrained/NAME/model.json\n"
-        + String.join("\n", names) + "\n");
+    RunDirectory.writeAtomically(
+        index,
+        "# models of this jar, one per line: t2i/pretrained/NAME/model.json\n"
+            + String.join("\n", names)
+            + "\n");
   }
 
   /**
@@ -133,7 +168,8 @@ public final class ModelPackager {
       for (Path f : files.sorted().toList()) {
         Path target = to.resolve(f.getFileName());
         if (f.getFileName().toString().endsWith(".bin")) {
-          WordVectorWriter.write(new WordVectorReader().read(f), target, WordVectorFormat.WORD2VEC_BINARY_FLOAT16);
+          WordVectorWriter.write(
+              new WordVectorReader().read(f), target, WordVectorFormat.WORD2VEC_BINARY_FLOAT16);
         } else {
           Files.copy(f, target);
         }
@@ -147,8 +183,12 @@ public final class ModelPackager {
    * model's.
    */
   static Optional<Path> evaluationOf(Path run, long step) throws IOException {
-    for (Path report : List.of(run.resolve(String.format("eval/step-%08d/report.json", step)), run.resolve("eval/report.json"))) {
-      if (Files.isRegularFile(report) && new ObjectMapper().readTree(report.toFile()).path("step").asLong(-1) == step) {
+    for (Path report :
+        List.of(
+            run.resolve(String.format("eval/step-%08d/report.json", step)),
+            run.resolve("eval/report.json"))) {
+      if (Files.isRegularFile(report)
+          && new ObjectMapper().readTree(report.toFile()).path("step").asLong(-1) == step) {
         return Optional.of(report);
       }
     }
@@ -160,6 +200,4 @@ public final class ModelPackager {
       Files.copy(from, to);
     }
   }
-
-
 }

@@ -8,9 +8,9 @@ import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
 
 /**
- * Exports a run's text-to-image path as a TensorFlow SavedModel with the signature {@code
- * generate} ({@code text}, {@code mask} for sequence models, {@code noise} → {@code images} in
- * {@code [-1, 1]}), loadable by any TensorFlow without t2i's model code.
+ * Exports a run's text-to-image path as a TensorFlow SavedModel with the signature {@code generate}
+ * ({@code text}, {@code mask} for sequence models, {@code noise} → {@code images} in {@code [-1,
+ * 1]}), loadable by any TensorFlow without t2i's model code.
  *
  * <p>Beside the model, {@code t2i/} holds what turns a sentence into the {@code text} input: the
  * run's {@code config.yaml} and the word vectors it used ({@code t2i/word2vec/}). Text is tokenized
@@ -24,7 +24,9 @@ public final class SavedModelExport {
     if (Files.exists(directory)) {
       throw new IOException(directory + " exists; choose a new directory for the export");
     }
-    Path staging = Files.createTempDirectory(directory.toAbsolutePath().getParent(), "." + directory.getFileName() + "-");
+    Path staging =
+        Files.createTempDirectory(
+            directory.toAbsolutePath().getParent(), "." + directory.getFileName() + "-");
     Files.delete(staging);
     try {
       SavedModelBundle.exporter(staging.toString())
@@ -43,8 +45,15 @@ public final class SavedModelExport {
           }
         }
       }
-      RunDirectory.writeAtomically(assets.resolve("README.txt"),
-          "Exported by t2i " + RunDirectory.version() + " from " + run + " at step " + model.step() + ".\n"
+      RunDirectory.writeAtomically(
+          assets.resolve("README.txt"),
+          "Exported by t2i "
+              + RunDirectory.version()
+              + " from "
+              + run
+              + " at step "
+              + model.step()
+              + ".\n"
               + "Signature 'generate': inputs text (encoded caption), mask (sequence models), noise (uniform in [-1, 1]);\n"
               + "output images, NHWC in [-1, 1].\n");
       Files.move(staging, directory, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

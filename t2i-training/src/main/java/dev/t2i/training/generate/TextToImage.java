@@ -5,7 +5,6 @@ import dev.t2i.api.Generator;
 import dev.t2i.api.GeneratorOutput;
 import dev.t2i.api.Mode;
 import dev.t2i.api.Parameters;
-import dev.t2i.api.TextEncoder;
 import dev.t2i.api.TextShape;
 import dev.t2i.api.train.Checkpoint;
 import dev.t2i.runtime.ConfigException;
@@ -46,13 +45,13 @@ import org.tensorflow.types.TFloat32;
  * }</pre>
  *
  * <p>{@link ModelCriteria} says what to load: a run's checkpoint of some step or a shipped model,
- * trained or initial weights, with which plugins; the two static methods here are its shortest forms.
+ * trained or initial weights, with which plugins; the two static methods here are its shortest
+ * forms.
  *
  * <p>It rebuilds the generator from the run's {@code config.yaml} in inference mode (batch
  * normalisation with its moving averages), restores the newest checkpoint (or the one asked for),
  * and encodes text with the vectors the run saved: it reads no data set and trains nothing. A run
  * trained with {@code training.generatorAverage} draws with the averaged weights.
- *
  */
 public final class TextToImage implements AutoCloseable {
   private final Experiment experiment;
@@ -64,7 +63,8 @@ public final class TextToImage implements AutoCloseable {
   private final Checkpoint checkpoint;
   private Runnable onClose = () -> {};
 
-  private TextToImage(Experiment experiment, Checkpoint checkpoint, boolean untrained) throws IOException {
+  private TextToImage(Experiment experiment, Checkpoint checkpoint, boolean untrained)
+      throws IOException {
     this.experiment = experiment;
     this.checkpoint = checkpoint;
     Generator generator = experiment.generator();
@@ -73,8 +73,9 @@ public final class TextToImage implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph);
       inputs = GeneratorPlaceholders.create(tf, "", shape, generator.noiseDimension());
-      Parameters params = Parameters.create(experiment.config().seed())
-          .scope(GeneratorAverage.inferenceScope(experiment.config().training()));
+      Parameters params =
+          Parameters.create(experiment.config().seed())
+              .scope(GeneratorAverage.inferenceScope(experiment.config().training()));
       GeneratorOutput out = generator.generate(tf, params, inputs.input(), Mode.INFERENCE);
       images = tf.withName("images").identity(out.images());
       steps = out.steps();
@@ -96,18 +97,29 @@ public final class TextToImage implements AutoCloseable {
       if (untrained) {
         throw e;
       }
-      throw new IOException("could not restore the checkpoint " + checkpoint.directory()
-          + " (" + e.getMessage() + "): its variable files are damaged or from another configuration; delete it to use an older one", e);
+      throw new IOException(
+          "could not restore the checkpoint "
+              + checkpoint.directory()
+              + " ("
+              + e.getMessage()
+              + "): its variable files are damaged or from another configuration; delete it to use an older one",
+          e);
     }
     session = opened;
   }
 
-  /** The model shipped as {@code name} on the class path: {@code ModelCriteria.pretrained(name).load()}. */
+  /**
+   * The model shipped as {@code name} on the class path: {@code
+   * ModelCriteria.pretrained(name).load()}.
+   */
   public static TextToImage pretrained(String name) throws IOException, ConfigException {
     return ModelCriteria.pretrained(name).load();
   }
 
-  /** The newest checkpoint of the run in {@code runDirectory}: {@code ModelCriteria.run(runDirectory).load()}. */
+  /**
+   * The newest checkpoint of the run in {@code runDirectory}: {@code
+   * ModelCriteria.run(runDirectory).load()}.
+   */
   public static TextToImage load(Path runDirectory) throws IOException, ConfigException {
     return ModelCriteria.run(runDirectory).load();
   }
@@ -139,26 +151,50 @@ public final class TextToImage implements AutoCloseable {
     }
   }
 
-  private static TextToImage open(Path runDirectory, ModelCriteria criteria) throws IOException, ConfigException {
+  private static TextToImage open(Path runDirectory, ModelCriteria criteria)
+      throws IOException, ConfigException {
     RunDirectory run = RunDirectory.existing(runDirectory);
     PluginRegistry plugins = criteria.registry();
-    ExperimentConfig config = new ConfigLoader(plugins).read(run.config(), ExperimentConfig.class)
-        .withOutput(runDirectory);
-    List<Checkpoint> kept = new DirectoryCheckpointStore(run.checkpoints(), Integer.MAX_VALUE).list();
+    ExperimentConfig config =
+        new ConfigLoader(plugins)
+            .read(run.config(), ExperimentConfig.class)
+            .withOutput(runDirectory);
+    List<Checkpoint> kept =
+        new DirectoryCheckpointStore(run.checkpoints(), Integer.MAX_VALUE).list();
     if (kept.isEmpty()) {
       throw new IOException(runDirectory + " has no checkpoint yet (checkpoints/ is empty)");
     }
     long step = criteria.step();
-    Checkpoint chosen = step <= 0 ? kept.get(kept.size() - 1) : kept.stream().filter(c -> c.step() == step).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(runDirectory + " kept no checkpoint of step " + step + "; it has steps "
-            + kept.stream().map(c -> Long.toString(c.step())).collect(Collectors.joining(", "))));
-    return new TextToImage(Experiment.assemble(config, plugins, true), chosen,
+    Checkpoint chosen =
+        step <= 0
+            ? kept.get(kept.size() - 1)
+            : kept.stream()
+                .filter(c -> c.step() == step)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            runDirectory
+                                + " kept no checkpoint of step "
+                                + step
+                                + "; it has steps "
+                                + kept.stream()
+                                    .map(c -> Long.toString(c.step()))
+                                    .collect(Collectors.joining(", "))));
+    return new TextToImage(
+        Experiment.assemble(config, plugins, true),
+        chosen,
         criteria.weights() == ModelCriteria.Weights.INITIAL);
   }
 
-  /** How the model's encoder reads {@code caption} (its tokens and the words it has no vector for), or empty for a model without text. */
+  /**
+   * How the model's encoder reads {@code caption} (its tokens and the words it has no vector for),
+   * or empty for a model without text.
+   */
   public java.util.Optional<EncodedText> encoding(String caption) {
-    return inputs.text() == null ? java.util.Optional.empty() : java.util.Optional.of(experiment.encoder().orElseThrow().encode(caption));
+    return inputs.text() == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(experiment.encoder().orElseThrow().encode(caption));
   }
 
   /** The training step of the loaded checkpoint. */
@@ -181,8 +217,8 @@ public final class TextToImage implements AutoCloseable {
   }
 
   /**
-   * Images for many captions at once, as NHWC floats in {@code [-1, 1]}: caption {@code i} with
-   * the noise of row {@code i} drawn from {@code seed}.
+   * Images for many captions at once, as NHWC floats in {@code [-1, 1]}: caption {@code i} with the
+   * noise of row {@code i} drawn from {@code seed}.
    */
   public float[] generateBatch(List<String> captions, long seed) {
     int n = captions.size();
@@ -190,7 +226,8 @@ public final class TextToImage implements AutoCloseable {
     float[][] texts = new float[n][];
     float[] masks = inputs.mask() == null ? null : new float[n * shape.steps()];
     for (int i = 0; i < n; i++) {
-      EncodedText e = inputs.text() == null ? null : experiment.encoder().orElseThrow().encode(captions.get(i));
+      EncodedText e =
+          inputs.text() == null ? null : experiment.encoder().orElseThrow().encode(captions.get(i));
       texts[i] = e == null ? new float[0] : e.values();
       if (masks != null) {
         System.arraycopy(e.mask(), 0, masks, i * shape.steps(), shape.steps());
@@ -230,18 +267,21 @@ public final class TextToImage implements AutoCloseable {
     for (int i = 0; z != null && i < count; i++) {
       System.arraycopy(single, 0, z, i * single.length, single.length);
     }
-    float[] m = inputs.mask() == null ? null : maxMask(encodedMask(from, 1), encodedMask(to, 1), count);
+    float[] m =
+        inputs.mask() == null ? null : maxMask(encodedMask(from, 1), encodedMask(to, 1), count);
     return run(images, texts, m, z, count);
   }
 
   /** The image after each real word of {@code caption} (a sentence model), with those words. */
   public PerWord perWord(String caption, long seed) {
     if (steps == null) {
-      throw new IllegalStateException("this model makes one image per caption, not one per word: per-word views need the convlstm generator");
+      throw new IllegalStateException(
+          "this model makes one image per caption, not one per word: per-word views need the convlstm generator");
     }
     EncodedText e = experiment.encoder().orElseThrow().encode(caption);
     TextShape shape = experiment.generator().textShape();
-    List<BufferedImage> all = run(steps, new float[][] {e.values()}, e.mask(), noise(1, seed), shape.steps());
+    List<BufferedImage> all =
+        run(steps, new float[][] {e.values()}, e.mask(), noise(1, seed), shape.steps());
     List<String> words = dev.t2i.api.text.Tokenizer.tokenize(caption);
     int n = Math.min(e.length(), all.size());
     return new PerWord(words.subList(0, Math.min(n, words.size())), all.subList(0, n));
@@ -285,7 +325,8 @@ public final class TextToImage implements AutoCloseable {
   }
 
   /** Runs {@code output} and converts its first {@code count} images. */
-  private List<BufferedImage> run(Operand<TFloat32> output, float[][] texts, float[] m, float[] z, int count) {
+  private List<BufferedImage> run(
+      Operand<TFloat32> output, float[][] texts, float[] m, float[] z, int count) {
     float[] v = runRaw(output, texts, m, z);
     int size = imageSize();
     List<BufferedImage> list = new ArrayList<>();
@@ -317,8 +358,10 @@ public final class TextToImage implements AutoCloseable {
 
   /** The signature of the text-to-image path: encoded text (and mask) and noise in, images out. */
   Signature signature() {
-    return inputs.addTo(Signature.builder().key("generate").methodName("tensorflow/serving/predict"))
-        .output("images", images).build();
+    return inputs
+        .addTo(Signature.builder().key("generate").methodName("tensorflow/serving/predict"))
+        .output("images", images)
+        .build();
   }
 
   Session session() {

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A small static HTML page: headings, paragraphs, tables, images by relative path, and loss
- * curves drawn as inline SVG. No script and nothing fetched, so it opens from disk anywhere.
+ * A small static HTML page: headings, paragraphs, tables, images by relative path, and loss curves
+ * drawn as inline SVG. No script and nothing fetched, so it opens from disk anywhere.
  */
 public final class HtmlReport {
   private final StringBuilder body = new StringBuilder();
@@ -19,7 +19,10 @@ public final class HtmlReport {
   }
 
   public static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   public HtmlReport heading(String text) {
@@ -34,8 +37,13 @@ public final class HtmlReport {
 
   /** An image, by a path relative to the page, with a caption. */
   public HtmlReport image(String relativePath, String caption) {
-    body.append("<figure><img src=\"").append(escape(relativePath)).append("\" alt=\"").append(escape(caption))
-        .append("\"><figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
+    body.append("<figure><img src=\"")
+        .append(escape(relativePath))
+        .append("\" alt=\"")
+        .append(escape(caption))
+        .append("\"><figcaption>")
+        .append(escape(caption))
+        .append("</figcaption></figure>\n");
     return this;
   }
 
@@ -46,7 +54,13 @@ public final class HtmlReport {
       String cell = r == 0 ? "th" : "td";
       body.append("<tr>");
       for (String c : rows.get(r)) {
-        body.append('<').append(cell).append('>').append(escape(c)).append("</").append(cell).append('>');
+        body.append('<')
+            .append(cell)
+            .append('>')
+            .append(escape(c))
+            .append("</")
+            .append(cell)
+            .append('>');
       }
       body.append("</tr>\n");
     }
@@ -78,15 +92,38 @@ public final class HtmlReport {
     if (y1 - y0 < 1e-9) {
       y1 = y0 + 1;
     }
-    String[] colours = {"#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45"};
+    String[] colours = {
+      "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45"
+    };
     StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">", w, h, w, h));
-    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>",
-        pad, 8, w - pad - 8, h - pad - 8));
-    svg.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"16\" font-size=\"10\">%.3g</text><text x=\"2\" y=\"%d\" font-size=\"10\">%.3g</text>",
-        y1, h - pad, y0));
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">step %.0f</text><text x=\"%d\" y=\"%d\" font-size=\"10\">%.0f</text>",
-        pad, h - 8, x0, w - 60, h - 8, x1));
+    svg.append(
+        String.format(
+            Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">", w, h, w, h));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>",
+            pad,
+            8,
+            w - pad - 8,
+            h - pad - 8));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"2\" y=\"16\" font-size=\"10\">%.3g</text><text x=\"2\" y=\"%d\" font-size=\"10\">%.3g</text>",
+            y1,
+            h - pad,
+            y0));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" font-size=\"10\">step %.0f</text><text x=\"%d\" y=\"%d\" font-size=\"10\">%.0f</text>",
+            pad,
+            h - 8,
+            x0,
+            w - 60,
+            h - 8,
+            x1));
     int k = 0;
     for (Map.Entry<String, List<Double>> e : series.entrySet()) {
       StringBuilder pts = new StringBuilder();
@@ -100,23 +137,44 @@ public final class HtmlReport {
         pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
       }
       String colour = colours[k % colours.length];
-      svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.2\" points=\"").append(pts).append("\"/>");
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text>",
-          w - 130, 22 + 13 * k, colour, escape(e.getKey())));
+      svg.append("<polyline fill=\"none\" stroke=\"")
+          .append(colour)
+          .append("\" stroke-width=\"1.2\" points=\"")
+          .append(pts)
+          .append("\"/>");
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text>",
+              w - 130,
+              22 + 13 * k,
+              colour,
+              escape(e.getKey())));
       k++;
     }
     svg.append("</svg>");
-    body.append("<figure>").append(svg).append("<figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
+    body.append("<figure>")
+        .append(svg)
+        .append("<figcaption>")
+        .append(escape(caption))
+        .append("</figcaption></figure>\n");
     return this;
   }
 
   /** Writes the page atomically. */
   public void write(Path file) throws IOException {
-    String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n"
-        + "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;background:#fafafa;color:#222}"
-        + "img{image-rendering:pixelated;max-width:100%}figure{display:inline-block;margin:1em}"
-        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
-        + "th{background:#eee}</style></head><body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body></html>\n";
+    String page =
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+            + escape(title)
+            + "</title>\n"
+            + "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;background:#fafafa;color:#222}"
+            + "img{image-rendering:pixelated;max-width:100%}figure{display:inline-block;margin:1em}"
+            + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
+            + "th{background:#eee}</style></head><body>\n<h1>"
+            + escape(title)
+            + "</h1>\n"
+            + body
+            + "</body></html>\n";
     RunDirectory.writeAtomically(file, page);
   }
 }

@@ -62,7 +62,8 @@ public final class ImageGrid {
    * @param captions one per row, or null for none
    * @param scale pixels per image pixel
    */
-  public static BufferedImage grid(float[] images, int size, int rows, int perRow, List<String> captions, int scale) {
+  public static BufferedImage grid(
+      float[] images, int size, int rows, int perRow, List<String> captions, int scale) {
     int cell = size * scale;
     int pad = 4;
     int width = perRow * (cell + pad) + pad;
@@ -85,13 +86,16 @@ public final class ImageGrid {
     try {
       g.setColor(new Color(24, 24, 28));
       g.fillRect(0, 0, width, height);
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setFont(font);
       int y = pad;
       for (int r = 0; r < rows; r++) {
         for (int c = 0; c < perRow; c++) {
-          g.drawImage(toImage(images, r * perRow + c, size), pad + c * (cell + pad), y, cell, cell, null);
+          g.drawImage(
+              toImage(images, r * perRow + c, size), pad + c * (cell + pad), y, cell, cell, null);
         }
         y += cell + pad;
         g.setColor(new Color(230, 230, 230));
@@ -110,16 +114,20 @@ public final class ImageGrid {
   }
 
   /** A strip of images side by side, with optional labels under each (the per-word view). */
-  public static BufferedImage strip(float[] images, int size, int count, List<String> labels, int scale) {
+  public static BufferedImage strip(
+      float[] images, int size, int count, List<String> labels, int scale) {
     int cell = size * scale;
     int pad = 4;
     int labelHeight = labels == null ? 0 : 18;
-    BufferedImage out = new BufferedImage(count * (cell + pad) + pad, cell + 2 * pad + labelHeight, BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(
+            count * (cell + pad) + pad, cell + 2 * pad + labelHeight, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
       g.setColor(new Color(24, 24, 28));
       g.fillRect(0, 0, out.getWidth(), out.getHeight());
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       for (int i = 0; i < count; i++) {
         g.drawImage(toImage(images, i, size), pad + i * (cell + pad), pad, cell, cell, null);
@@ -158,12 +166,17 @@ public final class ImageGrid {
   /** Writes a PNG atomically. */
   public static void writePng(BufferedImage image, Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+    Path tmp =
+        Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
     try {
       if (!ImageIO.write(image, "png", tmp.toFile())) {
         throw new IOException("no PNG writer");
       }
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
     }

@@ -31,8 +31,10 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
 
   @Override
   public void on(TrainingEvent event) {
-    if (!(event instanceof TrainingEvent.StepCompleted s) || (s.step() % every != 0 && s.step() != s.totalSteps())) {
-      if (event instanceof TrainingEvent.Finished || event instanceof TrainingEvent.CheckpointSaved) {
+    if (!(event instanceof TrainingEvent.StepCompleted s)
+        || (s.step() % every != 0 && s.step() != s.totalSteps())) {
+      if (event instanceof TrainingEvent.Finished
+          || event instanceof TrainingEvent.CheckpointSaved) {
         flush();
       }
       return;
@@ -40,13 +42,19 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
     try {
       if (out == null) {
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        out =
+            Files.newBufferedWriter(
+                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         columns = new ArrayList<>(s.losses().keySet());
         if (fresh) {
           out.write("step,seconds_per_step," + String.join(",", columns) + "\n");
         }
       }
-      StringBuilder line = new StringBuilder().append(s.step()).append(',').append(String.format("%.4f", s.secondsPerStep()));
+      StringBuilder line =
+          new StringBuilder()
+              .append(s.step())
+              .append(',')
+              .append(String.format("%.4f", s.secondsPerStep()));
       for (String c : columns) {
         line.append(',').append(s.losses().getOrDefault(c, Float.NaN));
       }

@@ -1,11 +1,11 @@
 package dev.t2i.training.output;
 
-import dev.t2i.api.InvariantViolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.train.RunOutcome;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -16,13 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A run's {@code provenance.json}: where, when and how it was made. A training run writes the
- * facts of its start once (versions, machine, seed, data) and one entry per segment under {@code
+ * A run's {@code provenance.json}: where, when and how it was made. A training run writes the facts
+ * of its start once (versions, machine, seed, data) and one entry per segment under {@code
  * segments}: a resumed run appends its own, with its machine, first and last step, outcome and
  * seconds, and keeps what came before.
  */
 public final class ProvenanceFile {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
 
@@ -37,7 +38,13 @@ public final class ProvenanceFile {
     p.put("t2i", RunDirectory.version());
     p.put("tensorflow", tensorflowVersion());
     p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    p.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
     p.put("cpu", cpuModel());
     p.put("processors", Runtime.getRuntime().availableProcessors());
     p.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -67,11 +74,13 @@ public final class ProvenanceFile {
     Map<String, Object> segment = new LinkedHashMap<>();
     segment.put("started", Instant.now().toString());
     segment.put("fromStep", fromStep);
-    thisMachine().forEach((k, v) -> {
-      if (!k.equals("time")) {
-        segment.put(k, v);
-      }
-    });
+    thisMachine()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("time")) {
+                segment.put(k, v);
+              }
+            });
     segment.putAll(facts);
     segments(root).add(JSON.valueToTree(segment));
     RunDirectory.writeAtomically(file, JSON.writeValueAsString(root));
@@ -100,7 +109,12 @@ public final class ProvenanceFile {
       }
       return n;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(file + " does not read as JSON (" + e.getOriginalMessage() + "); move it away to start a new record", e);
+      throw new IOException(
+          file
+              + " does not read as JSON ("
+              + e.getOriginalMessage()
+              + "); move it away to start a new record",
+          e);
     }
   }
 
@@ -113,7 +127,10 @@ public final class ProvenanceFile {
   static String cpuModel() {
     Path info = Path.of("/proc/cpuinfo");
     try (var lines = Files.lines(info)) {
-      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst()
+      return lines
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .findFirst()
           .orElse(System.getProperty("os.arch"));
     } catch (IOException | java.io.UncheckedIOException e) {
       return System.getProperty("os.arch");

@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * A run's directory. It is checked before any work starts: it must be writable and have room
- * for a few checkpoints, so that a full or read-only disk fails at once, not hours later.
+ * A run's directory. It is checked before any work starts: it must be writable and have room for a
+ * few checkpoints, so that a full or read-only disk fails at once, not hours later.
  *
  * <p>Layout: {@code config.yaml} (the resolved configuration, every default filled in), {@code
  * provenance.json}, {@code checkpoints/}, {@code samples/}, {@code events/} (TensorBoard), {@code
@@ -36,7 +36,8 @@ public final class RunDirectory {
     try {
       Files.createDirectories(root);
     } catch (AccessDeniedException e) {
-      throw new IOException("cannot create the run directory " + root + ": permission denied (output)", e);
+      throw new IOException(
+          "cannot create the run directory " + root + ": permission denied (output)", e);
     } catch (IOException e) {
       throw new IOException("cannot create the run directory " + root + ": " + e.getMessage(), e);
     }
@@ -51,8 +52,10 @@ public final class RunDirectory {
     long free = store.getUsableSpace();
     long needed = Math.max(MIN_FREE_BYTES, neededBytes);
     if (free < needed) {
-      throw new IOException(String.format("the disk of %s has %d MB free; this run needs at least %d MB (checkpoints)",
-          root, free >> 20, needed >> 20));
+      throw new IOException(
+          String.format(
+              "the disk of %s has %d MB free; this run needs at least %d MB (checkpoints)",
+              root, free >> 20, needed >> 20));
     }
     return new RunDirectory(root);
   }
@@ -88,7 +91,8 @@ public final class RunDirectory {
   /** Writes a text file atomically (a temporary file renamed over the target). */
   public static void writeAtomically(Path file, String content) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+    Path tmp =
+        Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
     try {
       Files.writeString(tmp, content, StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -97,7 +101,10 @@ public final class RunDirectory {
     }
   }
 
-  /** Records where and how the run was made: versions, machine, and {@code facts} (seed, data, command). */
+  /**
+   * Records where and how the run was made: versions, machine, and {@code facts} (seed, data,
+   * command).
+   */
   public void writeProvenance(Map<String, Object> facts) throws IOException {
     provenance().write(facts);
   }

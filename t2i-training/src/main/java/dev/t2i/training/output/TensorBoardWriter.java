@@ -48,20 +48,28 @@ public final class TensorBoardWriter implements TrainingListener, AutoCloseable 
    * @param constants scalars written with every log line, such as learning rates
    * @param logEvery steps between scalar writes
    */
-  public TensorBoardWriter(Path directory, Map<String, Float> constants, int logEvery) throws IOException {
+  public TensorBoardWriter(Path directory, Map<String, Float> constants, int logEvery)
+      throws IOException {
     Files.createDirectories(directory);
     this.constants = constants;
     this.logEvery = logEvery;
     Ops tf = Ops.create(graph);
     SummaryWriter writer = tf.summary.summaryWriter();
-    Op create = tf.summary.createSummaryFileWriter(writer, tf.constant(directory.toAbsolutePath().toString()),
-        tf.constant(100), tf.constant(5000), tf.constant(".t2i"));
+    Op create =
+        tf.summary.createSummaryFileWriter(
+            writer,
+            tf.constant(directory.toAbsolutePath().toString()),
+            tf.constant(100),
+            tf.constant(5000),
+            tf.constant(".t2i"));
     step = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
     tag = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
     value = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     image = tf.placeholder(TUint8.class, Placeholder.shape(Shape.of(1, -1, -1, 3)));
     writeScalar = tf.summary.writeScalarSummary(writer, step, tag, value);
-    writeImage = tf.summary.writeImageSummary(writer, step, tag, image, tf.constant(new byte[] {0, 0, (byte) 255}));
+    writeImage =
+        tf.summary.writeImageSummary(
+            writer, step, tag, image, tf.constant(new byte[] {0, 0, (byte) 255}));
     flush = tf.summary.flushSummaryWriter(writer);
     close = tf.summary.closeSummaryWriter(writer);
     session = new Session(graph);
@@ -71,7 +79,8 @@ public final class TensorBoardWriter implements TrainingListener, AutoCloseable 
   @Override
   public void on(TrainingEvent event) {
     try {
-      if (event instanceof TrainingEvent.StepCompleted s && (s.step() % logEvery == 0 || s.step() == s.totalSteps())) {
+      if (event instanceof TrainingEvent.StepCompleted s
+          && (s.step() % logEvery == 0 || s.step() == s.totalSteps())) {
         for (var e : s.losses().entrySet()) {
           scalar(s.step(), "loss/" + e.getKey(), e.getValue());
         }
@@ -83,7 +92,8 @@ public final class TensorBoardWriter implements TrainingListener, AutoCloseable 
         BufferedImage png = ImageIO.read(w.image().toFile());
         image(w.step(), "samples", png);
         session.runner().addTarget(flush).run();
-      } else if (event instanceof TrainingEvent.Finished || event instanceof TrainingEvent.CheckpointSaved) {
+      } else if (event instanceof TrainingEvent.Finished
+          || event instanceof TrainingEvent.CheckpointSaved) {
         session.runner().addTarget(flush).run();
       }
     } catch (IOException e) {
@@ -94,7 +104,9 @@ public final class TensorBoardWriter implements TrainingListener, AutoCloseable 
   }
 
   private void scalar(long s, String name, float v) {
-    try (TInt64 st = TInt64.scalarOf(s); TString tg = TString.scalarOf(name); TFloat32 val = TFloat32.scalarOf(v)) {
+    try (TInt64 st = TInt64.scalarOf(s);
+        TString tg = TString.scalarOf(name);
+        TFloat32 val = TFloat32.scalarOf(v)) {
       session.runner().feed(step, st).feed(tag, tg).feed(value, val).addTarget(writeScalar).run();
     }
   }
@@ -102,17 +114,21 @@ public final class TensorBoardWriter implements TrainingListener, AutoCloseable 
   private void image(long s, String name, BufferedImage png) {
     int w = png.getWidth();
     int h = png.getHeight();
-    try (TInt64 st = TInt64.scalarOf(s); TString tg = TString.scalarOf(name);
-        TUint8 im = TUint8.tensorOf(Shape.of(1, h, w, 3), t -> {
-          for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-              int p = png.getRGB(x, y);
-              t.setByte((byte) (p >> 16), 0, y, x, 0);
-              t.setByte((byte) (p >> 8), 0, y, x, 1);
-              t.setByte((byte) p, 0, y, x, 2);
-            }
-          }
-        })) {
+    try (TInt64 st = TInt64.scalarOf(s);
+        TString tg = TString.scalarOf(name);
+        TUint8 im =
+            TUint8.tensorOf(
+                Shape.of(1, h, w, 3),
+                t -> {
+                  for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                      int p = png.getRGB(x, y);
+                      t.setByte((byte) (p >> 16), 0, y, x, 0);
+                      t.setByte((byte) (p >> 8), 0, y, x, 1);
+                      t.setByte((byte) p, 0, y, x, 2);
+                    }
+                  }
+                })) {
       session.runner().feed(step, st).feed(tag, tg).feed(image, im).addTarget(writeImage).run();
     }
   }

@@ -1,8 +1,8 @@
 package dev.t2i.training.pretrained;
 
-import dev.t2i.api.InvariantViolation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.t2i.api.InvariantViolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,20 +21,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The models on the class path. A jar ships models by listing their names, one per line, in
- * {@value #INDEX}, and by holding each model's files under {@code t2i/pretrained/NAME/} with its
- * {@link ModelCard} as {@code model.json} there. Any number of jars may ship models; {@code
+ * The models on the class path. A jar ships models by listing their names, one per line, in {@value
+ * #INDEX}, and by holding each model's files under {@code t2i/pretrained/NAME/} with its {@link
+ * ModelCard} as {@code model.json} there. Any number of jars may ship models; {@code
  * t2i-pretrained} is the project's own.
  */
 public final class PretrainedModels {
   /** The resource that lists a jar's models. */
   public static final String INDEX = "META-INF/t2i/pretrained-models";
+
   /** The resource folder of a model's files. */
   public static final String ROOT = "t2i/pretrained/";
+
   /** The card's file name in a model's folder. */
   public static final String CARD = "model.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final ClassLoader loader;
 
@@ -79,7 +82,8 @@ public final class PretrainedModels {
   /**
    * The card of {@code name}.
    *
-   * @throws IllegalArgumentException if no jar on the class path ships it; the message lists those that do
+   * @throws IllegalArgumentException if no jar on the class path ships it; the message lists those
+   *     that do
    */
   public ModelCard card(String name) throws IOException {
     try (InputStream in = loader.getResourceAsStream(ROOT + name + "/" + CARD)) {
@@ -88,7 +92,16 @@ public final class PretrainedModels {
       }
       ModelCard card = JSON.readValue(in, ModelCard.class);
       if (!card.name().equals(name)) {
-        throw new IOException(ROOT + name + "/" + CARD + ": its name is '" + card.name() + "', expected '" + name + "'");
+        throw new IOException(
+            ROOT
+                + name
+                + "/"
+                + CARD
+                + ": its name is '"
+                + card.name()
+                + "', expected '"
+                + name
+                + "'");
       }
       return card;
     }
@@ -107,21 +120,39 @@ public final class PretrainedModels {
     for (ModelCard.ModelFile f : card.files()) {
       Path target = directory.resolve(f.path()).normalize();
       if (!target.startsWith(directory)) {
-        throw new IOException(ROOT + name + "/" + CARD + ": file path '" + f.path() + "' leaves the model's folder");
+        throw new IOException(
+            ROOT + name + "/" + CARD + ": file path '" + f.path() + "' leaves the model's folder");
       }
       Files.createDirectories(target.getParent());
       String resource = ROOT + name + "/" + f.path();
       try (InputStream raw = loader.getResourceAsStream(resource)) {
         if (raw == null) {
-          throw new IOException("pretrained model '" + name + "': " + resource + " is listed in its card but not on the class path");
+          throw new IOException(
+              "pretrained model '"
+                  + name
+                  + "': "
+                  + resource
+                  + " is listed in its card but not on the class path");
         }
         MessageDigest digest = sha256();
         try (DigestInputStream in = new DigestInputStream(raw, digest)) {
           long bytes = Files.copy(in, target);
           String actual = HexFormat.of().formatHex(digest.digest());
           if (bytes != f.bytes() || !actual.equals(f.sha256())) {
-            throw new IOException("pretrained model '" + name + "': " + resource + " has " + bytes + " bytes and SHA-256 " + actual
-                + ", its card says " + f.bytes() + " bytes and " + f.sha256() + " (a damaged or mixed-up jar)");
+            throw new IOException(
+                "pretrained model '"
+                    + name
+                    + "': "
+                    + resource
+                    + " has "
+                    + bytes
+                    + " bytes and SHA-256 "
+                    + actual
+                    + ", its card says "
+                    + f.bytes()
+                    + " bytes and "
+                    + f.sha256()
+                    + " (a damaged or mixed-up jar)");
           }
         }
       }
@@ -141,8 +172,12 @@ public final class PretrainedModels {
   private String unknown(String name) {
     List<String> names = new ArrayList<>();
     list().forEach(c -> names.add(c.name()));
-    return "no pretrained model '" + name + "' on the class path; "
-        + (names.isEmpty() ? "none is (add the t2i-pretrained artifact)" : "available: " + String.join(", ", names));
+    return "no pretrained model '"
+        + name
+        + "' on the class path; "
+        + (names.isEmpty()
+            ? "none is (add the t2i-pretrained artifact)"
+            : "available: " + String.join(", ", names));
   }
 
   private static MessageDigest sha256() {
