@@ -2,7 +2,9 @@
 # Fuzzing: runs each Jazzer fuzz test in fuzzing mode (JAZZER_FUZZ=1) for the budget of its
 # @FuzzTest annotation (30 s), and reports executions, coverage and findings. Findings are written
 # by Jazzer as crash-* files into the test's Inputs directory, where the regression pass that CI
-# runs (plain mvn test) replays them from then on.
+# runs (plain mvn test) replays them from then on. The corpus each run grows (libFuzzer keeps only
+# inputs that reach new coverage, in the module's git-ignored .cifuzz-corpus/) is copied into the
+# same Inputs directories, so that CI replays it too: commit what changed there.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 mvn -B -q -DskipTests ${T2I_MAVEN_ARGS:-} install >/dev/null
@@ -24,5 +26,11 @@ for t in "${targets[@]}"; do
   execs=${execs:-0}
   total=$((total + execs))
   echo "$test: $status, ${execs} executions (${done_line:-no DONE line; see $log})"
+  class=${test%%#*}; method=${test##*#}
+  corpus="$ROOT/$module/.cifuzz-corpus/$class/$method"
+  inputs="$ROOT/$module/src/test/resources/$(dirname "${class//.//}")/${class##*.}Inputs/$method"
+  if [ -d "$corpus" ]; then
+    mkdir -p "$inputs" && cp -n "$corpus"/* "$inputs"/ 2>/dev/null || true
+  fi
 done
 echo "total executions: $total"
