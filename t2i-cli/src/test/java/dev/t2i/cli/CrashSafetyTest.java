@@ -193,6 +193,36 @@ class CrashSafetyTest {
     }
   }
 
+  /**
+   * A second training of a run directory in use is refused, naming the first's PID, and changes
+   * nothing.
+   */
+  @Test
+  void aSecondTrainingOfTheSameRunIsRefused() throws Exception {
+    Path config = config("locked", 1_000_000, 1, 100_000);
+    Path run = dir.resolve("locked");
+    Process first = start(config, false, ProcessBuilder.Redirect.DISCARD);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      Path lock = run.resolve("run.lock");
+      while (!Files.exists(lock) || !Files.readString(lock).startsWith("pid ")) {
+        assertThat(System.nanoTime())
+            .as("the first run locked its directory within 120 s")
+            .isLessThan(deadline);
+        Thread.sleep(100);
+      }
+      Path log = dir.resolve("second.log");
+      Process second = start(config, true, ProcessBuilder.Redirect.to(log.toFile()));
+      assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the second run exits").isTrue();
+      assertThat(second.exitValue()).as(Files.readString(log)).isEqualTo(ExitCodes.USAGE);
+      assertThat(Files.readString(log))
+          .contains(run + " is being trained by another process (pid " + first.pid() + " on ");
+      assertThat(first.isAlive()).as("the first run trains on").isTrue();
+    } finally {
+      first.destroyForcibly();
+    }
+  }
+
   /** The highest step count in the child's progress lines ("123/1000000 steps"), or 0. */
   private static long stepsLogged(Path log) throws java.io.IOException {
     if (!Files.exists(log)) {

@@ -15,6 +15,7 @@ import dev.t2i.datasets.pipeline.Prefetcher;
 import dev.t2i.training.checkpoint.DirectoryCheckpointStore;
 import dev.t2i.training.output.ProvenanceFile;
 import dev.t2i.training.output.RunDirectory;
+import dev.t2i.training.output.RunLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -87,9 +88,16 @@ public final class Trainer {
   }
 
   private Outcome run(Options options) throws IOException, InterruptedException {
+    RunDirectory run =
+        RunDirectory.prepare(experiment.config().output(), RunDirectory.MIN_FREE_BYTES);
+    try (RunLock lock = RunLock.acquire(run.root())) {
+      return run(options, run);
+    }
+  }
+
+  private Outcome run(Options options, RunDirectory run) throws IOException, InterruptedException {
     ExperimentConfig config = experiment.config();
     TrainingSettings t = config.training();
-    RunDirectory run = RunDirectory.prepare(config.output(), RunDirectory.MIN_FREE_BYTES);
     DirectoryCheckpointStore store =
         new DirectoryCheckpointStore(run.checkpoints(), t.keepCheckpoints());
     Optional<Checkpoint> latest = store.latest();
