@@ -181,6 +181,10 @@ final class Word2VecCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      if (k < 1) {
+        throw new IllegalArgumentException(
+            "-k must be at least 1 (how many neighbours to list), was " + k);
+      }
       WordVectors v = new WordVectorReader().read(vectors);
       if (!v.contains(word)) {
         throw new IllegalArgumentException(

@@ -491,6 +491,10 @@ class CliTest {
     assertThat(n.exit()).isZero();
     assertThat(n.out().lines().map(l -> l.split(" ")[0]).toList())
         .isSubsetOf("blue", "pink", "white");
+    Result none =
+        t2i("word2vec", "neighbours", "--vectors", txt.toString(), "--word", "red", "-k", "0");
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains("-k must be at least 1").doesNotContain("Exception");
     Result unknown = t2i("word2vec", "neighbours", "--vectors", txt.toString(), "--word", "tulip");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("'tulip' is not among the 13 words");

@@ -180,8 +180,36 @@ public final class WordVectorReader {
                   + " bytes of floats, the file ends first");
         }
         if (store.wants(word)) {
-          store.add(word, floats.read(d));
+          float[] values = floats.read(d);
+          for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+              throw WordVectorsException.atByte(
+                  file,
+                  in.offset() - raw.length + (long) i * (raw.length / d),
+                  "value "
+                      + (i + 1)
+                      + " of word '"
+                      + printable(word)
+                      + "' is "
+                      + values[i]
+                      + "; word vectors must be finite numbers");
+            }
+          }
+          store.add(word, values);
         }
+      }
+      // word2vec ends the last vector with a newline; anything after it means the header is wrong.
+      int after = in.read();
+      if (after == '\n') {
+        after = in.read();
+      }
+      if (after >= 0) {
+        throw WordVectorsException.atByte(
+            file,
+            in.offset() - 1,
+            "the header promises "
+                + words
+                + " words, and the file goes on after the last of them: a header that undercounts?");
       }
       return store.build(file);
     }

@@ -186,6 +186,39 @@ class WordVectorFilesTest {
   }
 
   @Test
+  void binaryVectorsMustBeFiniteAndTheHeaderMustCountEveryWord() throws Exception {
+    // word2vec's binary layout: "V D\n", then each word, a space, D little-endian floats, a
+    // newline.
+    java.nio.ByteBuffer nan =
+        java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    nan.putFloat(1f).putFloat(Float.NaN);
+    Path f = dir.resolve("nan.bin");
+    Files.write(
+        f,
+        concat(
+            concat("1 2\nred ".getBytes(StandardCharsets.US_ASCII), nan.array()),
+            new byte[] {'\n'}));
+    assertThatThrownBy(() -> new WordVectorReader().read(f, WordVectorFormat.WORD2VEC_BINARY))
+        .isInstanceOf(WordVectorsException.class)
+        .hasMessage(
+            f + ": at byte 12: value 2 of word 'red' is NaN; word vectors must be finite numbers");
+
+    WordVectors v = random(8, 4, 5);
+    Path eight = dir.resolve("eight.bin");
+    WordVectorWriter.write(v, eight, WordVectorFormat.WORD2VEC_BINARY);
+    String text = new String(Files.readAllBytes(eight), StandardCharsets.ISO_8859_1);
+    Path three = dir.resolve("three.bin");
+    Files.write(
+        three, ("3" + text.substring(text.indexOf(' '))).getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> new WordVectorReader().read(three, WordVectorFormat.WORD2VEC_BINARY))
+        .isInstanceOf(WordVectorsException.class)
+        .hasMessageContaining(
+            "the header promises 3 words, and the file goes on after the last of them");
+    assertThat(new WordVectorReader().read(eight, WordVectorFormat.WORD2VEC_BINARY).size())
+        .isEqualTo(8);
+  }
+
+  @Test
   void truncatedTextFileSaysHowManyWordsWereAnnounced() throws Exception {
     Path f = dir.resolve("short.txt");
     Files.writeString(f, "3 2\na 1 2\nb 3 4\n" + " ".repeat(20));
