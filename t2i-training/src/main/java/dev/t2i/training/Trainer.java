@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,99 +101,116 @@ public final class Trainer {
     TrainingSettings t = config.training();
     DirectoryCheckpointStore store =
         new DirectoryCheckpointStore(run.checkpoints(), t.keepCheckpoints());
-    Optional<Checkpoint> latest = store.latest();
-    if (latest.isPresent() && !options.resume()) {
+    List<Checkpoint> kept = store.list();
+    if (!kept.isEmpty() && !options.resume()) {
       throw new IllegalStateException(
           config.output()
               + " already has a checkpoint (step "
-              + latest.get().step()
+              + kept.get(kept.size() - 1).step()
               + "): use --resume to continue it, or choose another output directory");
     }
-    Optional<Checkpoint> resumed = options.resume() ? latest : Optional.empty();
-    if (resumed.isPresent() && Files.exists(run.config())) {
+    if (!kept.isEmpty() && Files.exists(run.config())) {
       ResumeCheck.verify(experiment, run.config());
     }
     RunDirectory.writeAtomically(run.config(), experiment.resolvedYaml());
     DatasetIndex index = experiment.index();
     List<Example> train = index.split(Split.TRAIN);
-    ProvenanceFile provenance = run.provenance();
-    provenance.beginSegment(
-        provenanceFacts(index, train), resumed.map(Checkpoint::step).orElse(0L));
     LOG.info(
         "convolutions and matrix products in {} ({})",
         t.precision().resolve().id(),
         t.precision().reason());
+    try (Graph graph = new Graph();
+        SampleGrid grid = new SampleGrid(index, experiment, t.samples())) {
+      TrainingGraph g = TrainingGraph.of(graph, experiment);
+      try (Session session = new Session(graph, sessionConfig(t.threads()))) {
+        Optional<Checkpoint> resumed = restoreOrInitialize(session, kept);
+        long batches = resumed.map(Trainer::batchesRead).orElse(0L);
+        ProvenanceFile provenance = run.provenance();
+        provenance.beginSegment(
+            provenanceFacts(index, train), resumed.map(Checkpoint::step).orElse(0L));
+        try (Prefetcher prefetch =
+            new Prefetcher(
+                batchLoader(train),
+                batches,
+                config.pipeline().prefetch(),
+                config.pipeline().workers())) {
+          TrainingStep stepper =
+              new TrainingStep(
+                  session,
+                  g,
+                  prefetch,
+                  new NoiseSource(config.seed(), experiment.generator().noiseDimension()),
+                  t.discriminatorSteps(),
+                  batches);
+          return loop(options, run, g, grid, session, store, stepper, resumed, provenance);
+        }
+      }
+    }
+  }
 
-    // In order: the guard sees a step before anything records it; a listener's own events reach all
-    // of them.
+  /** Runs steps until the configured number, a stop request or a failure; listeners do the rest. */
+  private Outcome loop(
+      Options options,
+      RunDirectory run,
+      TrainingGraph g,
+      SampleGrid grid,
+      Session session,
+      DirectoryCheckpointStore store,
+      TrainingStep stepper,
+      Optional<Checkpoint> resumed,
+      ProvenanceFile provenance)
+      throws IOException, InterruptedException {
+    TrainingSettings t = experiment.config().training();
+    // In order: the guard sees a step before anything records it; a listener's own events reach
+    // all of them.
     List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     Consumer<TrainingEvent> emit = e -> listeners.forEach(l -> l.on(e));
     listeners.add(new DivergenceGuard(resumed.map(Checkpoint::directory).orElse(null)));
     listeners.addAll(options.listeners());
-    try (Graph graph = new Graph();
-        SampleGrid grid = new SampleGrid(index, experiment, t.samples())) {
-      TrainingGraph g = TrainingGraph.of(graph, experiment);
-      try (Session session = new Session(graph, sessionConfig(t.threads()));
-          Prefetcher prefetch =
-              new Prefetcher(
-                  batchLoader(train),
-                  resumed.map(Trainer::batchesRead).orElse(0L),
-                  config.pipeline().prefetch(),
-                  config.pipeline().workers())) {
-        long step = restoreOrInitialize(session, resumed);
-        TrainingStep stepper =
-            new TrainingStep(
-                session,
-                g,
-                prefetch,
-                new NoiseSource(config.seed(), experiment.generator().noiseDimension()),
-                t.discriminatorSteps(),
-                resumed.map(Trainer::batchesRead).orElse(0L));
-        SampleWriter samples =
-            new SampleWriter(session, g.sampling(), grid, run.samples(), t.sampleEvery(), emit);
-        Checkpointer checkpoints =
-            new Checkpointer(
-                store,
-                session,
-                config.seed(),
-                t.checkpointEvery(),
-                stepper::batchesRead,
-                resumed,
-                emit);
-        listeners.add(samples);
-        listeners.add(checkpoints);
-        long started = System.nanoTime();
-        long first = step;
-        try {
-          emit.accept(new TrainingEvent.Started(step, t.steps(), run.root()));
-          double secondsPerStep = 0;
-          while (step < t.steps() && !stopRequested) {
-            long stepStarted = System.nanoTime();
-            Map<String, Float> losses = stepper.run(step);
-            step++;
-            double seconds = (System.nanoTime() - stepStarted) / 1e9;
-            secondsPerStep = secondsPerStep == 0 ? seconds : 0.9 * secondsPerStep + 0.1 * seconds;
-            emit.accept(new TrainingEvent.StepCompleted(step, t.steps(), losses, secondsPerStep));
-          }
-          checkpoints.finish(step);
-          samples.finish(step);
-        } catch (TrainingFailure f) {
-          provenance.endSegment(step, RunOutcome.FAILED, (System.nanoTime() - started) / 1e9);
-          emit.accept(new TrainingEvent.Finished(step, RunOutcome.FAILED, f.getMessage()));
-          throw f;
-        }
-        RunOutcome outcome = step < t.steps() ? RunOutcome.INTERRUPTED : RunOutcome.COMPLETED;
-        provenance.endSegment(step, outcome, (System.nanoTime() - started) / 1e9);
-        emit.accept(
-            new TrainingEvent.Finished(
-                step,
-                outcome,
-                (step - first)
-                    + " steps; the newest checkpoint is "
-                    + checkpoints.latest().map(Checkpoint::directory).orElseThrow()));
-        return new Outcome(step, outcome, run.root(), checkpoints.latest());
+    SampleWriter samples =
+        new SampleWriter(session, g.sampling(), grid, run.samples(), t.sampleEvery(), emit);
+    Checkpointer checkpoints =
+        new Checkpointer(
+            store,
+            session,
+            experiment.config().seed(),
+            t.checkpointEvery(),
+            stepper::batchesRead,
+            resumed,
+            emit);
+    listeners.add(samples);
+    listeners.add(checkpoints);
+    long step = resumed.map(Checkpoint::step).orElse(0L);
+    long first = step;
+    long started = System.nanoTime();
+    try {
+      emit.accept(new TrainingEvent.Started(step, t.steps(), run.root()));
+      double secondsPerStep = 0;
+      while (step < t.steps() && !stopRequested) {
+        long stepStarted = System.nanoTime();
+        Map<String, Float> losses = stepper.run(step);
+        step++;
+        double seconds = (System.nanoTime() - stepStarted) / 1e9;
+        secondsPerStep = secondsPerStep == 0 ? seconds : 0.9 * secondsPerStep + 0.1 * seconds;
+        emit.accept(new TrainingEvent.StepCompleted(step, t.steps(), losses, secondsPerStep));
       }
+      checkpoints.finish(step);
+      samples.finish(step);
+    } catch (TrainingFailure f) {
+      provenance.endSegment(step, RunOutcome.FAILED, (System.nanoTime() - started) / 1e9);
+      emit.accept(new TrainingEvent.Finished(step, RunOutcome.FAILED, f.getMessage()));
+      throw f;
     }
+    RunOutcome outcome = step < t.steps() ? RunOutcome.INTERRUPTED : RunOutcome.COMPLETED;
+    provenance.endSegment(step, outcome, (System.nanoTime() - started) / 1e9);
+    emit.accept(
+        new TrainingEvent.Finished(
+            step,
+            outcome,
+            (step - first)
+                + " steps; the newest checkpoint is "
+                + checkpoints.latest().map(Checkpoint::directory).orElseThrow()));
+    return new Outcome(step, outcome, run.root(), checkpoints.latest());
   }
 
   private Map<String, Object> provenanceFacts(DatasetIndex index, List<Example> train) {
@@ -222,15 +240,48 @@ public final class Trainer {
         train, experiment.encoder().orElse(null), spec, config.pipeline(), config.seed());
   }
 
-  /** Restores {@code resumed} and returns its step, or initialises every variable and returns 0. */
-  private static long restoreOrInitialize(Session session, Optional<Checkpoint> resumed) {
-    if (resumed.isEmpty()) {
+  /**
+   * Restores the newest of {@code kept} that restores, and returns it; or, with none kept,
+   * initialises every variable. A checkpoint whose variable files are damaged (truncated, zeroed,
+   * an index missing) is skipped with a warning that names it, for the next older one.
+   *
+   * @throws IOException if no kept checkpoint restores
+   */
+  private static Optional<Checkpoint> restoreOrInitialize(Session session, List<Checkpoint> kept)
+      throws IOException {
+    if (kept.isEmpty()) {
       session.initialize();
-      return 0;
+      return Optional.empty();
     }
-    session.restore(resumed.get().variables().toString());
-    LOG.info("resumed {} at step {}", resumed.get().directory(), resumed.get().step());
-    return resumed.get().step();
+    List<String> failures = new ArrayList<>();
+    for (int i = kept.size() - 1; i >= 0; i--) {
+      Checkpoint c = kept.get(i);
+      try {
+        session.restore(c.variables().toString());
+      } catch (RuntimeException e) {
+        String reason =
+            e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
+        failures.add(c.directory() + " (" + reason + ")");
+        LOG.warn(
+            "checkpoint {} does not restore ({}); trying the one before it", c.directory(), reason);
+        continue;
+      }
+      if (i < kept.size() - 1) {
+        LOG.warn(
+            "resuming from {}, the newest checkpoint that restores; newer ones are damaged: {}",
+            c.directory(),
+            failures);
+      } else {
+        LOG.info("resumed {} at step {}", c.directory(), c.step());
+      }
+      return Optional.of(c);
+    }
+    throw new IOException(
+        "no checkpoint of this run restores: "
+            + String.join("; ", failures)
+            + ". Delete the checkpoints to start again");
   }
 
   private static long batchesRead(Checkpoint c) {

@@ -304,6 +304,37 @@ class TrainerTest {
   }
 
   @Test
+  void aResumeFallsBackToTheNewestCheckpointThatRestores() throws Exception {
+    Path run = dir.resolve("damaged");
+    train(TinyRuns.gan(run, 4, 2), false);
+    // The newest checkpoint's variable data is cut short, as a full disk or a bad copy leaves it.
+    Path newest = run.resolve("checkpoints/ckpt-00000004");
+    try (Stream<Path> files = Files.list(newest)) {
+      for (Path f :
+          files.filter(f -> f.getFileName().toString().startsWith("variables.data")).toList()) {
+        Files.write(f, java.util.Arrays.copyOf(Files.readAllBytes(f), 10));
+      }
+    }
+    List<TrainingEvent.Started> starts = new ArrayList<>();
+    List<Map<String, Float>> resumed =
+        train(
+            TinyRuns.gan(run, 6, 2),
+            true,
+            e -> {
+              if (e instanceof TrainingEvent.Started s) {
+                starts.add(s);
+              }
+            });
+    assertThat(starts).singleElement().extracting(TrainingEvent.Started::step).isEqualTo(2L);
+    assertThat(resumed).hasSize(4);
+    // Step 4 was trained again and its checkpoint replaced by an intact one.
+    try (var model =
+        dev.t2i.training.generate.ModelCriteria.run(run).plugins(registry).step(4).load()) {
+      assertThat(model.step()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void aRunSavedBeforeASettingExistedResumesWithItsDefault() throws Exception {
     Path run = dir.resolve("old");
     train(TinyRuns.gan(run, 2, 2), false);
