@@ -26,6 +26,11 @@ public final class CaptionFile {
   public static List<String> read(Path file, LoadLog log) throws IOException {
     byte[] bytes;
     try {
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        // A FIFO would block the read for ever; a folder has no captions.
+        log.problem(file.toString(), "not a regular file (a folder, FIFO or device)");
+        return null;
+      }
       if (Files.size(file) > MAX_BYTES) {
         log.problem(file.toString(), "caption file larger than " + MAX_BYTES + " bytes");
         return null;

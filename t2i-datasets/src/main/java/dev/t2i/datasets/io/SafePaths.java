@@ -43,4 +43,26 @@ public final class SafePaths {
     }
     return Optional.of(p);
   }
+
+  /**
+   * Why {@code root/relative}, which exists, may not be read: it leaves the root (through {@code
+   * ..} or a link), or it is not a regular file (a folder, a FIFO that would block a reader, a
+   * device); empty if it may.
+   */
+  public static Optional<String> refusal(Path root, String relative) {
+    Path p = root.toAbsolutePath().normalize().resolve(relative).normalize();
+    if (resolve(root, relative).isEmpty()) {
+      String target;
+      try {
+        target = p.toRealPath().toString();
+      } catch (IOException e) {
+        target = "an unreadable target";
+      }
+      return Optional.of("outside the data set's folder (it leads to " + target + "); not read");
+    }
+    if (!Files.isRegularFile(p)) {
+      return Optional.of("not a regular file (a folder, FIFO or device); not read");
+    }
+    return Optional.empty();
+  }
 }

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -69,11 +70,15 @@ public final class Oxford102Source implements ImageCaptionSource {
     labels.forEach((id, c) -> byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(id));
     Map<String, List<String>> own = new TreeMap<>();
     for (Map.Entry<String, Integer> e : labels.entrySet()) {
-      Path f =
-          root.resolve("text_c10")
-              .resolve(String.format("class_%05d", e.getValue()))
-              .resolve(e.getKey() + ".txt");
-      if (Files.exists(f)) {
+      String relative =
+          "text_c10/" + String.format("class_%05d", e.getValue()) + "/" + e.getKey() + ".txt";
+      Path f = root.resolve(relative);
+      if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Optional<String> refused = SafePaths.refusal(root, relative);
+        if (refused.isPresent()) {
+          log.problem(f.toString(), "caption file " + refused.get());
+          continue;
+        }
         List<String> c = CaptionFile.read(f, log);
         if (c != null) {
           own.put(e.getKey(), c);
@@ -89,7 +94,12 @@ public final class Oxford102Source implements ImageCaptionSource {
       String id = e.getKey();
       var image = SafePaths.resolve(root, "jpg/" + id + ".jpg");
       if (image.isEmpty() || !Files.isRegularFile(image.get())) {
-        log.problem(root.resolve("jpg").resolve(id + ".jpg").toString(), "missing image file");
+        Path listed = root.resolve("jpg").resolve(id + ".jpg");
+        log.problem(
+            listed.toString(),
+            Files.exists(listed, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? "image " + SafePaths.refusal(root, "jpg/" + id + ".jpg").orElse("not readable")
+                : "missing image file");
         continue;
       }
       List<String> captions = own.get(id);

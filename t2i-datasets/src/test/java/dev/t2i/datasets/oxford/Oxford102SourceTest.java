@@ -177,6 +177,49 @@ class Oxford102SourceTest {
             "no caption file of its own (text_c10/class_00001/image_00003.txt), and classCaptions is off");
   }
 
+  /**
+   * Files that lead outside the data set's folder are not read, nor are FIFOs (which would block
+   * the reader for ever); both are counted with their reason, not called missing.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void linksOutOfTheDataSetAndFifosAreRefusedNotRead(@TempDir Path dir) throws Exception {
+    Path root = Files.createDirectories(dir.resolve("oxford"));
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "private words outside\n");
+    Path outsideImage = Files.write(dir.resolve("outside.jpg"), new byte[] {1});
+    Files.writeString(
+        root.resolve("labels.txt"), "image_00001 1\nimage_00002 1\nimage_00003 1\nimage_00004 1\n");
+    Files.createDirectories(root.resolve("jpg"));
+    Path caps = Files.createDirectories(root.resolve("text_c10/class_00001"));
+    for (int i = 1; i <= 3; i++) {
+      Files.write(root.resolve(String.format("jpg/image_%05d.jpg", i)), new byte[] {1});
+    }
+    Files.createSymbolicLink(root.resolve("jpg/image_00004.jpg"), outsideImage);
+    Files.writeString(caps.resolve("image_00001.txt"), "fine\n");
+    Files.createSymbolicLink(caps.resolve("image_00002.txt"), secret);
+    assertThat(
+            new ProcessBuilder("mkfifo", caps.resolve("image_00003.txt").toString())
+                .start()
+                .waitFor())
+        .isZero();
+    Files.writeString(caps.resolve("image_00004.txt"), "an image outside\n");
+    DatasetIndex index = load(root, false, OnError.SKIP);
+    assertThat(index.examples()).extracting(Example::id).containsExactly("image_00001");
+    assertThat(index.examples())
+        .flatExtracting(Example::captions)
+        .doesNotContain("private words outside");
+    assertThat(index.skipped())
+        .extracting(s -> s.reason())
+        .contains(
+            "caption file outside the data set's folder (it leads to "
+                + secret.toRealPath()
+                + "); not read",
+            "caption file not a regular file (a folder, FIFO or device); not read",
+            "image outside the data set's folder (it leads to "
+                + outsideImage.toRealPath()
+                + "); not read");
+  }
+
   /** A MATLAB 5 file holding one 1 × n double matrix named "labels". */
   static byte[] matFile(double[] values, boolean compressed) {
     ByteBuffer m = ByteBuffer.allocate(1024).order(ByteOrder.LITTLE_ENDIAN);
