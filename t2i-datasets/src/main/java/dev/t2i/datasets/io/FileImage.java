@@ -22,6 +22,11 @@ import javax.imageio.stream.ImageInputStream;
  * @param crop the box to keep, in pixels, or null for the whole image
  */
 public record FileImage(Path path, Rectangle crop) implements ImageRef {
+  /**
+   * The most pixels an image may have: 40 megapixels (a 160 MB decoded image); Oxford-102's and
+   * CUB's photos have under 1.
+   */
+  public static final long MAX_PIXELS = 40_000_000L;
 
   public FileImage(Path path) {
     this(path, null);
@@ -42,6 +47,19 @@ public record FileImage(Path path, Rectangle crop) implements ImageRef {
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
       try {
         reader.setInput(in, true, true);
+        // The header's size, before a pixel is decoded: a small file may claim billions of pixels.
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > MAX_PIXELS) {
+          throw new IOException(
+              path
+                  + ": "
+                  + reader.getWidth(0)
+                  + " x "
+                  + reader.getHeight(0)
+                  + " pixels, more than the "
+                  + MAX_PIXELS
+                  + " an image may have; not decoded");
+        }
         BufferedImage image = reader.read(0);
         for (String w : warnings) {
           if (isCorruption(w)) {

@@ -74,6 +74,36 @@ class ImageFilesTest {
         .hasMessageStartingWith(cut + ": corrupt or truncated image");
   }
 
+  /** A 57-byte PNG whose header claims 26,000 × 26,000 pixels is refused from its header alone. */
+  @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void anImageClaimingTooManyPixelsIsRefusedBeforeDecoding() throws Exception {
+    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+    ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    ihdr.putInt(26_000)
+        .putInt(26_000)
+        .put((byte) 8)
+        .put((byte) 2)
+        .put((byte) 0)
+        .put((byte) 0)
+        .put((byte) 0);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(ihdr.array());
+    java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
+    png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    png.putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
+    png.putInt(0)
+        .put("IEND".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .putInt(0xae426082);
+    Path f = Files.write(dir.resolve("huge.png"), png.array());
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> new FileImage(f).read())
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            f + ": 26000 x 26000 pixels, more than the 40000000 an image may have; not decoded");
+    assertThat((System.nanoTime() - started) / 1e9).as("seconds to refuse").isLessThan(2);
+  }
+
   @Test
   void garbageIsNotAnImage() throws Exception {
     Path f = dir.resolve("junk.jpg");
