@@ -36,6 +36,9 @@ import org.tensorflow.ndarray.buffer.layout.DataLayouts;
 public final class WordVectorReader {
   private static final Logger LOG = LoggerFactory.getLogger(WordVectorReader.class);
 
+  /** The longest line a text vectors file may have: a word and 10,000 numbers fit many times. */
+  static final int MAX_LINE_CHARS = 1 << 20;
+
   /** Largest vector dimension accepted. */
   public static final int MAX_DIMENSION = 10_000;
 
@@ -223,7 +226,10 @@ public final class WordVectorReader {
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+        new BufferedReader(
+            new BoundedLines(
+                new InputStreamReader(Files.newInputStream(file), decoder), file, MAX_LINE_CHARS),
+            1 << 16)) {
       long lineNo = 0;
       long words = -1;
       int dim = -1;

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -216,6 +217,22 @@ class WordVectorFilesTest {
             "the header promises 3 words, and the file goes on after the last of them");
     assertThat(new WordVectorReader().read(eight, WordVectorFormat.WORD2VEC_BINARY).size())
         .isEqualTo(8);
+  }
+
+  @Test
+  void aTextLineLongerThanAnyVectorIsRefusedAsItStreams() throws Exception {
+    Path f = dir.resolve("long.txt");
+    try (var out = Files.newBufferedWriter(f)) {
+      out.write("2 3\nred 1 2 3\n");
+      char[] chunk = new char[1 << 16];
+      Arrays.fill(chunk, '7');
+      for (int i = 0; i < 64; i++) { // a 4 MB line: read whole, it would be 8 MB of heap and more
+        out.write(chunk);
+      }
+    }
+    assertThatThrownBy(() -> new WordVectorReader().read(f, WordVectorFormat.WORD2VEC_TEXT))
+        .isInstanceOf(WordVectorsException.class)
+        .hasMessageContaining("long.txt:3: line longer than 1048576 characters");
   }
 
   @Test
