@@ -295,7 +295,8 @@ public final class ConfigLoader {
       } else {
         Throwable cause = v.getCause() != null ? v.getCause() : v;
         String message = oneLine(cause.getMessage());
-        String target = path.isEmpty() ? failed.getSimpleName() : path;
+        // Paths in the file, never Java type names: the reader wrote YAML, not ExperimentConfig.
+        String target = path.isEmpty() ? "the top level" : path;
         problem = target + ": " + message;
         // The record says which field it refused; otherwise the error points at the record.
         if (cause instanceof InvalidSettingException invalid && allowed.contains(invalid.field())) {

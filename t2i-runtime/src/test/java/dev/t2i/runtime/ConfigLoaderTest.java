@@ -155,7 +155,7 @@ class ConfigLoaderTest {
             "missing required section",
             "generator: {type: gnn}\n",
             0,
-            "TestExperiment: encoder is required"),
+            "the top level: encoder is required"),
         Arguments.of(
             "not a mapping",
             "- just\n- a list\n",
