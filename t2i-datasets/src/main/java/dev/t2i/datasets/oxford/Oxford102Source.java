@@ -150,7 +150,12 @@ public final class Oxford102Source implements ImageCaptionSource {
       throw new DatasetException(
           "oxford102: " + root + ": no labels; expected imagelabels.mat or labels.txt");
     }
+    Optional<String> refused = SafePaths.refusal(root, "labels.txt");
+    if (refused.isPresent()) {
+      throw new DatasetException("oxford102: " + txt + ": " + refused.get());
+    }
     List<String> lines = CaptionFile.lines("oxford102", txt);
+    Map<String, Integer> lineOf = new TreeMap<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty()) {
@@ -167,7 +172,36 @@ public final class Oxford102Source implements ImageCaptionSource {
                 + line
                 + "'");
       }
-      labels.put(f[0], Integer.parseInt(f[1]));
+      int label = Integer.parseInt(f[1]);
+      if (label < 1) {
+        throw new DatasetException(
+            "oxford102: "
+                + txt
+                + ":"
+                + (i + 1)
+                + ": class "
+                + label
+                + " of "
+                + f[0]
+                + "; classes count from 1");
+      }
+      Integer before = labels.put(f[0], label);
+      if (before != null && before != label) {
+        throw new DatasetException(
+            "oxford102: "
+                + txt
+                + ":"
+                + (i + 1)
+                + ": "
+                + f[0]
+                + " is class "
+                + label
+                + " here and class "
+                + before
+                + " on line "
+                + lineOf.get(f[0]));
+      }
+      lineOf.putIfAbsent(f[0], i + 1);
     }
     return labels;
   }

@@ -150,6 +150,24 @@ class Oxford102SourceTest {
                 + ":2: expected 'image_XXXXX CLASS', found 'image_00002 three'");
     assertThatThrownBy(() -> load(dir.resolve("nope"), false, OnError.SKIP))
         .hasMessageContaining("no such folder (dataset.root)");
+    Files.writeString(dir.resolve("labels.txt"), "image_00001 3\nimage_00002 0\n");
+    assertThatThrownBy(() -> load(dir, false, OnError.SKIP))
+        .hasMessage(
+            "oxford102: "
+                + dir.resolve("labels.txt")
+                + ":2: class 0 of image_00002; classes count from 1");
+    Files.writeString(dir.resolve("labels.txt"), "image_00001 3\nimage_00002 4\nimage_00001 5\n");
+    assertThatThrownBy(() -> load(dir, false, OnError.SKIP))
+        .hasMessage(
+            "oxford102: "
+                + dir.resolve("labels.txt")
+                + ":3: image_00001 is class 5 here and class 3 on line 1");
+    Path secret = Files.writeString(dir.resolve("outside-secret.txt"), "root:x:0:0\n");
+    Path linked = Files.createDirectories(dir.resolve("linked"));
+    Files.createSymbolicLink(linked.resolve("labels.txt"), secret);
+    assertThatThrownBy(() -> load(linked, false, OnError.SKIP))
+        .hasMessageContaining("labels.txt: outside the data set's folder")
+        .hasMessageNotContaining("root:x");
   }
 
   @Test
