@@ -46,7 +46,17 @@ public final class Flickr30kSource implements ImageCaptionSource {
         file.getFileName().toString().endsWith(".csv")
             ? FlickrCaptions.parseCsv(lines, file, log)
             : FlickrCaptions.parseToken(lines, file, log);
-    Path imageDir = root.resolve(settings.images());
+    // The images folder is part of the data set: it may not lead out of the root (../.., a link).
+    Path imageDir =
+        SafePaths.resolve(root, settings.images().toString())
+            .filter(Files::isDirectory)
+            .orElseThrow(
+                () ->
+                    new DatasetException(
+                        "flickr30k: dataset.images: "
+                            + settings.images()
+                            + " is not a folder inside "
+                            + root));
     List<Example> examples = new ArrayList<>();
     Map<Integer, Integer> perImage = new TreeMap<>();
     for (Map.Entry<String, List<String>> e : captions.entrySet()) {

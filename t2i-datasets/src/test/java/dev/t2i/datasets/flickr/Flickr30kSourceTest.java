@@ -113,5 +113,12 @@ class Flickr30kSourceTest {
         .hasMessageContaining("results_20130124.token:2: expected NAME.jpg#N<TAB>caption");
     assertThatThrownBy(() -> load("nope.csv", OnError.FAIL))
         .hasMessageContaining("no such caption file");
+    // The images folder may not lead out of the data set either.
+    assertThatThrownBy(
+            () ->
+                new Flickr30kSource(
+                        new Flickr30kSettings(root, "../../../../etc", null, 0.5, 1L, OnError.SKIP))
+                    .load())
+        .hasMessage("flickr30k: dataset.images: ../../../../etc is not a folder inside " + root);
   }
 }
