@@ -32,6 +32,13 @@ final class CheckCommand implements Callable<Integer> {
     ConfigLoader loader = new ConfigLoader(parent.registry());
     ExperimentConfig config = loader.read(file, ExperimentConfig.class);
     Experiment e = Experiment.assemble(config, parent.registry());
+    // Files the run will read that no record can check without reading data: they must exist now.
+    com.fasterxml.jackson.databind.JsonNode vectors =
+        e.tree(config).path("encoder").path("vectors").path("file");
+    if (vectors.isTextual() && !java.nio.file.Files.isRegularFile(Path.of(vectors.asText()))) {
+      throw new IllegalArgumentException(
+          file + ": encoder.vectors.file: " + vectors.asText() + ": no such file");
+    }
     if (print) {
       spec.commandLine().getOut().print(e.resolvedYaml());
     }

@@ -93,6 +93,16 @@ class CliTest {
     Result missing = t2i("check", dir.resolve("nope.yaml").toString());
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.yaml: no such file");
+    // A vectors file that is not there fails now, not when training starts.
+    Path noVectors = dir.resolve("no-vectors.yaml");
+    Path absent = dir.resolve("absent.bin");
+    Files.writeString(
+        noVectors,
+        Files.readString(good)
+            .replace("vectors: {dimension: 8,", "vectors: {file: " + absent + ", dimension: 8,"));
+    Result v = t2i("check", noVectors.toString());
+    assertThat(v.exit()).as(v.err()).isEqualTo(2);
+    assertThat(v.err()).contains("encoder.vectors.file: " + absent + ": no such file");
   }
 
   @Test
