@@ -90,18 +90,28 @@ public final class T2i implements Runnable {
           .setCaseInsensitiveEnumValuesAllowed(true)
           .execute(args);
     } catch (OutOfMemoryError e) {
-      err.println(
-          "t2i: out of memory ("
-              + e.getMessage()
-              + "). TensorFlow's memory counts against JavaCPP's limit, "
-              + "maxPhysicalBytes, which follows the Java heap: raise it with T2I_JAVA_OPTS=-Xmx8g (default -Xmx6g), "
-              + "or lower training.batchSize. Checkpoints already written are intact.");
+      err.println(outOfMemory(args, e));
       return ExitCodes.FAILURE;
     } finally {
       // Autoflush covers println and printf only: a command's last print() would be lost at exit.
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * The advice for running out of memory, for the command that did: only training has a batch size.
+   */
+  static String outOfMemory(String[] args, OutOfMemoryError e) {
+    String command = args.length > 0 ? args[0] : "";
+    boolean trains = command.equals("train") || command.equals("quickstart");
+    return "t2i: out of memory ("
+        + e.getMessage()
+        + "). TensorFlow's memory counts against JavaCPP's limit, "
+        + "maxPhysicalBytes, which follows the Java heap: raise it with T2I_JAVA_OPTS=-Xmx8g (default -Xmx6g)"
+        + (trains
+            ? ", or lower training.batchSize. Checkpoints already written are intact."
+            : command.equals("generate") ? ", or draw fewer images at once (-n)." : ".");
   }
 
   public static void main(String[] args) {

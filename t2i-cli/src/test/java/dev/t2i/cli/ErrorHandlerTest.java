@@ -31,4 +31,17 @@ class ErrorHandlerTest {
         .isEqualTo(ExitCodes.FAILURE);
     assertThat(ErrorHandler.codeOf(new NullPointerException())).isEqualTo(ExitCodes.FAILURE);
   }
+
+  @Test
+  void outOfMemoryAdviceFitsTheCommand() {
+    OutOfMemoryError oom = new OutOfMemoryError("Physical memory usage is too high");
+    assertThat(T2i.outOfMemory(new String[] {"train", "x.yaml"}, oom))
+        .contains("lower training.batchSize");
+    assertThat(T2i.outOfMemory(new String[] {"generate", "--model", "m"}, oom))
+        .contains("draw fewer images at once (-n)")
+        .doesNotContain("batchSize");
+    assertThat(T2i.outOfMemory(new String[] {"word2vec", "convert"}, oom))
+        .contains("T2I_JAVA_OPTS=-Xmx8g")
+        .doesNotContain("batchSize");
+  }
 }
