@@ -442,7 +442,7 @@ class CliTest {
             "x",
             "--out",
             dir.resolve("o.png").toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("is not a t2i run directory (no config.yaml)");
   }
 

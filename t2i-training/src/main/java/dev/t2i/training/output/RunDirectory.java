@@ -63,7 +63,10 @@ public final class RunDirectory {
   /** Opens an existing run directory for reading. */
   public static RunDirectory existing(Path root) throws IOException {
     if (!Files.isRegularFile(root.resolve("config.yaml"))) {
-      throw new IOException(root + " is not a t2i run directory (no config.yaml)");
+      // Bad usage, not a failure: the folder given is not one that t2i train wrote.
+      throw new IllegalArgumentException(
+          root
+              + " is not a t2i run directory (no config.yaml); give a folder that t2i train wrote");
     }
     return new RunDirectory(root);
   }
