@@ -4,7 +4,7 @@
 # minutes; a segment already done is skipped, so the script resumes where it stopped), evaluates
 # the checkpoint at the end of each segment (held-out images of training classes, and unseen
 # classes), prints a row per segment, and with PACKAGE=1 packages the final checkpoint as the
-# pretrained model 'oxford102-flowers' (t2i-pretrained). Last line:
+# pretrained model 'oxford102-flowers' (t2i-pretrained) and draws the README's pictures with it. Last line:
 #   oxford102 minutes=… top5=… fd_ratio=… diversity=… (held-out images of training classes)
 # Usage: bench/pretrain-oxford102.sh [SEGMENTS] [MINUTES]    env: RUN=DIR, CAPTIONS=500, PACKAGE=1
 source "$(dirname "$0")/lib.sh"
@@ -60,6 +60,17 @@ PY
   ./t2i models --package "$RUN" --name oxford102-flowers \
     --summary "Oxford-102 flowers at 64x64 from English sentences ($((SEGMENTS * MINUTES)) minutes on 2 cores)" \
     --caption "this flower has large pink petals and a yellow center" "${lines[@]}"
+  # The README's pictures: the shipped model, sentences typed in, 4 noise vectors each (seed 1).
+  while IFS='|' read -r name text; do
+    ./t2i generate --model oxford102-flowers --text "$text" -n 4 --seed 1 --out "$ROOT/docs/oxford102-$name.png"
+  done <<'SENTENCES'
+pink-yellow|this flower has large pink petals and a yellow center
+purple-thin|this flower is purple with many thin petals
+yellow-thin|the flower has yellow petals that are long and thin
+white-yellow|a white flower with a yellow center
+orange-spots|this flower has bright orange petals with dark spots
+red-black|the petals are bright red and the center is black
+SENTENCES
 fi
 python3 - "$RUN/eval/step-$(printf %08d "$(cat "$RUN/segment-$SEGMENTS.step")")/report.json" "$((SEGMENTS * MINUTES))" <<'PY'
 import json, sys
