@@ -31,6 +31,15 @@ class TrainerTest {
   final PluginRegistry registry = TinyRuns.registry();
   @TempDir Path dir;
 
+  /** A listener that keeps every event of {@code type}, in order. */
+  private static <E extends TrainingEvent> TrainingListener collect(Class<E> type, List<E> into) {
+    return e -> {
+      if (type.isInstance(e)) {
+        into.add(type.cast(e));
+      }
+    };
+  }
+
   private List<Map<String, Float>> train(String yaml, boolean resume, TrainingListener... extra)
       throws Exception {
     List<Map<String, Float>> losses = new ArrayList<>();
@@ -162,14 +171,7 @@ class TrainerTest {
     Map<String, float[]> halfway = weights(resumed);
     List<TrainingEvent.Started> starts = new ArrayList<>();
     List<Map<String, Float>> second =
-        train(
-            TinyRuns.gan(resumed, 8, 4),
-            true,
-            e -> {
-              if (e instanceof TrainingEvent.Started s) {
-                starts.add(s);
-              }
-            });
+        train(TinyRuns.gan(resumed, 8, 4), true, collect(TrainingEvent.Started.class, starts));
     assertThat(first).hasSize(4);
     assertThat(starts).singleElement().extracting(TrainingEvent.Started::step).isEqualTo(4L);
     assertThat(second).hasSize(4);
@@ -274,12 +276,7 @@ class TrainerTest {
   void eachSegmentOfAResumedRunIsRecordedAndTheStartIsKept() throws Exception {
     Path run = dir.resolve("segments");
     List<TrainingEvent.Finished> ends = new ArrayList<>();
-    TrainingListener finished =
-        e -> {
-          if (e instanceof TrainingEvent.Finished f) {
-            ends.add(f);
-          }
-        };
+    TrainingListener finished = collect(TrainingEvent.Finished.class, ends);
     train(TinyRuns.gan(run, 2, 2), false, finished);
     var json = new com.fasterxml.jackson.databind.ObjectMapper();
     var first = json.readTree(run.resolve("provenance.json").toFile());
@@ -317,14 +314,7 @@ class TrainerTest {
     }
     List<TrainingEvent.Started> starts = new ArrayList<>();
     List<Map<String, Float>> resumed =
-        train(
-            TinyRuns.gan(run, 6, 2),
-            true,
-            e -> {
-              if (e instanceof TrainingEvent.Started s) {
-                starts.add(s);
-              }
-            });
+        train(TinyRuns.gan(run, 6, 2), true, collect(TrainingEvent.Started.class, starts));
     assertThat(starts).singleElement().extracting(TrainingEvent.Started::step).isEqualTo(2L);
     assertThat(resumed).hasSize(4);
     // Step 4 was trained again and its checkpoint replaced by an intact one.
@@ -360,15 +350,7 @@ class TrainerTest {
     train(TinyRuns.gan(before, 2, 2), false);
     Path after = Files.move(before, dir.resolve("after"));
     List<TrainingEvent.Started> starts = new ArrayList<>();
-    assertThat(
-            train(
-                TinyRuns.gan(after, 4, 2),
-                true,
-                e -> {
-                  if (e instanceof TrainingEvent.Started s) {
-                    starts.add(s);
-                  }
-                }))
+    assertThat(train(TinyRuns.gan(after, 4, 2), true, collect(TrainingEvent.Started.class, starts)))
         .hasSize(2);
     assertThat(starts).singleElement().extracting(TrainingEvent.Started::step).isEqualTo(2L);
     assertThat(after.resolve("checkpoints/ckpt-00000004")).isDirectory();
