@@ -80,7 +80,13 @@ final class Checkpointer implements TrainingListener {
           store.save(step, state, staging -> session.save(staging.resolve("variables").toString()));
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "could not save the checkpoint of step " + step + " in " + store.directory(), e);
+          "could not save the checkpoint of step "
+              + step
+              + " in "
+              + store.directory()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     emit.accept(new TrainingEvent.CheckpointSaved(step, latest.directory()));
   }

@@ -56,7 +56,7 @@ final class SampleWriter implements TrainingListener {
               step, grid.write(session, path, directory.resolve(name))));
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "could not write the sample grid " + directory.resolve(name), e);
+          "could not write the sample grid " + directory.resolve(name) + ": " + e.getMessage(), e);
     }
   }
 }

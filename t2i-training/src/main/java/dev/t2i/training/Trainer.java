@@ -84,7 +84,9 @@ public final class Trainer {
     try {
       return run(options);
     } catch (UncheckedIOException e) {
-      throw e.getCause();
+      // A listener's I/O failure (a checkpoint or sample that could not be written), with its
+      // context.
+      throw new IOException(e.getMessage(), e.getCause());
     }
   }
 
