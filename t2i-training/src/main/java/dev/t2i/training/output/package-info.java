@@ -1,5 +1,6 @@
 /**
  * What a run writes for people and tools: the run directory with its resolved configuration and
- * provenance, sample grids with their captions, and TensorBoard event files.
+ * provenance (one entry per training segment), its lock, the metrics file, sample grids with their
+ * captions, and TensorBoard event files.
  */
 package dev.t2i.training.output;
