@@ -73,9 +73,9 @@ public record GeneratorPlaceholders(
    */
   public Session.Runner feed(
       Session.Runner runner, TFloat32 textValues, TFloat32 maskValues, TFloat32 noiseValues) {
-    feedOne(runner, text, textValues, "text");
-    feedOne(runner, mask, maskValues, "mask");
-    feedOne(runner, noise, noiseValues, "noise");
+    feedIfRead(runner, text, textValues, "the generator reads text but none was given");
+    feedIfRead(runner, mask, maskValues, "the generator reads mask but none was given");
+    feedIfRead(runner, noise, noiseValues, "the generator reads noise but none was given");
     return runner;
   }
 
@@ -96,13 +96,17 @@ public record GeneratorPlaceholders(
     return signature;
   }
 
-  private static void feedOne(
-      Session.Runner runner, Placeholder<TFloat32> placeholder, TFloat32 value, String what) {
+  /**
+   * Feeds {@code value} to {@code placeholder} where the graph has it; a graph that reads an input
+   * nobody gave is a bug, reported with {@code missing}.
+   */
+  static void feedIfRead(
+      Session.Runner runner, Placeholder<TFloat32> placeholder, TFloat32 value, String missing) {
     if (placeholder == null) {
       return;
     }
     if (value == null) {
-      throw new InvariantViolation("the generator reads " + what + " but none was given");
+      throw new InvariantViolation(missing);
     }
     runner.feed(placeholder, value);
   }

@@ -1,6 +1,5 @@
 package dev.t2i.training;
 
-import dev.t2i.api.InvariantViolation;
 import dev.t2i.api.TextShape;
 import dev.t2i.datasets.pipeline.Batch;
 import java.util.LinkedHashMap;
@@ -56,21 +55,22 @@ public record TrainingInputs(
   public Session.Runner feed(Session.Runner runner, Batch batch, TFloat32 noise) {
     runner.feed(images, batch.images());
     generator.feed(runner, batch.text(), batch.mask(), noise);
-    feedIfUsed(runner, mismatchedText, batch.mismatchedText(), "mismatched text");
-    feedIfUsed(runner, mismatchedMask, batch.mismatchedMask(), "mismatched masks");
-    feedIfUsed(runner, randomImages, batch.randomImages(), "random real images");
+    GeneratorPlaceholders.feedIfRead(
+        runner,
+        mismatchedText,
+        batch.mismatchedText(),
+        "the training graph reads mismatched text but the batch has none");
+    GeneratorPlaceholders.feedIfRead(
+        runner,
+        mismatchedMask,
+        batch.mismatchedMask(),
+        "the training graph reads mismatched masks but the batch has none");
+    GeneratorPlaceholders.feedIfRead(
+        runner,
+        randomImages,
+        batch.randomImages(),
+        "the training graph reads random real images but the batch has none");
     return runner;
-  }
-
-  private static void feedIfUsed(
-      Session.Runner runner, Placeholder<TFloat32> p, TFloat32 value, String what) {
-    if (p == null) {
-      return;
-    }
-    if (value == null) {
-      throw new InvariantViolation("the training graph reads " + what + " but the batch has none");
-    }
-    runner.feed(p, value);
   }
 
   /**

@@ -92,13 +92,14 @@ public final class Oxford102Source implements ImageCaptionSource {
     List<Example> examples = new ArrayList<>();
     for (Map.Entry<String, Integer> e : labels.entrySet()) {
       String id = e.getKey();
-      var image = SafePaths.resolve(root, "jpg/" + id + ".jpg");
+      String relative = "jpg/" + id + ".jpg";
+      var image = SafePaths.resolve(root, relative);
       if (image.isEmpty() || !Files.isRegularFile(image.get())) {
-        Path listed = root.resolve("jpg").resolve(id + ".jpg");
+        Path listed = root.resolve(relative);
         log.problem(
             listed.toString(),
             Files.exists(listed, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                ? "image " + SafePaths.refusal(root, "jpg/" + id + ".jpg").orElse("not readable")
+                ? "image " + SafePaths.refusal(root, relative).orElse("not readable")
                 : "missing image file");
         continue;
       }
