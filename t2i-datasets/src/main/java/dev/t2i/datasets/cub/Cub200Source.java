@@ -28,11 +28,12 @@ import java.util.TreeMap;
  * {@code cub200}: Caltech-UCSD Birds 200-2011.
  *
  * <p>Reads {@code images.txt} ({@code ID PATH}), {@code classes.txt} ({@code CLASS NAME}), {@code
- * train_test_split.txt} ({@code ID IS_TRAIN}) and {@code bounding_boxes.txt} ({@code ID X Y W H});
- * images live under {@code images/}, and each is cropped to its box. Captions are Reed et al.'s
- * {@code text_c10/CLASS_NAME/IMAGE.txt}. The split is Reed's class split when {@code
- * trainvalclasses.txt} and {@code testclasses.txt} are found (in the captions folder's parent or
- * the root), else the data set's own {@code train_test_split.txt}.
+ * image_class_labels.txt} ({@code ID CLASS}; where it is absent, the class is the image's folder),
+ * {@code train_test_split.txt} ({@code ID IS_TRAIN}) and, when cropping, {@code bounding_boxes.txt}
+ * ({@code ID X Y W H}); images live under {@code images/}. Captions are Reed et al.'s {@code
+ * text_c10/CLASS_NAME/IMAGE.txt}. The split is Reed's class split when {@code trainvalclasses.txt}
+ * and {@code testclasses.txt} are found (in the captions folder's parent or the root), else the
+ * data set's own {@code train_test_split.txt}.
  */
 public final class Cub200Source implements ImageCaptionSource {
   private final Cub200Settings settings;
@@ -54,7 +55,12 @@ public final class Cub200Source implements ImageCaptionSource {
     Map<Integer, Row> images = table(root.resolve("images.txt"), 2, log);
     Map<Integer, Row> classes = table(root.resolve("classes.txt"), 2, log);
     Map<Integer, Row> split = table(root.resolve("train_test_split.txt"), 2, log);
-    Map<Integer, Row> boxes = table(root.resolve("bounding_boxes.txt"), 5, log);
+    // Boxes matter only for cropping; labels are optional (older copies lack them), the folder
+    // name then gives the class.
+    Map<Integer, Row> boxes =
+        settings.crop() ? table(root.resolve("bounding_boxes.txt"), 5, log) : Map.of();
+    Path labelsFile = root.resolve("image_class_labels.txt");
+    Map<Integer, Row> labels = Files.exists(labelsFile) ? table(labelsFile, 2, log) : null;
     Map<String, Integer> classByName = new LinkedHashMap<>();
     Map<Integer, String> names = new TreeMap<>();
     classes.forEach(
@@ -67,6 +73,9 @@ public final class Cub200Source implements ImageCaptionSource {
     Optional<Set<String>> reedTest = reedTestClasses();
     provenance.put(
         "split", reedTest.isPresent() ? "Reed et al. class split" : "train_test_split.txt");
+    provenance.put(
+        "classes",
+        labels != null ? "image_class_labels.txt" : "image folders (no image_class_labels.txt)");
 
     List<Example> examples = new ArrayList<>();
     for (Map.Entry<Integer, Row> e : images.entrySet()) {
@@ -85,7 +94,37 @@ public final class Cub200Source implements ImageCaptionSource {
       int slash = relative.indexOf('/');
       String className = slash > 0 ? relative.substring(0, slash) : "";
       Integer classId = classByName.get(className);
-      if (classId == null) {
+      if (labels != null) {
+        Row label = labels.get(id);
+        if (label == null) {
+          log.problem(where, "image " + id + " is not in image_class_labels.txt");
+          continue;
+        }
+        int labelled = Integer.parseInt(label.fields[1]);
+        if (!names.containsKey(labelled)) {
+          log.problem(
+              labelsFile + ":" + label.line,
+              "class " + labelled + " is not in classes.txt (it has " + names.size() + " classes)");
+          continue;
+        }
+        if (classId != null && classId != labelled) {
+          log.problem(
+              labelsFile + ":" + label.line,
+              "image "
+                  + id
+                  + " is labelled class "
+                  + labelled
+                  + " ("
+                  + names.get(labelled)
+                  + ") but lies in the folder of class "
+                  + classId
+                  + " ("
+                  + className
+                  + ")");
+          continue;
+        }
+        classId = labelled;
+      } else if (classId == null) {
         log.problem(where, "class folder '" + className + "' is not in classes.txt");
         continue;
       }
@@ -143,7 +182,7 @@ public final class Cub200Source implements ImageCaptionSource {
           "cub200: "
               + file
               + ": missing; a CUB-200-2011 folder has images.txt, classes.txt, "
-              + "train_test_split.txt and bounding_boxes.txt");
+              + "train_test_split.txt and bounding_boxes.txt (needed with crop: true, the default)");
     }
     Map<Integer, Row> out = new TreeMap<>();
     List<String> lines = CaptionFile.lines("cub200", file);
@@ -159,6 +198,9 @@ public final class Cub200Source implements ImageCaptionSource {
       }
       if (n == 2 && ok && file.getFileName().toString().equals("train_test_split.txt")) {
         ok = f[1].equals("0") || f[1].equals("1");
+      }
+      if (n == 2 && ok && file.getFileName().toString().equals("image_class_labels.txt")) {
+        ok = f[1].matches("\\d{1,9}");
       }
       if (!ok) {
         log.problem(

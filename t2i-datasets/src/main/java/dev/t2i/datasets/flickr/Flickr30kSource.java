@@ -5,6 +5,7 @@ import dev.t2i.api.data.DatasetIndex;
 import dev.t2i.api.data.Example;
 import dev.t2i.api.data.ImageCaptionSource;
 import dev.t2i.api.data.Split;
+import dev.t2i.api.text.Tokenizer;
 import dev.t2i.datasets.io.CaptionFile;
 import dev.t2i.datasets.io.FileImage;
 import dev.t2i.datasets.io.LoadLog;
@@ -18,12 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
  * {@code flickr30k}: Flickr30k, five captions per image. There is no class and no official split: a
- * seeded share of the images forms the test split, recorded in the provenance.
+ * seeded share of the images forms the test split, recorded in the provenance. {@code captionWords}
+ * keeps the images whose captions name a word (the report's person and dog images).
  */
 public final class Flickr30kSource implements ImageCaptionSource {
   private final Flickr30kSettings settings;
@@ -46,17 +49,7 @@ public final class Flickr30kSource implements ImageCaptionSource {
         file.getFileName().toString().endsWith(".csv")
             ? FlickrCaptions.parseCsv(lines, file, log)
             : FlickrCaptions.parseToken(lines, file, log);
-    // The images folder is part of the data set: it may not lead out of the root (../.., a link).
-    Path imageDir =
-        SafePaths.resolve(root, settings.images().toString())
-            .filter(Files::isDirectory)
-            .orElseThrow(
-                () ->
-                    new DatasetException(
-                        "flickr30k: dataset.images: "
-                            + settings.images()
-                            + " is not a folder inside "
-                            + root));
+    Path imageDir = imagesFolder(root);
     List<Example> examples = new ArrayList<>();
     Map<Integer, Integer> perImage = new TreeMap<>();
     for (Map.Entry<String, List<String>> e : captions.entrySet()) {
@@ -81,13 +74,85 @@ public final class Flickr30kSource implements ImageCaptionSource {
     }
     Map<String, String> provenance = new LinkedHashMap<>();
     provenance.put("root", root.toString());
+    provenance.put("imagesFolder", imageDir.getFileName().toString());
     provenance.put("captions", file.getFileName().toString());
+    examples = select(examples, provenance);
     provenance.put(
         "split",
         "image-level, test fraction " + settings.testFraction() + ", seed " + settings.splitSeed());
     provenance.put("captionsPerImage", perImage.toString());
     provenance.put("images", Integer.toString(examples.size()));
     return new DatasetIndex("flickr30k", examples, Map.of(), log.skipped(), provenance);
+  }
+
+  /**
+   * The images folder: the one named, else the official archive's {@code flickr30k-images} or
+   * Kaggle's {@code flickr30k_images}. It is part of the data set, so it may not lead out of the
+   * root (../.., a link).
+   */
+  private Path imagesFolder(Path root) {
+    List<String> names =
+        settings.images() != null
+            ? List.of(settings.images())
+            : List.of("flickr30k-images", "flickr30k_images");
+    for (String name : names) {
+      Optional<Path> dir = SafePaths.resolve(root, name).filter(Files::isDirectory);
+      if (dir.isPresent()) {
+        return dir.get();
+      }
+    }
+    throw new DatasetException(
+        settings.images() != null
+            ? "flickr30k: dataset.images: " + settings.images() + " is not a folder inside " + root
+            : "flickr30k: "
+                + root
+                + ": no images folder; expected flickr30k-images (the official archive) or "
+                + "flickr30k_images (Kaggle's copy), or name it with dataset.images");
+  }
+
+  /**
+   * The images whose captions name one of {@code captionWords}, then at most {@code maxImages} of
+   * them (a seeded sample, kept in the data set's order); both counts go into the provenance.
+   */
+  private List<Example> select(List<Example> examples, Map<String, String> provenance) {
+    List<Example> out = examples;
+    if (settings.captionWords() != null) {
+      Set<String> words = Set.copyOf(settings.captionWords());
+      out =
+          out.stream()
+              .filter(
+                  e ->
+                      e.captions().stream()
+                          .anyMatch(c -> Tokenizer.tokenize(c).stream().anyMatch(words::contains)))
+              .toList();
+      provenance.put(
+          "captionWords",
+          out.size()
+              + " of "
+              + examples.size()
+              + " images have a caption that names one of "
+              + settings.captionWords());
+    }
+    if (settings.maxImages() != null && out.size() > settings.maxImages()) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < out.size(); i++) {
+        order.add(i);
+      }
+      // java.util.Random's first draws are alike for adjacent seeds: mix the seed first.
+      java.util.Collections.shuffle(
+          order, new java.util.Random(new SplittableRandom(settings.splitSeed()).nextLong()));
+      List<Integer> kept = new ArrayList<>(order.subList(0, settings.maxImages()));
+      java.util.Collections.sort(kept);
+      List<Example> sample = new ArrayList<>();
+      for (int i : kept) {
+        sample.add(out.get(i));
+      }
+      provenance.put(
+          "maxImages",
+          settings.maxImages() + " of " + out.size() + " images, seed " + settings.splitSeed());
+      out = sample;
+    }
+    return out;
   }
 
   private Path captionFile(Path root) {

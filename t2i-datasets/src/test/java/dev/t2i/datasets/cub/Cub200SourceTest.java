@@ -31,10 +31,12 @@ class Cub200SourceTest {
     StringBuilder list = new StringBuilder();
     StringBuilder split = new StringBuilder();
     StringBuilder boxes = new StringBuilder();
+    StringBuilder labels = new StringBuilder();
     for (int i = 0; i < images.length; i++) {
       list.append(i + 1).append(' ').append(images[i]).append('\n');
       split.append(i + 1).append(' ').append(i == 1 ? 0 : 1).append('\n');
       boxes.append(i + 1).append(" 10.0 5.0 40.0 30.0\n");
+      labels.append(i + 1).append(' ').append(i < 2 ? 1 : 2).append('\n');
       Path img = root.resolve("images").resolve(images[i]);
       Files.createDirectories(img.getParent());
       BufferedImage b = new BufferedImage(80, 60, BufferedImage.TYPE_INT_RGB);
@@ -46,6 +48,7 @@ class Cub200SourceTest {
     Files.writeString(root.resolve("images.txt"), list.toString());
     Files.writeString(root.resolve("train_test_split.txt"), split.toString());
     Files.writeString(root.resolve("bounding_boxes.txt"), boxes.toString());
+    Files.writeString(root.resolve("image_class_labels.txt"), labels.toString());
   }
 
   private DatasetIndex load(OnError onError) throws Exception {
@@ -71,7 +74,41 @@ class Cub200SourceTest {
     assertThat(im.getWidth()).isEqualTo(40);
     assertThat(im.getHeight()).isEqualTo(30);
     assertThat(index.classNames()).containsEntry(2, "002.Laysan_Albatross");
-    assertThat(index.provenance()).containsEntry("split", "train_test_split.txt");
+    assertThat(index.provenance())
+        .containsEntry("split", "train_test_split.txt")
+        .containsEntry("classes", "image_class_labels.txt");
+  }
+
+  @Test
+  void boundingBoxesAreOptionalWithoutCroppingAndLabelsWithoutTheFile() throws Exception {
+    Files.delete(root.resolve("bounding_boxes.txt"));
+    Files.delete(root.resolve("image_class_labels.txt"));
+    DatasetIndex index =
+        new Cub200Source(new Cub200Settings(root, null, false, OnError.FAIL, 0.0, null)).load();
+    assertThat(index.examples()).extracting(Example::classId).containsExactly(1, 1, 2);
+    // Not cropped: the whole 80 x 60 picture.
+    assertThat(index.examples().get(0).image().read().getWidth()).isEqualTo(80);
+    assertThat(index.provenance())
+        .containsEntry("classes", "image folders (no image_class_labels.txt)");
+  }
+
+  @Test
+  void aLabelThatDisagreesWithTheImagesFolderOrNamesNoClassIsRefused() throws Exception {
+    Files.writeString(root.resolve("image_class_labels.txt"), "1 2\n2 1\n3 7\n");
+    DatasetIndex index = load(OnError.SKIP);
+    assertThat(index.examples())
+        .extracting(Example::id)
+        .containsExactly("Black_Footed_Albatross_0009_34");
+    assertThat(index.skipped())
+        .extracting(s -> s.location() + ": " + s.reason())
+        .containsExactly(
+            root.resolve("image_class_labels.txt")
+                + ":1: image 1 is labelled class 2 (002.Laysan_Albatross) but lies in the folder "
+                + "of class 1 (001.Black_footed_Albatross)",
+            root.resolve("image_class_labels.txt")
+                + ":3: class 7 is not in classes.txt (it has 2 classes)");
+    assertThatThrownBy(() -> load(OnError.FAIL))
+        .hasMessageContaining("image_class_labels.txt:1: image 1 is labelled class 2");
   }
 
   /**

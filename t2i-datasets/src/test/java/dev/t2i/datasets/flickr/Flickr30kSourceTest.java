@@ -26,7 +26,8 @@ class Flickr30kSourceTest {
   }
 
   private DatasetIndex load(String captions, OnError onError) throws Exception {
-    return new Flickr30kSource(new Flickr30kSettings(root, null, captions, 0.5, 1L, onError))
+    return new Flickr30kSource(
+            new Flickr30kSettings(root, null, captions, 0.5, 1L, onError, null, null))
         .load();
   }
 
@@ -117,8 +118,107 @@ class Flickr30kSourceTest {
     assertThatThrownBy(
             () ->
                 new Flickr30kSource(
-                        new Flickr30kSettings(root, "../../../../etc", null, 0.5, 1L, OnError.SKIP))
+                        new Flickr30kSettings(
+                            root, "../../../../etc", null, 0.5, 1L, OnError.SKIP, null, null))
                     .load())
         .hasMessage("flickr30k: dataset.images: ../../../../etc is not a folder inside " + root);
+  }
+
+  private static final String CSV =
+      """
+      image_name| comment_number| comment
+      1000092795.jpg| 0| Two young guys with shaggy hair look at their hands .
+      10002456.jpg| 0| A Dog and a man on a beach .
+      2199200615.jpg| 0| A puppy runs on green grass near a wooden fence .
+      2199200615.jpg| 1| An animal runs across the grass .
+      """;
+
+  @Test
+  void theOfficialFolderNameIsFoundAsWellAsKagglesAndAMissingOneNamesBoth() throws Exception {
+    Files.writeString(root.resolve("results.csv"), CSV);
+    assertThat(load(null, OnError.FAIL).provenance())
+        .containsEntry("imagesFolder", "flickr30k_images");
+    Files.move(root.resolve("flickr30k_images"), root.resolve("flickr30k-images"));
+    DatasetIndex index = load(null, OnError.FAIL);
+    assertThat(index.examples()).hasSize(3);
+    assertThat(index.provenance()).containsEntry("imagesFolder", "flickr30k-images");
+    Files.move(root.resolve("flickr30k-images"), root.resolve("pictures"));
+    assertThatThrownBy(() -> load(null, OnError.FAIL))
+        .hasMessage(
+            "flickr30k: "
+                + root
+                + ": no images folder; expected flickr30k-images (the official archive) or "
+                + "flickr30k_images (Kaggle's copy), or name it with dataset.images");
+  }
+
+  @Test
+  void captionWordsKeepTheImagesWhoseCaptionsNameThemAndMaxImagesSamplesThem() throws Exception {
+    Files.writeString(root.resolve("results.csv"), CSV);
+    DatasetIndex dogs =
+        new Flickr30kSource(
+                new Flickr30kSettings(
+                    root,
+                    null,
+                    null,
+                    0.5,
+                    1L,
+                    OnError.FAIL,
+                    java.util.List.of("dog", "puppy"),
+                    null))
+            .load();
+    // "Dog" is read as the tokenizer reads captions (lower case); "animal" names neither word.
+    assertThat(dogs.examples()).extracting(Example::id).containsExactly("10002456", "2199200615");
+    assertThat(dogs.examples().get(1).captions()).hasSize(2);
+    assertThat(dogs.provenance())
+        .containsEntry(
+            "captionWords", "2 of 3 images have a caption that names one of [dog, puppy]")
+        .containsEntry("images", "2");
+    java.util.function.LongFunction<java.util.List<String>> sample =
+        seed -> {
+          try {
+            return new Flickr30kSource(
+                    new Flickr30kSettings(
+                        root,
+                        null,
+                        null,
+                        0.5,
+                        seed,
+                        OnError.FAIL,
+                        java.util.List.of("dog", "puppy"),
+                        1))
+                .load().examples().stream().map(Example::id).toList();
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    assertThat(sample.apply(3)).hasSize(1).isEqualTo(sample.apply(3));
+    java.util.Set<String> drawn = new java.util.HashSet<>();
+    for (long seed = 0; seed < 8; seed++) {
+      drawn.addAll(sample.apply(seed));
+    }
+    assertThat(drawn).containsExactlyInAnyOrder("10002456", "2199200615");
+  }
+
+  @Test
+  void captionWordsMustBeSingleLowerCaseWords() {
+    assertThatThrownBy(
+            () ->
+                new Flickr30kSettings(
+                    root,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    java.util.List.of("dog", "Golden Retriever"),
+                    null))
+        .isInstanceOf(dev.t2i.api.InvalidSettingException.class)
+        .hasMessageContaining("captionWords[1]")
+        .hasMessageContaining("'Golden Retriever' is not one lower-case word");
+    assertThatThrownBy(
+            () ->
+                new Flickr30kSettings(
+                    root, null, null, null, null, null, java.util.List.of(), null))
+        .hasMessageContaining("captionWords");
   }
 }
