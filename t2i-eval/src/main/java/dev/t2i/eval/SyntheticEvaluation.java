@@ -65,6 +65,16 @@ final class SyntheticEvaluation {
         e -> e.attributes().get("size").equals("large") ? 1 : 0);
   }
 
+  /** The names of each attribute's values, in the order of {@link #labels()}. */
+  static List<List<String>> valueNames() {
+    return List.of(
+        FlowerPalette.PETAL_COLOURS.stream().map(FlowerPalette.Colour::name).toList(),
+        FlowerPalette.CENTRE_COLOURS.stream().map(FlowerPalette.Colour::name).toList(),
+        FlowerPalette.PETAL_COUNTS.stream().map(String::valueOf).toList(),
+        java.util.Arrays.stream(FlowerPalette.Shape.values()).map(FlowerPalette.Shape::id).toList(),
+        List.of("small", "large"));
+  }
+
   private static int indexOf(List<String> names, String name) {
     int i = names.indexOf(name);
     if (i < 0) {
@@ -254,11 +264,15 @@ final class SyntheticEvaluation {
       Map<String, Object> all = new LinkedHashMap<>();
       Map<String, Object> held = new LinkedHashMap<>();
       Map<String, Object> heldForms = new LinkedHashMap<>();
+      Map<String, Object> confusion = new LinkedHashMap<>();
       List<ToIntFunction<Example>> labels = labels();
+      List<List<String>> names = valueNames();
       for (int h = 0; h < ATTRIBUTES.size(); h++) {
         String a = ATTRIBUTES.get(h);
         int[] n = new int[3];
         int[] correct = new int[3];
+        int values = names.get(h).size();
+        int[][] read = new int[values][values];
         for (int i = 0; i < chosen.captions().size(); i++) {
           Example e = chosen.examples().get(i);
           if (!mentions(chosen.captions().get(i), e, a)) {
@@ -267,6 +281,7 @@ final class SyntheticEvaluation {
           int truth = labels.get(h).applyAsInt(e);
           for (int j = 0; j < k; j++) {
             boolean ok = predicted[h][i * k + j] == truth;
+            read[truth][predicted[h][i * k + j]]++;
             n[0]++;
             correct[0] += ok ? 1 : 0;
             if (heldOut(e)) {
@@ -282,6 +297,7 @@ final class SyntheticEvaluation {
         all.put(a, entry(correct[0], n[0]));
         held.put(a, entry(correct[1], n[1]));
         heldForms.put(a, entry(correct[2], n[2]));
+        confusion.put(a, confusion(names.get(h), read));
       }
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("captions", chosen.captions().size());
@@ -291,6 +307,24 @@ final class SyntheticEvaluation {
       out.put("heldOutPairs", held);
       out.put("heldOutForms", heldForms);
       out.put("byColourPair", byColourPair(chosen));
+      out.put("confusion (named value: what the classifier read)", confusion);
+      return out;
+    }
+
+    /** For each named value, how often the classifier read each value, zero counts left out. */
+    private static Map<String, Object> confusion(List<String> names, int[][] read) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (int t = 0; t < names.size(); t++) {
+        Map<String, Integer> row = new LinkedHashMap<>();
+        for (int p = 0; p < names.size(); p++) {
+          if (read[t][p] > 0) {
+            row.put(names.get(p), read[t][p]);
+          }
+        }
+        if (!row.isEmpty()) {
+          out.put(names.get(t), row);
+        }
+      }
       return out;
     }
 

@@ -78,6 +78,29 @@ class EvaluatorTest {
               all.get(attribute).get("accuracy").asDouble(),
               org.assertj.core.api.Assertions.within(1e-3));
     }
+    // The confusion table holds every scored sample once; its diagonal is the accuracy.
+    JsonNode confusion = generated.get("confusion (named value: what the classifier read)");
+    for (String attribute : SyntheticEvaluation.ATTRIBUTES) {
+      int total = 0;
+      int diagonal = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> it = confusion.get(attribute).fields();
+          it.hasNext(); ) {
+        Map.Entry<String, JsonNode> row = it.next();
+        for (Iterator<Map.Entry<String, JsonNode>> r = row.getValue().fields(); r.hasNext(); ) {
+          Map.Entry<String, JsonNode> cell = r.next();
+          total += cell.getValue().asInt();
+          diagonal += cell.getKey().equals(row.getKey()) ? cell.getValue().asInt() : 0;
+        }
+      }
+      JsonNode a = all.get(attribute);
+      assertThat(total).as(attribute).isEqualTo(a.get("samples").asInt());
+      if (total > 0) {
+        assertThat(diagonal / (double) total)
+            .as(attribute)
+            .isCloseTo(a.get("accuracy").asDouble(), org.assertj.core.api.Assertions.within(1e-4));
+      }
+    }
+    assertThat(confusion.get("petal_color").size()).isGreaterThanOrEqualTo(3);
     assertThat(
             report.get("classifier").get("accuracyOnRealTestImages").get("petal_color").asDouble())
         .isBetween(0.0, 1.0);
