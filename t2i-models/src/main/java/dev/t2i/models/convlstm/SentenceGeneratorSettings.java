@@ -32,7 +32,7 @@ public record SentenceGeneratorSettings(
         Checks.orDefault(
             network,
             new DcganGeneratorSettings(
-                Conditioning.TEXT, null, null, null, null, null, null, null, null));
+                Conditioning.TEXT, null, null, null, null, null, null, null, null, null));
     if (network.conditioning() == Conditioning.NOISE) {
       throw new IllegalArgumentException(
           "network.conditioning must read text (text or projected): each word's vector is the input");

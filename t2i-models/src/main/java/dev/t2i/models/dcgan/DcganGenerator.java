@@ -206,19 +206,19 @@ public final class DcganGenerator implements Generator {
 
   /**
    * The last layer: a transposed convolution (or a doubling and a 3 × 3 convolution) to 3 channels
-   * at the image size, then tanh.
+   * at the image size, then tanh; {@code outputUpsampling} chooses which.
    */
   public Operand<TFloat32> lastLayer(Ops tf, Parameters p, Operand<TFloat32> features) {
     int stages = Layers.stages(settings.imageSize());
     Operand<TFloat32> rgb =
-        settings.upsampling() == Upsampling.TRANSPOSED
+        settings.outputUpsampling() == Upsampling.TRANSPOSED
             ? Layers.deconv(
                 tf, p, "deconv" + stages, features, settings.ngf(), 3, settings.imageSize(), 4, 2)
             : Layers.conv(
                 tf,
                 p,
                 "upconv" + stages,
-                Layers.resize(tf, features, settings.imageSize() / 2, settings.upsampling()),
+                Layers.resize(tf, features, settings.imageSize() / 2, settings.outputUpsampling()),
                 settings.ngf(),
                 3,
                 3,

@@ -32,7 +32,11 @@ public record DcganGeneratorSettings(
         Boolean wordAttention,
     @JsonPropertyDescription(
             "transposed (4x4 stride-2 transposed convolutions, DCGAN's) or nearest / bilinear (doubling, then a 3x3 convolution: no checkerboard)")
-        Upsampling upsampling)
+        Upsampling upsampling,
+    @JsonPropertyDescription(
+            "the last layer's doubling, to the image: by default the same as upsampling; nearest beside "
+                + "transposed inner layers removes the one-pixel checkerboard for a few MFLOP per image")
+        Upsampling outputUpsampling)
     implements Generator.Settings {
 
   public DcganGeneratorSettings {
@@ -65,6 +69,7 @@ public record DcganGeneratorSettings(
             100.0);
     wordAttention = Checks.orDefault(wordAttention, false);
     upsampling = Checks.orDefault(upsampling, Upsampling.TRANSPOSED);
+    outputUpsampling = Checks.orDefault(outputUpsampling, upsampling);
     if (wordAttention && conditioning != Conditioning.PROJECTED) {
       throw new InvalidSettingException(
           "wordAttention", "needs conditioning projected and a word-sequence encoder");
@@ -77,6 +82,6 @@ public record DcganGeneratorSettings(
   }
 
   public static DcganGeneratorSettings defaults() {
-    return new DcganGeneratorSettings(null, null, null, null, null, null, null, null, null);
+    return new DcganGeneratorSettings(null, null, null, null, null, null, null, null, null, null);
   }
 }

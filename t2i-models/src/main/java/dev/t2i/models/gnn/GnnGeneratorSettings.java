@@ -21,7 +21,7 @@ public record GnnGeneratorSettings(
         Checks.orDefault(
             network,
             new DcganGeneratorSettings(
-                Conditioning.TEXT, null, null, null, null, null, null, null, null));
+                Conditioning.TEXT, null, null, null, null, null, null, null, null, null));
     shareParameters = Checks.orDefault(shareParameters, true);
     if (network.conditioning() == Conditioning.NOISE) {
       throw new IllegalArgumentException(

@@ -46,7 +46,7 @@ class DcganTest {
       DcganGenerator gen =
           new DcganGenerator(
               new DcganGeneratorSettings(
-                  Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null),
+                  Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null, null),
               TEXT6);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> z = g.input("z", -1, 5);
@@ -82,7 +82,7 @@ class DcganTest {
         DcganGenerator gen =
             new DcganGenerator(
                 new DcganGeneratorSettings(
-                    Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, how),
+                    Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, how, null),
                 TEXT6);
         Parameters p = Parameters.create(1).scope("G");
         Placeholder<TFloat32> z = g.input("z", -1, 5);
@@ -110,12 +110,44 @@ class DcganTest {
   }
 
   @Test
+  void nearestOutputLayerBesideTransposedInnerLayers() {
+    try (GraphRunner g = new GraphRunner()) {
+      DcganGenerator gen =
+          new DcganGenerator(
+              new DcganGeneratorSettings(
+                  Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null, Upsampling.NEAREST),
+              TEXT6);
+      Parameters p = Parameters.create(1).scope("G");
+      Placeholder<TFloat32> z = g.input("z", -1, 5);
+      Placeholder<TFloat32> t = g.input("t", -1, 6);
+      Operand<TFloat32> images =
+          gen.generate(g.tf, p, new GeneratorInput(z, t, null), Mode.TRAIN).images();
+      assertThat(
+              g.shape(images, Map.of(z, GraphRunner.uniform(15, 1), t, GraphRunner.uniform(18, 2))))
+          .containsExactly(3, 32, 32, 3);
+      List<String> types = new java.util.ArrayList<>();
+      g.graph.operations().forEachRemaining(o -> types.add(o.type()));
+      // Two transposed inner layers (4 -> 8 -> 16), then a doubling and a 3 x 3 convolution.
+      assertThat(types.stream().filter("Conv2DBackpropInput"::equals).count()).isEqualTo(2);
+      assertThat(types).contains("ResizeNearestNeighbor");
+      long expected =
+          (6 * 4 + 4)
+              + (9 * 512 + 512)
+              + (16 * 32 * 16)
+              + (16 * 16 * 8)
+              + (9 * 8 * 3 + 3)
+              + 2 * (32 + 16 + 8);
+      assertThat(p.trainableCount()).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void inferenceUsesMovingAveragesSoEachSampleIsIndependentOfItsBatch() {
     try (GraphRunner g = new GraphRunner()) {
       DcganGenerator gen =
           new DcganGenerator(
               new DcganGeneratorSettings(
-                  Conditioning.TEXT, null, null, 8, 32, null, null, null, null),
+                  Conditioning.TEXT, null, null, 8, 32, null, null, null, null, null),
               TEXT6);
       Parameters p = Parameters.create(1).scope("G");
       Placeholder<TFloat32> t = g.input("t", -1, 6);
@@ -237,24 +269,26 @@ class DcganTest {
             () ->
                 new DcganGenerator(
                     new DcganGeneratorSettings(
-                        Conditioning.TEXT, null, null, null, null, null, null, null, null),
+                        Conditioning.TEXT, null, null, null, null, null, null, null, null, null),
                     Optional.of(encoder(TextShape.sequence(25, 6)))))
         .hasMessageContaining(
             "with conditioning text reads one vector per caption, but the encoder gives a sequence of 25");
     assertThat(
             new DcganGenerator(
                     new DcganGeneratorSettings(
-                        Conditioning.NOISE, null, null, null, null, null, null, null, null),
+                        Conditioning.NOISE, null, null, null, null, null, null, null, null, null),
                     Optional.empty())
                 .textShape())
         .isNull();
     assertThatThrownBy(
             () ->
                 new DcganGeneratorSettings(
-                    Conditioning.TEXT, 100, null, null, null, null, null, null, null))
+                    Conditioning.TEXT, 100, null, null, null, null, null, null, null, null))
         .hasMessageContaining("noiseDimension must be 0 when conditioning is text");
     assertThatThrownBy(
-            () -> new DcganGeneratorSettings(null, null, null, null, 48, null, null, null, null))
+            () ->
+                new DcganGeneratorSettings(
+                    null, null, null, null, 48, null, null, null, null, null))
         .hasMessageContaining("imageSize must be one of [32, 64, 128]");
   }
 
@@ -269,7 +303,8 @@ class DcganTest {
     try (GraphRunner g = new GraphRunner()) {
       DcganGenerator gen =
           new DcganGenerator(
-              new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null),
+              new DcganGeneratorSettings(
+                  Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null, null),
               words);
       assertThat(gen.textShape()).isEqualTo(TextShape.sequence(3, 6));
       Parameters p = Parameters.create(1).scope("G");
@@ -289,7 +324,7 @@ class DcganTest {
               new DcganTestCount()
                       .count(
                           new DcganGeneratorSettings(
-                              Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null))
+                              Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null, null))
                   - (6 * 4 + 4)
                   + (2 * 6 * 4 + 4));
     }
@@ -317,9 +352,9 @@ class DcganTest {
   @Test
   void wordAttentionAddsItsTwoConvolutionsAndNeedsWordSequences() {
     var attending =
-        new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, true, null);
+        new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, true, null, null);
     var plain =
-        new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null);
+        new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, 2, null, null, null, null);
     TextShape words = TextShape.sequence(3, 6);
     try (GraphRunner g = new GraphRunner()) {
       DcganGenerator gen = new DcganGenerator(attending, words);
@@ -348,7 +383,7 @@ class DcganTest {
     assertThatThrownBy(
             () ->
                 new DcganGeneratorSettings(
-                    Conditioning.TEXT, null, null, null, null, null, null, true, null))
+                    Conditioning.TEXT, null, null, null, null, null, null, true, null, null))
         .hasMessageContaining("wordAttention needs conditioning projected");
   }
 
@@ -357,7 +392,8 @@ class DcganTest {
     for (boolean share : new boolean[] {true, false}) {
       try (GraphRunner g = new GraphRunner()) {
         var network =
-            new DcganGeneratorSettings(Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null);
+            new DcganGeneratorSettings(
+                Conditioning.PROJECTED, 5, 4, 8, 32, null, null, null, null, null);
         GnnGenerator gnn = new GnnGenerator(new GnnGeneratorSettings(network, share), TEXT6);
         Parameters p = Parameters.create(1).scope("G");
         Placeholder<TFloat32> z = g.input("z", -1, 5);
