@@ -33,7 +33,7 @@ public final class PipelineBench {
             train,
             null,
             new BatchSpec(64, 64, null, false, false, true),
-            new ImagePipelineSettings(true, null, true, 2, 4, null, null, null, null),
+            new ImagePipelineSettings(true, null, true, 2, 4, null, null, null, null, null),
             7);
     try (Prefetcher p = new Prefetcher(warm, 0, 4, 2)) {
       for (int i = 0; i < warm.batchesPerEpoch(); i++) {
@@ -42,7 +42,8 @@ public final class PipelineBench {
     }
     for (int workers : new int[] {1, 2}) {
       ImagePipelineSettings s =
-          new ImagePipelineSettings(true, null, true, workers, 2 * workers, null, null, null, null);
+          new ImagePipelineSettings(
+              true, null, true, workers, 2 * workers, null, null, null, null, null);
       BatchLoader loader =
           new BatchLoader(train, null, new BatchSpec(64, 64, null, false, false, true), s, 1);
       double[] rates = new double[rounds];

@@ -63,7 +63,7 @@ public final class ClassifierTraining {
     Map<String, Example> byId = new HashMap<>();
     train.forEach(e -> byId.put(e.id(), e));
     ImagePipelineSettings pipeline =
-        new ImagePipelineSettings(augment, null, augment, 2, 4, null, null, null, null);
+        new ImagePipelineSettings(augment, null, augment, 2, 4, null, null, null, null, null);
     BatchLoader loader =
         new BatchLoader(
             train,

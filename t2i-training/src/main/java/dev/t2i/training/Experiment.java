@@ -10,6 +10,7 @@ import dev.t2i.api.TextEncoder;
 import dev.t2i.api.data.DatasetIndex;
 import dev.t2i.api.data.ImageCaptionSource;
 import dev.t2i.api.plugin.Role;
+import dev.t2i.datasets.pipeline.CaptionPooling;
 import dev.t2i.runtime.ComponentAssembler;
 import dev.t2i.runtime.ConfigException;
 import dev.t2i.runtime.ConfigLoader;
@@ -62,6 +63,14 @@ public final class Experiment {
         && (encoder.isEmpty() || !discriminator.get().conditional())) {
       throw new IllegalArgumentException(
           "a matching-aware loss needs a discriminator that reads text (discriminator text: projected)");
+    }
+    if (config.pipeline().captionPooling() == CaptionPooling.IMAGE_MEAN
+        && encoder.map(e -> e.shape().sequence()).orElse(true)) {
+      throw new IllegalArgumentException(
+          "pipeline.captionPooling: image-mean averages each image's caption vectors, so it needs a "
+              + "pooled encoder (word2vec-mean or word2vec-sum); "
+              + (encoder.isEmpty() ? "no encoder is configured" : "this one gives word sequences")
+              + ". Use captionPooling: one, or a pooled encoder");
     }
     if (config.training().modeSeeking() > 0 && generator.noiseDimension() == 0) {
       throw new IllegalArgumentException(

@@ -111,7 +111,7 @@ public final class BatchLoader {
         }
         captions.add(caption);
         if (text != null) {
-          EncodedText encoded = encoder.encode(caption);
+          EncodedText encoded = imageMean() ? meanOfCaptions(e) : encoder.encode(caption);
           writeText(encoded, text, mask, slot, ts);
           if (wrong != null) {
             writeText(hardestMismatch(e, encoded, rng), wrong, wrongMask, slot, ts);
@@ -203,11 +203,11 @@ public final class BatchLoader {
    */
   private EncodedText hardestMismatch(Example e, EncodedText truth, SplittableRandom rng) {
     // The first candidate stands unless a later one is nearer (a NaN distance never is).
-    EncodedText best = encoder.encode(mismatchedCaption(e, rng));
+    EncodedText best = mismatch(e, rng);
     double bestDistance =
         settings.mismatchCandidates() > 1 ? squaredDistance(truth.values(), best.values()) : 0;
     for (int c = 1; c < settings.mismatchCandidates(); c++) {
-      EncodedText candidate = encoder.encode(mismatchedCaption(e, rng));
+      EncodedText candidate = mismatch(e, rng);
       double d = squaredDistance(truth.values(), candidate.values());
       if (d < bestDistance || Double.isNaN(bestDistance)) {
         best = candidate;
@@ -215,6 +215,62 @@ public final class BatchLoader {
       }
     }
     return best;
+  }
+
+  private boolean imageMean() {
+    return settings.captionPooling() == CaptionPooling.IMAGE_MEAN;
+  }
+
+  /** A mismatched text: another image's caption, or under image-mean the mean of its captions. */
+  private EncodedText mismatch(Example e, SplittableRandom rng) {
+    return imageMean()
+        ? meanOfCaptions(mismatchedExample(e, rng))
+        : encoder.encode(mismatchedCaption(e, rng));
+  }
+
+  /**
+   * The mean of the encodings of all of {@code e}'s captions (pooled encodings: one step, mask 1).
+   */
+  private EncodedText meanOfCaptions(Example e) {
+    float[] sum = null;
+    int tokens = 0;
+    List<String> unknown = new ArrayList<>();
+    for (String c : e.captions()) {
+      EncodedText t = encoder.encode(c);
+      if (sum == null) {
+        sum = new float[t.values().length];
+      }
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += t.values()[i];
+      }
+      tokens += t.tokens();
+      unknown.addAll(t.outOfVocabulary());
+    }
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] /= e.captions().size();
+    }
+    return new EncodedText(sum, new float[] {1f}, tokens, unknown);
+  }
+
+  /** Another example, of another class where classes are known and the policy asks for it. */
+  private Example mismatchedExample(Example e, SplittableRandom rng) {
+    Example fallback = null;
+    for (int attempt = 0; attempt < 64; attempt++) {
+      Example o = examples.get(rng.nextInt(examples.size()));
+      if (o == e) {
+        continue;
+      }
+      if (settings.mismatch() == Mismatch.CLASS && e.classId() >= 0 && o.classId() == e.classId()) {
+        fallback = o;
+        continue;
+      }
+      return o;
+    }
+    if (fallback != null) {
+      return fallback;
+    }
+    throw new DatasetException(
+        "cannot find a mismatched image for " + e.id() + ": the split has one image");
   }
 
   private static double squaredDistance(float[] a, float[] b) {

@@ -22,7 +22,11 @@ public record ImagePipelineSettings(
         Integer mismatchCandidates,
     @JsonPropertyDescription(
             "probability of leaving out each word of a training caption (at least one word stays); a partial caption still describes its image, and the generator learns each phrase's share on its own; 0: off")
-        Double wordDropout) {
+        Double wordDropout,
+    @JsonPropertyDescription(
+            "the text of a training image: one (one of its captions, drawn each step) or image-mean (the "
+                + "mean of all its captions' encodings, the report's CUB-200 experiment; pooled encoders only)")
+        CaptionPooling captionPooling) {
 
   public ImagePipelineSettings {
     randomCrop = Checks.orDefault(randomCrop, false);
@@ -35,9 +39,10 @@ public record ImagePipelineSettings(
     mismatchCandidates =
         Checks.inRange("mismatchCandidates", Checks.orDefault(mismatchCandidates, 1), 1, 64);
     wordDropout = Checks.inRange("wordDropout", Checks.orDefault(wordDropout, 0.0), 0.0, 0.9);
+    captionPooling = Checks.orDefault(captionPooling, CaptionPooling.ONE);
   }
 
   public static ImagePipelineSettings defaults() {
-    return new ImagePipelineSettings(null, null, null, null, null, null, null, null, null);
+    return new ImagePipelineSettings(null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -60,7 +60,7 @@ class BatchLoaderTest {
   }
 
   static ImagePipelineSettings pipeline(boolean crop, boolean flip, OnError onError) {
-    return new ImagePipelineSettings(crop, null, flip, 1, 2, null, onError, null, null);
+    return new ImagePipelineSettings(crop, null, flip, 1, 2, null, onError, null, null, null);
   }
 
   @Test
@@ -103,6 +103,51 @@ class BatchLoaderTest {
         throw new IllegalStateException(e);
       }
       assertThat(px[0]).isEqualTo(((rgb >> 16) & 0xff) / 127.5f - 1f);
+    }
+  }
+
+  /**
+   * The report's CUB-200 input: the mean of an image's captions, and another image's as "wrong".
+   */
+  @Test
+  void imageMeanPoolingAveragesEveryCaptionOfTheImageAndOfTheMismatchedOne() {
+    BatchLoader loader =
+        new BatchLoader(
+            EXAMPLES,
+            ENCODER,
+            new BatchSpec(8, 32, ENCODER.shape(), true, false, true),
+            new ImagePipelineSettings(
+                false, null, false, 1, 2, null, null, null, null, CaptionPooling.IMAGE_MEAN),
+            3);
+    Map<String, float[]> means = new java.util.HashMap<>();
+    for (Example e : EXAMPLES) {
+      float[] m = new float[2];
+      for (String c : e.captions()) {
+        m[0] += (float) c.length() / e.captions().size();
+        m[1] += (float) CODES.get(c) / e.captions().size();
+      }
+      means.put(e.id(), m);
+    }
+    try (Batch b = loader.load(0)) {
+      float[] text = values(b.text());
+      float[] wrong = values(b.mismatchedText());
+      for (int i = 0; i < 8; i++) {
+        float[] own = means.get(b.ids().get(i));
+        assertThat(text[2 * i]).isCloseTo(own[0], org.assertj.core.api.Assertions.within(1e-3f));
+        assertThat(text[2 * i + 1])
+            .isCloseTo(own[1], org.assertj.core.api.Assertions.within(1e-3f));
+        int slot = i;
+        String other =
+            means.entrySet().stream()
+                .filter(
+                    m ->
+                        Math.abs(m.getValue()[0] - wrong[2 * slot]) < 1e-3
+                            && Math.abs(m.getValue()[1] - wrong[2 * slot + 1]) < 1e-3)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+        assertThat(other).isNotEqualTo(b.ids().get(i));
+      }
     }
   }
 
@@ -217,7 +262,7 @@ class BatchLoaderTest {
    */
   static double shareNamingOwnPetalColour(int candidates) {
     ImagePipelineSettings settings =
-        new ImagePipelineSettings(false, null, false, 1, 2, null, null, candidates, null);
+        new ImagePipelineSettings(false, null, false, 1, 2, null, null, candidates, null, null);
     BatchLoader loader =
         new BatchLoader(
             EXAMPLES,
@@ -274,7 +319,7 @@ class BatchLoaderTest {
   @Test
   void wordDropoutAppliesToTrainingBatchesOnly() {
     ImagePipelineSettings dropping =
-        new ImagePipelineSettings(false, null, false, 1, 2, null, null, null, 0.5);
+        new ImagePipelineSettings(false, null, false, 1, 2, null, null, null, 0.5, null);
     BatchLoader train =
         new BatchLoader(
             EXAMPLES,
