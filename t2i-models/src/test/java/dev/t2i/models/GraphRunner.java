@@ -102,6 +102,21 @@ public final class GraphRunner implements AutoCloseable {
   }
 
   /** Uniform values in [-1, 1) from a seeded generator. */
+  /** An encoder that only states its shape: what a generator reads when it builds its graph. */
+  public static dev.t2i.api.TextEncoder encoderOf(dev.t2i.api.TextShape shape) {
+    return new dev.t2i.api.TextEncoder() {
+      @Override
+      public dev.t2i.api.TextShape shape() {
+        return shape;
+      }
+
+      @Override
+      public dev.t2i.api.EncodedText encode(String caption) {
+        throw new UnsupportedOperationException("builds graphs only");
+      }
+    };
+  }
+
   public static float[] uniform(int n, long seed) {
     java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
     float[] v = new float[n];

@@ -37,7 +37,7 @@ class SentenceModelTest {
           type: convlstm
           shareParameters: %s
           placement: %s
-          filters: 4
+          filters: %d
           batchNorm: %s
           network: {type: dcgan, conditioning: text, ngf: 4, imageSize: 32}
         discriminator: {type: dcgan, text: none, ndf: 4}
@@ -54,7 +54,7 @@ class SentenceModelTest {
           samples: {count: 1, perCaption: 1}
         pipeline: {workers: 1, prefetch: 2}
         """
-        .formatted(out, share, placement, layout, loss, k);
+        .formatted(out, share, placement, placement.equals("output") ? 3 : 4, layout, loss, k);
   }
 
   static final String PENALTY =
@@ -76,6 +76,7 @@ class SentenceModelTest {
     out.add(Arguments.of(true, "last-layer", "length-major", 2, PENALTY));
     out.add(Arguments.of(true, "last-layer", "length-major", 1, MEAN));
     out.add(Arguments.of(false, "penultimate", "batch-major", 1, ORIGINAL));
+    out.add(Arguments.of(true, "output", "length-major", 1, PENALTY));
     return out.stream();
   }
 
@@ -110,6 +111,35 @@ class SentenceModelTest {
       assertThat(pw.images().get(0).getWidth()).isEqualTo(32);
       assertThat(model.generate("red petals")).isNotNull();
     }
+  }
+
+  /**
+   * Without the GNN (the report's "DCGAN + ConvLSTM without GNN", and "DCGAN only, with 5-D inputs"
+   * with placement none), every word's image is a fake and the loss is the GAN's alone.
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"last-layer", "none"})
+  void trainsWithoutTheGnn(String placement) throws Exception {
+    Path run = dir.resolve("run");
+    String yaml =
+        config(run, true, placement, "length-major", 1, "{type: gan}")
+            .replace("  shareParameters: true\n", "  shareParameters: true\n  gnn: false\n");
+    assertThat(yaml).contains("gnn: false");
+    List<Map<String, Float>> losses = new ArrayList<>();
+    new Trainer(Experiment.assemble(TinyRuns.read(yaml, registry), registry))
+        .train(
+            new Trainer.Options(
+                false,
+                List.of(
+                    ev -> {
+                      if (ev instanceof TrainingEvent.StepCompleted s) {
+                        losses.add(s.losses());
+                      }
+                    })));
+    assertThat(losses).hasSize(4);
+    assertThat(losses).allSatisfy(l -> assertThat(l.values()).allMatch(Float::isFinite));
+    assertThat(losses.get(0)).containsKeys("d_real", "d_fake").doesNotContainKey("g_l2");
+    assertThat(losses.get(3).get("g")).isNotEqualTo(losses.get(0).get("g"));
   }
 
   /** The refusal does not depend on the sentence model's variant: every one is refused. */

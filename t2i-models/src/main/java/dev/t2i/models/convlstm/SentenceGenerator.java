@@ -99,18 +99,45 @@ public final class SentenceGenerator implements Generator {
                   tf.expandDims(input.noise(), tf.constant(1)), tf.constant(new int[] {1, t, 1})),
               tf.constant(new long[] {-1, noiseDimension()}));
     }
-    boolean lastLayer = settings.placement() == Placement.LAST_LAYER;
-    Operand<TFloat32> perWord = perWord(tf, params, noise, flatText, mode, groups, lastLayer);
-    if (!settings.shareParameters()) {
+    Placement placement = settings.placement();
+    // Every placement but method 2 runs the per-word generator to its images.
+    boolean wordImages = placement != Placement.PENULTIMATE;
+    Operand<TFloat32> perWord = perWord(tf, params, noise, flatText, mode, groups, wordImages);
+    if (settings.gnn() && !settings.shareParameters()) {
       // The GNN branch has its own weights: run it on every word, keep its output for word n only.
       Operand<TFloat32> zeros = noise == null ? null : tf.zerosLike(noise);
       Operand<TFloat32> gnn =
-          perWord(tf, params.scope("GNN"), zeros, flatText, mode, groups, lastLayer);
+          perWord(tf, params.scope("GNN"), zeros, flatText, mode, groups, wordImages);
       Operand<TFloat32> last = tf.reshape(isLast, tf.constant(new long[] {-1, 1, 1, 1}));
       perWord =
           tf.math.add(
               tf.math.mul(last, gnn), tf.math.mul(tf.math.sub(tf.constant(1f), last), perWord));
     }
+    Operand<TFloat32> images =
+        placement == Placement.NONE
+            ? perWord
+            : throughConvLstm(tf, params, perWord, mask, mode, groups);
+    Operand<TFloat32> steps = tf.reshape(images, tf.constant(new long[] {-1, t, size, size, 3}));
+    Operand<TFloat32> lastMask = tf.reshape(isLast, tf.constant(new long[] {-1, t, 1, 1, 1}));
+    Operand<TFloat32> captionImage = tf.reduceSum(tf.math.mul(steps, lastMask), tf.constant(1));
+    // With the GNN, word n is its own; without, every word's image is a fake for D.
+    Operand<TFloat32> fakeWeights =
+        tf.reshape(settings.gnn() ? isWord : mask, tf.constant(new long[] {-1}));
+    return new GeneratorOutput(captionImage, images, fakeWeights, steps, mask);
+  }
+
+  /**
+   * The ConvLSTM over the words' outputs ({@code [B·T, S, S, C]}), then what follows it: the tail
+   * (method 1), the generator's last layer (method 2), or nothing (its state is the image).
+   */
+  private Operand<TFloat32> throughConvLstm(
+      Ops tf,
+      Parameters params,
+      Operand<TFloat32> perWord,
+      Operand<TFloat32> mask,
+      Mode mode,
+      int groups) {
+    int t = text.steps();
     int fmSize = (int) perWord.shape().get(1);
     int fmChannels = (int) perWord.shape().get(3);
     Operand<TFloat32> sequence =
@@ -129,17 +156,16 @@ public final class SentenceGenerator implements Generator {
             settings.kernel());
     Operand<TFloat32> flatHidden =
         tf.reshape(hidden, tf.constant(new long[] {-1, fmSize, fmSize, settings.filters()}));
-    Operand<TFloat32> images =
-        lastLayer ? tail(tf, params, flatHidden, mode, groups) : head(tf, params, flatHidden);
-    Operand<TFloat32> steps = tf.reshape(images, tf.constant(new long[] {-1, t, size, size, 3}));
-    Operand<TFloat32> lastMask = tf.reshape(isLast, tf.constant(new long[] {-1, t, 1, 1, 1}));
-    Operand<TFloat32> captionImage = tf.reduceSum(tf.math.mul(steps, lastMask), tf.constant(1));
-    Operand<TFloat32> fakeWeights = tf.reshape(isWord, tf.constant(new long[] {-1}));
-    return new GeneratorOutput(captionImage, images, fakeWeights, steps, mask);
+    return switch (settings.placement()) {
+      case LAST_LAYER -> tail(tf, params, flatHidden, mode, groups);
+      case PENULTIMATE -> head(tf, params, flatHidden);
+      case OUTPUT, NONE -> flatHidden; // o * tanh(c): already in (-1, 1)
+    };
   }
 
   /**
-   * Each word's output of the per-word generator: images (method 1) or trunk features (method 2).
+   * Each word's output of the per-word generator: images (methods 1, output and none) or trunk
+   * features (method 2).
    */
   private Operand<TFloat32> perWord(
       Ops tf,
@@ -148,9 +174,9 @@ public final class SentenceGenerator implements Generator {
       Operand<TFloat32> text,
       Mode mode,
       int groups,
-      boolean lastLayer) {
+      boolean images) {
     Operand<TFloat32> features = words.trunk(tf, p, noise, text, mode, groups);
-    return lastLayer ? words.lastLayer(tf, p, features) : features;
+    return images ? words.lastLayer(tf, p, features) : features;
   }
 
   /** Method 1: two transposed convolutions that keep the size, the last to 3 channels. */

@@ -3,7 +3,6 @@ package dev.t2i.models.dcgan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.t2i.api.EncodedText;
 import dev.t2i.api.GeneratorInput;
 import dev.t2i.api.GeneratorOutput;
 import dev.t2i.api.Mode;
@@ -25,17 +24,7 @@ import org.tensorflow.types.TFloat32;
 
 class DcganTest {
   static TextEncoder encoder(TextShape shape) {
-    return new TextEncoder() {
-      @Override
-      public TextShape shape() {
-        return shape;
-      }
-
-      @Override
-      public EncodedText encode(String caption) {
-        throw new UnsupportedOperationException();
-      }
-    };
+    return GraphRunner.encoderOf(shape);
   }
 
   static final Optional<TextEncoder> TEXT6 = Optional.of(encoder(TextShape.pooled(6)));
