@@ -26,8 +26,11 @@ class ExamplesTest {
   static final Path OXFORD =
       Path.of(System.getProperty("t2i.shared.data", "../../shared/data"), "oxford102");
 
+  /** The examples, and the report's experiments under {@code configs/report}. */
   static Stream<Path> configs() throws Exception {
-    return Files.list(CONFIGS).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    return Stream.concat(Files.list(CONFIGS), Files.list(CONFIGS.resolve("report")))
+        .filter(p -> p.toString().endsWith(".yaml"))
+        .sorted();
   }
 
   @ParameterizedTest
