@@ -322,6 +322,16 @@ public final class ConfigLoader {
       String msg = e.getOriginalMessage();
       if (msg != null && msg.startsWith("Duplicate field")) {
         problem = where + "duplicate key: " + msg.replace("Duplicate field ", "");
+      } else if (msg != null && msg.startsWith("Malformed numeric value")) {
+        // Valid YAML (.nan, .inf) that no setting accepts: say what it is, not "not valid YAML".
+        String value = msg.replaceFirst("^Malformed numeric value '?", "").replaceFirst("'.*$", "");
+        boolean special = value.toLowerCase(java.util.Locale.ROOT).matches("[-+]?\\.(nan|inf)");
+        problem =
+            where
+                + "expected a finite number, got '"
+                + value
+                + "'"
+                + (special ? " (YAML's not-a-number or infinity)" : "");
       } else {
         problem = where + "not valid YAML: " + oneLine(msg);
       }
