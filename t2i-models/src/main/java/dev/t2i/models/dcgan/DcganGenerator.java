@@ -185,17 +185,22 @@ public final class DcganGenerator implements Generator {
       int out = settings.ngf() * Math.min(8, 1 << (stages - 1 - i));
       size *= 2;
       h =
-          settings.upsampling() == Upsampling.TRANSPOSED
-              ? Layers.deconvNoBias(tf, p, "deconv" + i, h, channels, out, size, 4, 2)
-              : Layers.convNoBias(
-                  tf,
-                  p,
-                  "upconv" + i,
-                  Layers.resize(tf, h, size / 2, settings.upsampling()),
-                  channels,
-                  out,
-                  3,
-                  1);
+          switch (settings.upsampling()) {
+            case TRANSPOSED ->
+                Layers.deconvNoBias(tf, p, "deconv" + i, h, channels, out, size, 4, 2);
+            case NEAREST ->
+                Layers.doubleThenConvNoBias(tf, p, "upconv" + i, h, channels, out, size / 2);
+            case BILINEAR ->
+                Layers.convNoBias(
+                    tf,
+                    p,
+                    "upconv" + i,
+                    Layers.resize(tf, h, size / 2, Upsampling.BILINEAR),
+                    channels,
+                    out,
+                    3,
+                    1);
+          };
       h = tf.nn.relu(Layers.batchNorm(tf, p, "deconv" + i + "_bn", h, out, mode, groups));
       channels = out;
     }
@@ -210,19 +215,33 @@ public final class DcganGenerator implements Generator {
    */
   public Operand<TFloat32> lastLayer(Ops tf, Parameters p, Operand<TFloat32> features) {
     int stages = Layers.stages(settings.imageSize());
+    int half = settings.imageSize() / 2;
     Operand<TFloat32> rgb =
-        settings.outputUpsampling() == Upsampling.TRANSPOSED
-            ? Layers.deconv(
-                tf, p, "deconv" + stages, features, settings.ngf(), 3, settings.imageSize(), 4, 2)
-            : Layers.conv(
-                tf,
-                p,
-                "upconv" + stages,
-                Layers.resize(tf, features, settings.imageSize() / 2, settings.outputUpsampling()),
-                settings.ngf(),
-                3,
-                3,
-                1);
+        switch (settings.outputUpsampling()) {
+          case TRANSPOSED ->
+              Layers.deconv(
+                  tf,
+                  p,
+                  "deconv" + stages,
+                  features,
+                  settings.ngf(),
+                  3,
+                  settings.imageSize(),
+                  4,
+                  2);
+          case NEAREST ->
+              Layers.doubleThenConv(tf, p, "upconv" + stages, features, settings.ngf(), 3, half);
+          case BILINEAR ->
+              Layers.conv(
+                  tf,
+                  p,
+                  "upconv" + stages,
+                  Layers.resize(tf, features, half, Upsampling.BILINEAR),
+                  settings.ngf(),
+                  3,
+                  3,
+                  1);
+        };
     return tf.math.tanh(rgb);
   }
 }

@@ -295,6 +295,48 @@ public final class Layers {
   }
 
   /**
+   * A nearest-neighbour doubling then a 3 × 3 convolution, {@code [N, S, S, in] → [N, 2S, 2S,
+   * out]}, with bias: the same function and weights ({@code name_w}, {@code [3, 3, in, out]}) as
+   * {@link #resize} then {@link #conv}, computed as one 4 × 4 stride-2 transposed convolution whose
+   * taps are sums of the 3 × 3 taps, so the doubled map is never made.
+   */
+  public static Operand<TFloat32> doubleThenConv(
+      Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out, int size) {
+    Variable<TFloat32> b = p.trainable(tf, name + "_b", Shape.of(out), new Zeros<>());
+    return tf.nn.biasAdd(doubleThenConvNoBias(tf, p, name, x, in, out, size), b);
+  }
+
+  /** {@link #doubleThenConv} without a bias, for a layer followed by batch normalisation. */
+  public static Operand<TFloat32> doubleThenConvNoBias(
+      Ops tf, Parameters p, String name, Operand<TFloat32> x, int in, int out, int size) {
+    Variable<TFloat32> w =
+        p.trainable(tf, name + "_w", Shape.of(3, 3, in, out), normal(p, name + "_w", 0));
+    // In one dimension, output 2i reads x[i-1]·w0 + x[i]·(w1 + w2) and output 2i+1 reads
+    // x[i]·(w0 + w1) + x[i+1]·w2; a transposed convolution (stride 2, SAME, pad 1) puts x[i] on
+    // outputs 2i-1..2i+2 through taps 0..3, so its taps are [w2, w1 + w2, w0 + w1, w0].
+    Operand<TFloat32> taps =
+        tf.constant(new float[][] {{0, 0, 1}, {0, 1, 1}, {1, 1, 0}, {1, 0, 0}});
+    long rest = (long) in * out;
+    Operand<TFloat32> rows =
+        tf.linalg.matMul(taps, tf.reshape(w, tf.constant(new long[] {3, 3 * rest})));
+    Operand<TFloat32> swapped =
+        tf.reshape(
+            tf.linalg.transpose(
+                tf.reshape(rows, tf.constant(new long[] {4, 3, rest})),
+                tf.constant(new int[] {1, 0, 2})),
+            tf.constant(new long[] {3, 4 * rest}));
+    Operand<TFloat32> both =
+        tf.reshape(tf.linalg.matMul(taps, swapped), tf.constant(new long[] {4, 4, in, out}));
+    // [column tap, row tap, in, out] -> [row tap, column tap, out, in], as conv2dTranspose reads.
+    Operand<TFloat32> kernel = tf.linalg.transpose(both, tf.constant(new int[] {1, 0, 3, 2}));
+    Operand<TInt32> batch =
+        tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> shape =
+        tf.concat(List.of(batch, tf.constant(new int[] {2 * size, 2 * size, out})), tf.constant(0));
+    return Products.conv2dTranspose(tf, p, shape, kernel, x, List.of(1L, 2L, 2L, 1L), "SAME");
+  }
+
+  /**
    * Doubles {@code [N, S, S, C]} to {@code [N, 2S, 2S, C]} by repeating or interpolating values
    * ({@link Upsampling#NEAREST}, {@link Upsampling#BILINEAR}); transposed convolutions are layers
    * of their own ({@link #deconv}).
