@@ -192,12 +192,26 @@ public final class ConfigLoader {
   /**
    * Refuses YAML aliases ({@code *name}): Jackson reads an alias as the plain string of its name,
    * which would silently misread a configuration, and aliases are how "billion laughs" documents
-   * explode. Also reports syntax errors with SnakeYAML's own marks.
+   * explode. Refuses a second document ({@code ---}), which would be ignored. Also reports syntax
+   * errors with SnakeYAML's own marks.
    */
   private void rejectAliases(String source, String yaml) throws ConfigException {
     org.yaml.snakeyaml.Yaml snake = new org.yaml.snakeyaml.Yaml(loaderOptions);
+    int documents = 0;
     try {
       for (org.yaml.snakeyaml.events.Event event : snake.parse(new java.io.StringReader(yaml))) {
+        if (event instanceof org.yaml.snakeyaml.events.DocumentStartEvent start
+            && ++documents > 1) {
+          // Jackson would read the first document and drop the rest without a word.
+          Mark m = start.getStartMark();
+          throw new ConfigException(
+              source,
+              m.getLine() + 1,
+              m.getColumn() + 1,
+              "a second YAML document starts here; a configuration is one document: "
+                  + "put each in its own file",
+              null);
+        }
         if (event instanceof org.yaml.snakeyaml.events.AliasEvent alias) {
           Mark m = alias.getStartMark();
           throw new ConfigException(
