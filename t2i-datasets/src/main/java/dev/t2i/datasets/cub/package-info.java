@@ -1,2 +1,5 @@
-/** The CUB-200-2011 birds loader, with images cropped to their boxes and Reed et al.'s captions. */
+/**
+ * The CUB-200-2011 birds loader: classes from {@code image_class_labels.txt}, images cropped to
+ * their boxes when asked, and Reed et al.'s captions.
+ */
 package dev.t2i.datasets.cub;

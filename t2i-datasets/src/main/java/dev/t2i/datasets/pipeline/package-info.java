@@ -9,6 +9,7 @@
  *
  * <p>For matching-aware losses each example also gets a mismatched caption, the nearest of {@code
  * mismatchCandidates} in the encoder's space; training captions can lose words at random ({@code
- * wordDropout}).
+ * wordDropout}). With {@link dev.t2i.datasets.pipeline.CaptionPooling#IMAGE_MEAN} an image's text
+ * is the mean of all its captions' encodings instead of one caption.
  */
 package dev.t2i.datasets.pipeline;
