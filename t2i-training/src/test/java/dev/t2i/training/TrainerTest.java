@@ -152,15 +152,16 @@ class TrainerTest {
   }
 
   /**
-   * A resumed run continues at its step and ends near a straight run. Not bit for bit inside one
-   * JVM: a second training in the same process is not always bit-identical to the first (measured:
-   * 5 of 22 straight/resumed pairs of 8 steps differed, by up to 1.6e-4 on average and 1.5e-3 in
-   * one weight, losses by up to 3.6%, since Adam turns a tiny gradient difference into a step of
-   * the learning rate's size). Rounding here moves weights as much as a lost batch position does
-   * (1.5e-4, measured), so the exact check is CrashSafetyTest's: separate processes, 13 resumes,
-   * weights within 1e-6. Asserted here: the step; the losses within 10%; a mean weight difference
-   * under a quarter of what the last 4 steps moved the weights, which a resume that lost its
-   * weights fails.
+   * A resumed run continues at its step and ends nearer the straight run than a run with one step
+   * lost or one step repeated does. Not bit for bit inside one JVM: a second training in the same
+   * process is not always bit-identical to the first (measured: 5 of 22 straight/resumed pairs of 8
+   * steps differed, by up to 1.6e-4 on average and 1.5e-3 in one weight, losses by up to 3.6%,
+   * since Adam turns a tiny gradient difference into a step of the learning rate's size), so a
+   * fixed fraction of the weights' movement failed under load (9e-5 against a bound of 1.05e-4).
+   * The exact check is CrashSafetyTest's: separate processes, 13 resumes, weights within 1e-6.
+   * Asserted here: the step; the losses within 10%; and that the resumed weights are at most half
+   * as far from the straight run's as the weights of 7 and of 9 straight steps are, which a resume
+   * that lost or repeated a step, or lost its weights, fails.
    */
   @Test
   void aResumedRunContinuesAtTheSameStepWithTheSameWeights() throws Exception {
@@ -186,16 +187,20 @@ class TrainerTest {
     Map<String, float[]> a = weights(straight);
     Map<String, float[]> b = weights(resumed);
     assertThat(b.keySet()).isEqualTo(a.keySet()).isNotEmpty();
-    double movement = CheckpointWeights.meanDifference(a, halfway);
+    train(TinyRuns.gan(dir.resolve("lost"), 7, 7), false);
+    train(TinyRuns.gan(dir.resolve("repeated"), 9, 9), false);
     double mean = CheckpointWeights.meanDifference(a, b);
+    double lost = CheckpointWeights.meanDifference(a, weights(dir.resolve("lost")));
+    double repeated = CheckpointWeights.meanDifference(a, weights(dir.resolve("repeated")));
     System.out.printf(
-        "resume: mean weight difference %.3g (max %.3g); the last 4 steps moved weights by %.3g on average%n",
-        mean, CheckpointWeights.maxDifference(a, b), movement);
-    assertThat(movement).as("mean movement of the last 4 steps").isGreaterThan(1e-3);
-    // Measured: 0 (the resumed run is bit for bit the straight one). One lost or repeated step
-    // would differ by about
-    // movement / 4; rounding alone (two threads) by about movement / 20.
-    assertThat(mean).as("mean difference, resumed against straight").isLessThan(movement / 20);
+        "resume: mean weight difference %.3g (max %.3g); one step lost %.3g, one repeated %.3g%n",
+        mean, CheckpointWeights.maxDifference(a, b), lost, repeated);
+    assertThat(CheckpointWeights.meanDifference(a, halfway))
+        .as("mean movement of the last 4 steps")
+        .isGreaterThan(1e-3);
+    assertThat(mean)
+        .as("mean difference, resumed against straight, beside one step lost and one repeated")
+        .isLessThan(Math.min(lost, repeated) / 2);
     assertThat(CheckpointWeights.maxDifference(a, b)).isLessThanOrEqualTo(1e-2);
   }
 
